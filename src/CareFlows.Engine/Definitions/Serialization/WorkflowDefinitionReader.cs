@@ -10,7 +10,6 @@ namespace CareFlows.Engine.Definitions.Serialization;
 /// </summary>
 public static class WorkflowDefinitionReader
 {
-    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
 
     /// <summary>Reads a definition from UTF-8 bytes, with or without a byte-order mark.</summary>
     public static WorkflowDefinition Read(ReadOnlySpan<byte> utf8)
@@ -24,11 +23,11 @@ public static class WorkflowDefinitionReader
         try
         {
             var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-            node = JsonNode.Parse(ref reader, NodeOptions);
+            node = JsonNode.Parse(ref reader);
         }
         catch (JsonException e)
         {
-            throw new WorkflowDefinitionFormatException(e.Path ?? "$", $"Malformed JSON at line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}: {FirstSentence(e.Message)}", e);
+            throw new WorkflowDefinitionFormatException(MalformedJsonLocator.Locate(utf8), $"Malformed JSON at line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}: {FirstSentence(e.Message)}", e);
         }
 
         return Read(node);

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CareFlows.Engine.Bookmarks;
+using CareFlows.Engine.Execution;
+using CareFlows.Engine.Expressions;
+
+namespace CareFlows.Engine.Activities.Tasks;
+
+/// <summary>
+/// A task for a person: it lands in a care coordinator's inbox and the instance waits until someone
+/// completes it with one of the allowed outcomes. The bookmark carries the task's whole specification.
+/// </summary>
+[Activity("CareFlows", "HumanTask", Category = "Care coordination", DisplayName = "Human Task", Description = "Puts a task in a coordinator's inbox and waits until it is completed with one of its outcomes.")]
+[Outcomes(DynamicFrom = "outcomes")]
+public sealed class HumanTask : CodeActivity
+{
+    /// <summary>The outcome a task has when the definition names none.</summary>
+    public const string DefaultOutcome = "Completed";
+
+    /// <summary>FHIR Task priorities.</summary>
+    public static readonly IReadOnlyList<string> Priorities = ["routine", "urgent", "asap", "stat"];
+
+    [Input(Description = "The task's title; Liquid templates may use workflow variables.", DefaultSyntax = "Liquid", Required = true)]
+    public Input<string> Title { get; } = new();
+
+    [Input(Description = "What the coordinator should do.", UIHint = UIHints.MultiLine, DefaultSyntax = "Liquid")]
+    public Input<string> Instructions { get; } = new();
+
+    [Input(Description = "The patient the task concerns, for example 'Patient/123'.")]
+    public Input<string> PatientReference { get; } = new();
+
+    [Input(Description = "Teams whose queue the task appears in.")]
+    public Input<string[]> CandidateTeams { get; } = new([]);
+
+    [Input(Description = "A person the task is assigned to directly.")]
+    public Input<string> Assignee { get; } = new();
+
+    [Input(Description = "FHIR priority: routine, urgent, asap or stat.", UIHint = UIHints.Dropdown, Options = ["routine", "urgent", "asap", "stat"])]
+    public Input<string> Priority { get; } = new("routine");
+
+    [Input(Description = "How long after creation the task is due, for example 2.00:00:00.")]
+    public Input<TimeSpan?> DueIn { get; } = new();
+
+    [Input(Description = "When the task is due; takes precedence over 'Due in'.", UIHint = UIHints.DateTimePicker)]
+    public Input<DateTimeOffset?> DueAt { get; } = new();
+
+    [Input(Description = "The form the coordinator fills in: fields with type, label, required, options.", UIHint = UIHints.Form)]
+    public Input<JsonNode> Form { get; } = new();
+
+    [Input(Description = "The outcomes a coordinator may complete the task with; each becomes an outcome port.", UIHint = UIHints.DynamicOutcomes)]
+    public Input<string[]> Outcomes { get; } = new([DefaultOutcome]);
+
+    [Output(Description = "The data submitted with the completed form.")]
+    public Output<object> Result { get; } = new();
+
+    [Output(Description = "The outcome the task was completed with.")]
+    public Output<string> Outcome { get; } = new();
+
+    public override IReadOnlyList<string>? GetDynamicOutcomes() =>
+        Outcomes.TryGetConstant(out var outcomes) ? OutcomesOrDefault(outcomes) : null;
+
+    protected override void Execute(ActivityExecutionContext context)
+    {
+        var priority = context.Get(Priority) ?? "routine";
+        if (!Priorities.Contains(priority, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new FaultException($"Priority '{priority}' is not one of {string.Join(", ", Priorities)}.", code: null, category: null);
+        }
+
+        var dueAt = context.Get(DueAt) ?? (context.Get(DueIn) is { } dueIn ? context.Now + dueIn : null);
+        var taskId = context.NewId();
+        context.CreateTaskBookmark(taskId, new JsonObject
+        {
+            ["kind"] = "HumanTask",
+            ["taskId"] = taskId,
+            ["title"] = context.Get(Title),
+            ["instructions"] = context.Get(Instructions),
+            ["patientReference"] = context.Get(PatientReference),
+            ["candidateTeams"] = ValueConverter.ToJson(context.Get(CandidateTeams) ?? []),
+            ["assignee"] = context.Get(Assignee),
+            ["priority"] = priority.ToLowerInvariant(),
+            ["createdAt"] = context.Now,
+            ["dueAt"] = dueAt,
+            ["form"] = context.Get(Form)?.DeepClone(),
+            ["outcomes"] = ValueConverter.ToJson(OutcomesOrDefault(context.Get(Outcomes))),
+        });
+    }
+
+    /// <summary>Resume input is <c>{"outcome": "…", "data": {…}}</c>; the outcome must be one the task allows.</summary>
+    public override string? ValidateResumeInput(Bookmark bookmark, JsonNode? input)
+    {
+        ArgumentNullException.ThrowIfNull(bookmark);
+        var allowed = AllowedOutcomes(bookmark);
+        var outcome = OutcomeOf(input);
+        if (outcome is null)
+        {
+            return allowed.Count == 1 ? null : $"Choose an outcome: {string.Join(", ", allowed)}.";
+        }
+
+        return allowed.Contains(outcome, StringComparer.OrdinalIgnoreCase)
+            ? null
+            : $"'{outcome}' is not an outcome of this task; choose one of {string.Join(", ", allowed)}.";
+    }
+
+    public override ValueTask ResumeAsync(ActivityExecutionContext context, Bookmark bookmark)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(bookmark);
+        var allowed = AllowedOutcomes(bookmark);
+        var outcome = OutcomeOf(context.ResumeInput) is { } chosen
+            ? allowed.First(a => string.Equals(a, chosen, StringComparison.OrdinalIgnoreCase))
+            : allowed[0];
+        context.Set(Result, context.ResumeInput is JsonObject obj ? JsonKeys(obj, "data") : null);
+        context.Set(Outcome, outcome, "outcome");
+        context.Complete(outcome);
+        return ValueTask.CompletedTask;
+    }
+
+    private static string[] OutcomesOrDefault(string[]? outcomes) => outcomes is { Length: > 0 } ? outcomes : [DefaultOutcome];
+
+    private static List<string> AllowedOutcomes(Bookmark bookmark) =>
+        bookmark.Payload?["outcomes"] is JsonArray array
+            ? [.. array.Select(o => o?.GetValue<string>()).OfType<string>()]
+            : [DefaultOutcome];
+
+    private static string? OutcomeOf(JsonNode? input) =>
+        input is JsonObject obj && JsonKeys(obj, "outcome") is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
+    private static JsonNode? JsonKeys(JsonObject obj, string name) => Definitions.JsonKeys.Get(obj, name);
+}

@@ -23,7 +23,8 @@ public sealed class ActivityConfiguration(
         {
             return expressions.Compile(expression, resultType, context);
         }
-        catch (ExpressionSyntaxException e)
+        // A literal the input's type cannot hold is as wrong as an expression that does not parse.
+        catch (Exception e) when (e is ExpressionSyntaxException or ValueConversionException)
         {
             errors.Add(new CompilationError(jsonPath, e.Message, CompilationErrorCode.InvalidExpression));
             return null;

@@ -8,7 +8,13 @@ internal static class ConnectionGraph
 {
     public static CompiledConnection[] Build(FlowchartDefinition flowchart, List<ActivityNode> nodes, List<CompilationError> errors)
     {
-        var index = nodes.ToDictionary(n => n.Id, n => n.Index, StringComparer.Ordinal);
+        // The first activity with an id wins; the compiler reports any later one with the same id.
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            index.TryAdd(node.Id, node.Index);
+        }
+
         var connections = new List<CompiledConnection>();
         for (var i = 0; i < flowchart.Connections.Count; i++)
         {

@@ -22,8 +22,14 @@ public sealed class WorkflowCompiler(ActivityRegistry registry, ExpressionCompil
         var context = new ExpressionCompilationContext(variableDefinitions);
         var variables = CompileVariables(definition, errors);
         var nodes = new List<ActivityNode>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < flowchart.Activities.Count; i++)
         {
+            if (!ids.Add(flowchart.Activities[i].Id))
+            {
+                errors.Add(new CompilationError($"$.root.activities[{i}].id", $"Activity id '{flowchart.Activities[i].Id}' is used by more than one activity.", CompilationErrorCode.InvalidSetting));
+            }
+
             var node = CompileActivity(flowchart.Activities[i], $"$.root.activities[{i}]", nodes.Count, context, errors);
             if (node is not null)
             {
@@ -44,6 +50,17 @@ public sealed class WorkflowCompiler(ActivityRegistry registry, ExpressionCompil
         return errors.Count > 0
             ? new CompilationResult(null, errors)
             : new CompilationResult(new CompiledWorkflow(definition, [.. nodes], connections, variables), errors);
+    }
+
+    /// <summary>
+    /// One activity of the definition compiled on its own, so its configured outcomes can be asked for;
+    /// null when its type is unknown or its settings do not compile.
+    /// </summary>
+    internal Activity? TryCompileActivity(WorkflowDefinition definition, ActivityDefinition activity)
+    {
+        var errors = new List<CompilationError>();
+        var node = CompileActivity(activity, "$", 0, new ExpressionCompilationContext([.. definition.AllVariables]), errors);
+        return errors.Count == 0 ? node?.Activity : null;
     }
 
     private ActivityNode? CompileActivity(ActivityDefinition definition, string path, int index, ExpressionCompilationContext context, List<CompilationError> errors)
@@ -70,7 +87,8 @@ public sealed class WorkflowCompiler(ActivityRegistry registry, ExpressionCompil
             {
                 binding.Bind(expressions.Compile(inputDefinition.Expression, binding.ValueType, context));
             }
-            catch (ExpressionSyntaxException e)
+            // A literal the input's type cannot hold is as wrong as an expression that does not parse.
+            catch (Exception e) when (e is ExpressionSyntaxException or ValueConversionException)
             {
                 errors.Add(new CompilationError($"{path}.{key}.expression", $"Input '{input.Name}' of '{definition.DisplayName}': {e.Message}", CompilationErrorCode.InvalidExpression));
             }

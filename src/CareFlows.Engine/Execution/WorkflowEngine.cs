@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CareFlows.Engine.Activities;
 using CareFlows.Engine.Definitions;
+using CareFlows.Engine.Definitions.Validation;
 using CareFlows.Engine.Expressions;
 using CareFlows.Engine.Ports;
 
@@ -13,11 +14,13 @@ namespace CareFlows.Engine.Execution;
 public sealed class WorkflowEngine
 {
     private readonly EngineServices _services;
+    private readonly WorkflowDefinitionValidator _validator;
 
     public WorkflowEngine(ActivityRegistry activities, ExpressionCompiler expressions, TimeProvider clock, IIdentityGenerator ids, EngineOptions options)
     {
         Activities = activities;
         Compiler = new WorkflowCompiler(activities, expressions);
+        _validator = new WorkflowDefinitionValidator(activities, Compiler);
         _services = new EngineServices(clock, ids, options);
     }
 
@@ -42,6 +45,9 @@ public sealed class WorkflowEngine
 
     /// <summary>Compiles a definition, or lists why it cannot run.</summary>
     public CompilationResult Compile(WorkflowDefinition definition) => Compiler.Compile(definition);
+
+    /// <summary>Checks a definition and lists every problem with its JSON path (see <see cref="WorkflowDefinitionValidator"/>).</summary>
+    public ValidationReport Validate(WorkflowDefinition definition) => _validator.Validate(definition);
 
     /// <summary>Starts a new instance and runs it until it waits or ends.</summary>
     public ValueTask<RunResult> StartAsync(CompiledWorkflow workflow, StartRequest? request = null)
@@ -84,6 +90,11 @@ public sealed class WorkflowEngine
         }
 
         var bookmark = state.FindBookmark(bookmarkId) ?? throw new BookmarkNotFoundException(state.Id, bookmarkId);
+        if (workflow.FindNode(bookmark.ActivityId)?.Activity.ValidateResumeInput(bookmark, input) is { } problem)
+        {
+            throw new InvalidResumeInputException(state.Id, bookmarkId, problem);
+        }
+
         return new Burst(workflow, state, _services).ResumeAsync(bookmark, input);
     }
 
@@ -124,6 +135,15 @@ public sealed record StartRequest
 /// <summary>The bookmark is not open on the instance: it never existed, or it was already consumed.</summary>
 public sealed class BookmarkNotFoundException(string instanceId, string bookmarkId)
     : Exception($"Instance {instanceId} has no open bookmark {bookmarkId}; it may have been resumed already.")
+{
+    public string InstanceId => instanceId;
+
+    public string BookmarkId => bookmarkId;
+}
+
+/// <summary>Input offered to resume a bookmark was refused; nothing changed.</summary>
+public sealed class InvalidResumeInputException(string instanceId, string bookmarkId, string problem)
+    : Exception(problem)
 {
     public string InstanceId => instanceId;
 

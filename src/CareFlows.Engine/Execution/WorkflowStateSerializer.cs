@@ -13,6 +13,7 @@ public static class WorkflowStateSerializer
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PreferredObjectCreationHandling = JsonObjectCreationHandling.Populate,
         Converters = { new JsonStringEnumConverter() },
     };

@@ -1,22 +1,21 @@
-using System.Text.Json.Nodes;
-using CareFlows.Engine.Definitions;
+using CareFlows.Engine.Expressions.JavaScript;
+using CareFlows.Engine.Expressions.Liquid;
 
 namespace CareFlows.Engine.Expressions;
 
-/// <summary>Interim: literal and object syntaxes only.</summary>
+/// <summary>The expression syntaxes CareFlows understands out of the box.</summary>
 public static class DefaultExpressionSyntaxes
 {
-    public static IReadOnlyList<IExpressionSyntax> Create(ExpressionOptions options) => [new Interim()];
+    /// <summary>Literal, Object (and Json), Variable, JavaScript and Liquid, sandboxed by <paramref name="options"/>.</summary>
+    public static IReadOnlyList<IExpressionSyntax> Create(ExpressionOptions options) =>
+    [
+        new LiteralSyntax(),
+        new ObjectSyntax(),
+        new VariableSyntax(),
+        new JavaScriptSyntax(options),
+        new LiquidSyntax(options),
+    ];
 
+    /// <summary>A compiler for the default syntaxes.</summary>
     public static ExpressionCompiler CreateCompiler(ExpressionOptions? options = null) => new(Create(options ?? new ExpressionOptions()));
-
-    private sealed class Interim : IExpressionSyntax
-    {
-        public IReadOnlyList<string> Names => ["Literal", "Object", "Json"];
-
-        public CompiledExpression Compile(ExpressionDefinition expression, Type resultType, ExpressionCompilationContext context) =>
-            new ConstantExpression(expression.Type, expression.Type == "Literal" || expression.Value is not JsonValue
-                ? ValueConverter.Convert(expression.Value, resultType)
-                : ValueConverter.Convert(JsonNode.Parse(expression.Text!), resultType));
-    }
 }

@@ -12,7 +12,7 @@ namespace CareFlows.Engine.Benchmarks;
 [MemoryDiagnoser]
 public class EngineThroughputBenchmarks
 {
-    private const int Batch = 2_000;
+    private const int Batch = 10_000;
     private static readonly JsonObject Reached = new() { ["outcome"] = "Reached" };
     private readonly WorkflowState[] _suspended = new WorkflowState[Batch];
     private readonly string[] _bookmarks = new string[Batch];

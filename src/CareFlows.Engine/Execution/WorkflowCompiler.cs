@@ -118,10 +118,9 @@ public sealed class WorkflowCompiler(ActivityRegistry registry, ExpressionCompil
     private static List<VariableSlot> CompileVariables(WorkflowDefinition definition, List<CompilationError> errors)
     {
         var slots = new List<VariableSlot>();
-        var index = 0;
         foreach (var (variables, path) in new[] { (definition.Variables, "$.variables"), (definition.Flowchart?.Variables, "$.root.variables") })
         {
-            index = 0;
+            var index = 0;
             foreach (var variable in variables ?? [])
             {
                 var at = $"{path}[{index++}]";

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CareFlows.Engine.Bookmarks;
+using CareFlows.Engine.Definitions;
 using CareFlows.Engine.Execution;
 using CareFlows.Engine.Expressions;
 
@@ -110,7 +111,7 @@ public sealed class HumanTask : CodeActivity
         var outcome = OutcomeOf(context.ResumeInput) is { } chosen
             ? allowed.First(a => string.Equals(a, chosen, StringComparison.OrdinalIgnoreCase))
             : allowed[0];
-        context.Set(Result, context.ResumeInput is JsonObject obj ? JsonKeys(obj, "data") : null);
+        context.Set(Result, context.ResumeInput is JsonObject obj ? JsonKeys.Get(obj, "data") : null);
         context.Set(Outcome, outcome, "outcome");
         context.Complete(outcome);
         return ValueTask.CompletedTask;
@@ -124,7 +125,5 @@ public sealed class HumanTask : CodeActivity
             : [DefaultOutcome];
 
     private static string? OutcomeOf(JsonNode? input) =>
-        input is JsonObject obj && JsonKeys(obj, "outcome") is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
-
-    private static JsonNode? JsonKeys(JsonObject obj, string name) => Definitions.JsonKeys.Get(obj, name);
+        input is JsonObject obj && JsonKeys.Get(obj, "outcome") is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 }

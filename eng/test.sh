@@ -3,8 +3,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+source eng/postgres.sh
+
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log"; postgres_stop || true' EXIT
+# An interrupted run must still stop PostgreSQL: without these, SIGTERM would skip the EXIT trap.
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+postgres_start
 
 status=0
 dotnet test --solution CareFlows.sln -c Release 2>&1 | tee "$log" || status=$?

@@ -1,0 +1,17 @@
+namespace CareFlows.Server.Auth;
+
+/// <summary>Authorization policies endpoints ask for by name.</summary>
+public static class Policies
+{
+    /// <summary>Any signed-in user who holds one of CareFlows' roles.</summary>
+    public const string AnyRole = "AnyRole";
+
+    /// <summary>Create, edit, publish, revert and delete definitions.</summary>
+    public const string DefinitionWrite = "DefinitionWrite";
+
+    /// <summary>Start instances, publish events, resume bookmarks.</summary>
+    public const string InstanceWrite = "InstanceWrite";
+
+    /// <summary>Cancel instances.</summary>
+    public const string InstanceAdmin = "InstanceAdmin";
+}

@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Scalar.AspNetCore;
+
+namespace CareFlows.Server.Infrastructure;
+
+public static class ApiServiceCollectionExtensions
+{
+    /// <summary>Mediator with validation and logging behaviours, problem details, JSON settings and OpenAPI.</summary>
+    public static IServiceCollection AddCareFlowsApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions());
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+        });
+        services.AddValidatorsFromAssemblyContaining<ApiOptions>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Instance ??= c.HttpContext.Request.Path);
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Malformed bodies must reach the exception handler (with their JSON path), not end as a bare 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi();
+        return services;
+    }
+
+    public static WebApplication UseCareFlowsApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestSizeLimit(app.Services.GetRequiredService<ApiOptions>().MaxRequestBodyBytes);
+        return app;
+    }
+
+    /// <summary>The OpenAPI document at /openapi/v1.json and its interactive reference page at /scalar/v1.</summary>
+    public static WebApplication MapApiReference(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapScalarApiReference(o => o.WithTitle("CareFlows API"));
+        return app;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using CareFlows.Engine.Definitions.Serialization;
+using CareFlows.Engine.Execution;
+using CareFlows.Server.Features.Definitions;
+using CareFlows.Server.Runtime;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CareFlows.Server.Infrastructure;
+
+/// <summary>
+/// Turns every known failure into RFC 7807 problem details, so endpoints hold no try/catch: malformed input 400
+/// (with the JSON path), unknown id 404, conflict 409, too large 413, validation 422 (every error, by field or path).
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var details = ToProblem(exception);
+        if (details is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = details.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
+    }
+
+    internal static ProblemDetails? ToProblem(Exception exception) => exception switch
+    {
+        ValidationException e => Validation(
+            "The request is invalid.",
+            e.Errors.GroupBy(f => f.PropertyName).ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).ToArray())),
+        DefinitionInvalidException e => Validation(
+            "The workflow definition is invalid.",
+            e.Report.Errors.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => $"{p.Code}: {p.Message}").ToArray())),
+        UnprocessableException e => Validation(e.Message, e.Errors.ToDictionary()),
+        WorkflowCannotRunException e => Validation(
+            "The workflow cannot run.",
+            e.Errors.GroupBy(c => c.Path).ToDictionary(g => g.Key, g => g.Select(c => c.Message).ToArray())),
+        WorkflowDefinitionFormatException e => Malformed(e.Reason, e.JsonPath),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large."),
+        BadHttpRequestException { InnerException: JsonException json } => Malformed(json.Message, json.Path ?? "$"),
+        BadHttpRequestException e => Problem(e.StatusCode, e.Message),
+        JsonException e => Malformed(e.Message, e.Path ?? "$"),
+        NotFoundException e => Problem(StatusCodes.Status404NotFound, e.Message),
+        ConflictException e => Problem(StatusCodes.Status409Conflict, e.Message),
+        InstanceConflictException e => Problem(StatusCodes.Status409Conflict, e.Message),
+        RuntimeStoppingException e => Problem(StatusCodes.Status503ServiceUnavailable, e.Message),
+        _ => null,
+    };
+
+    private static ProblemDetails Problem(int status, string detail) => new() { Status = status, Detail = detail };
+
+    private static ProblemDetails Malformed(string detail, string jsonPath)
+    {
+        var problem = Problem(StatusCodes.Status400BadRequest, detail);
+        problem.Title = "The request body is not valid JSON for this endpoint.";
+        problem.Extensions["jsonPath"] = jsonPath;
+        return problem;
+    }
+
+    private static ValidationProblemDetails Validation(string detail, IDictionary<string, string[]> errors) => new(errors)
+    {
+        Status = StatusCodes.Status422UnprocessableEntity,
+        Detail = detail,
+    };
+}

@@ -1,0 +1,13 @@
+namespace CareFlows.Server.Infrastructure;
+
+/// <summary>The request names something that does not exist (404).</summary>
+public sealed class NotFoundException(string message) : Exception(message);
+
+/// <summary>The request cannot be applied to the current state (409).</summary>
+public sealed class ConflictException(string message) : Exception(message);
+
+/// <summary>The request is well-formed but refused by a rule (422); <see cref="Errors"/> name the fields at fault.</summary>
+public sealed class UnprocessableException(string message, IReadOnlyDictionary<string, string[]>? errors = null) : Exception(message)
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors ?? new Dictionary<string, string[]>();
+}

@@ -1,0 +1,42 @@
+using CareFlows.Server.Auth;
+using CareFlows.Server.Persistence.Entities;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareFlows.Server.Persistence;
+
+/// <summary>
+/// CareFlows' one model. Each provider has a derived context only so that it gets its own migration set.
+/// </summary>
+public class CareFlowsDbContext(DbContextOptions options) : IdentityDbContext<CareFlowsUser>(options)
+{
+    public DbSet<WorkflowDefinitionRecord> Definitions => Set<WorkflowDefinitionRecord>();
+
+    public DbSet<WorkflowInstanceRecord> Instances => Set<WorkflowInstanceRecord>();
+
+    public DbSet<BookmarkRecord> Bookmarks => Set<BookmarkRecord>();
+
+    public DbSet<JournalRecord> Journal => Set<JournalRecord>();
+
+    public DbSet<BufferedEventRecord> BufferedEvents => Set<BufferedEventRecord>();
+
+    public DbSet<EventReceiptRecord> EventReceipts => Set<EventReceiptRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CareFlowsDbContext).Assembly);
+    }
+}
+
+public sealed class SqliteCareFlowsDbContext(DbContextOptions<SqliteCareFlowsDbContext> options) : CareFlowsDbContext(options);
+
+public sealed class PostgresCareFlowsDbContext(DbContextOptions<PostgresCareFlowsDbContext> options) : CareFlowsDbContext(options);
+
+public sealed class SqlServerCareFlowsDbContext(DbContextOptions<SqlServerCareFlowsDbContext> options) : CareFlowsDbContext(options);

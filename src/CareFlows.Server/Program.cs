@@ -1,0 +1,31 @@
+using CareFlows.Server.Auth;
+using CareFlows.Server.Features.Definitions;
+using CareFlows.Server.Infrastructure;
+using CareFlows.Server.Persistence;
+using CareFlows.Server.Runtime;
+using CareFlows.Server.Scheduling;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddCareFlowsPersistence(builder.Configuration, builder.Environment);
+builder.Services.AddHostedService<StartupInitializer>();
+builder.Services.AddCareFlowsRuntime(builder.Configuration);
+builder.Services.AddCareFlowsScheduling();
+builder.Services.AddCareFlowsAuth(builder.Configuration);
+builder.Services.AddCareFlowsApi(builder.Configuration);
+builder.Services.AddScoped<DefinitionStore>();
+
+var app = builder.Build();
+
+app.UseCareFlowsApi();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealth();
+app.MapAuth();
+app.MapApiReference();
+
+await app.RunAsync();
+
+/// <summary>The host's entry point, visible to the in-process test host.</summary>
+public partial class Program;

@@ -1,0 +1,181 @@
+using System.Data.Common;
+using System.Text.Json.Nodes;
+using CareFlows.Engine.Bookmarks;
+using CareFlows.Engine.Execution;
+using CareFlows.Server.Persistence.Entities;
+
+namespace CareFlows.Server.Runtime;
+
+internal sealed partial class BurstBatch
+{
+    private readonly Dictionary<string, BufferedEventRecord> _bufferedInserts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _bufferedDeletes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EventReceiptRecord> _receipts = new(StringComparer.Ordinal);
+
+    private async Task<EventOutcome> PublishAsync(EventWork work, CancellationToken cancellationToken)
+    {
+        if (work.IdempotencyKey is { } key && await IsReceiptKnownAsync(key, cancellationToken))
+        {
+            return new EventOutcome(EventDisposition.Duplicate, [], []);
+        }
+
+        var resumed = await DeliverAsync(work.EventName, work.CorrelationKey, work.Payload, onlyInstanceId: null, cancellationToken);
+        var started = new List<string>();
+        foreach (var trigger in runtime.Catalog.EventTriggers(work.EventName).ToList())
+        {
+            var request = new StartRequest { TriggerActivityId = trigger.Trigger.ActivityId, TriggerInput = work.Payload?.DeepClone(), CorrelationId = work.CorrelationKey };
+            started.Add((await StartSlotAsync(trigger.Workflow, request, cancellationToken)).Id);
+        }
+
+        var delivered = resumed.Count + started.Count;
+        var now = runtime.Clock.GetUtcNow().UtcDateTime;
+        if (delivered == 0)
+        {
+            var buffered = new BufferedEventRecord
+            {
+                Id = runtime.NewId(),
+                EventName = work.EventName,
+                CorrelationKey = work.CorrelationKey,
+                Payload = work.Payload?.ToJsonString(),
+                IdempotencyKey = work.IdempotencyKey,
+                ReceivedAt = now,
+                ExpiresAt = now + runtime.Options.EventBufferTimeToLive,
+            };
+            _bufferedInserts[buffered.Id] = buffered;
+        }
+
+        if (work.IdempotencyKey is { } idempotencyKey)
+        {
+            _receipts[idempotencyKey] = new EventReceiptRecord
+            {
+                IdempotencyKey = idempotencyKey,
+                EventName = work.EventName,
+                ReceivedAt = now,
+                Delivered = delivered,
+                Buffered = delivered == 0,
+            };
+        }
+
+        return new EventOutcome(delivered == 0 ? EventDisposition.Buffered : EventDisposition.Delivered, resumed, started);
+    }
+
+    /// <summary>Resumes every open event bookmark the event matches; returns the instances resumed.</summary>
+    private async Task<List<string>> DeliverAsync(string eventName, string? correlationKey, JsonNode? payload, string? onlyInstanceId, CancellationToken cancellationToken)
+    {
+        var candidates = new List<(string BookmarkId, string InstanceId)>();
+        if (onlyInstanceId is null)
+        {
+            candidates.AddRange((await FindEventBookmarksAsync(eventName, correlationKey, cancellationToken))
+                .Where(c => !_removedBookmarks.ContainsKey(c.BookmarkId)));
+        }
+        else if (_instances.TryGetValue(onlyInstanceId, out var source))
+        {
+            candidates.AddRange(source.State.Bookmarks.Where(b => Matches(b, eventName, correlationKey)).Select(b => (b.Id, onlyInstanceId)));
+        }
+
+        candidates.AddRange(_createdBookmarks.Values
+            .Where(c => (onlyInstanceId is null || c.InstanceId == onlyInstanceId) && Matches(c.Bookmark, eventName, correlationKey))
+            .Select(c => (c.Bookmark.Id, c.InstanceId)));
+
+        var resumed = new List<string>();
+        foreach (var (bookmarkId, instanceId) in candidates.Distinct())
+        {
+            var slot = await FindSlotAsync(instanceId, cancellationToken);
+            if (slot is null || slot.State.IsFinished || slot.State.FindBookmark(bookmarkId) is null)
+            {
+                continue;
+            }
+
+            await ResumeSlotAsync(slot, bookmarkId, payload?.DeepClone(), cancellationToken);
+            resumed.Add(instanceId);
+        }
+
+        return resumed;
+    }
+
+    private static bool Matches(Bookmark bookmark, string eventName, string? correlationKey) =>
+        bookmark.Kind == BookmarkKind.Event
+        && string.Equals(bookmark.EventName, eventName, StringComparison.Ordinal)
+        && (string.IsNullOrEmpty(correlationKey) || string.Equals(bookmark.CorrelationKey, correlationKey, StringComparison.Ordinal));
+
+    /// <summary>Takes the oldest unexpired buffered event for a new wait point, if there is one.</summary>
+    private async Task<(bool Found, JsonNode? Payload)> TakeBufferedEventAsync(string eventName, string? correlationKey, CancellationToken cancellationToken)
+    {
+        var pending = _bufferedInserts.Values.FirstOrDefault(e => e.EventName == eventName && e.CorrelationKey == correlationKey);
+        if (pending is not null)
+        {
+            _bufferedInserts.Remove(pending.Id);
+            return (true, Parse(pending.Payload));
+        }
+
+        foreach (var (id, payload) in await FindBufferedEventsAsync(eventName, correlationKey, cancellationToken))
+        {
+            if (_bufferedDeletes.Add(id))
+            {
+                return (true, Parse(payload));
+            }
+        }
+
+        return (false, null);
+    }
+
+    private static JsonNode? Parse(string? json) => json is null ? null : JsonNode.Parse(json);
+
+    private async Task<bool> IsReceiptKnownAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (_receipts.ContainsKey(idempotencyKey))
+        {
+            return true;
+        }
+
+        await using var command = Command(RuntimeSql.SelectReceipt, idempotencyKey);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    private async Task<List<(string BookmarkId, string InstanceId)>> FindEventBookmarksAsync(string eventName, string? correlationKey, CancellationToken cancellationToken)
+    {
+        await using var command = string.IsNullOrEmpty(correlationKey)
+            ? Command(RuntimeSql.SelectEventBookmarks, eventName)
+            : Command(RuntimeSql.SelectEventBookmarks + RuntimeSql.AndCorrelationKey, eventName, correlationKey);
+        var found = new List<(string, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return found;
+    }
+
+    private async Task<List<(string Id, string? Payload)>> FindBufferedEventsAsync(string eventName, string? correlationKey, CancellationToken cancellationToken)
+    {
+        var now = runtime.Clock.GetUtcNow().UtcDateTime;
+        await using var command = correlationKey is null
+            ? Command(RuntimeSql.SelectBufferedEvents + RuntimeSql.CorrelationKeyIsNull, eventName, now)
+            : Command(RuntimeSql.SelectBufferedEvents + RuntimeSql.CorrelationKeyEquals, eventName, now, correlationKey);
+        var found = new List<(string, string?)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+        }
+
+        return found;
+    }
+
+    private DbCommand Command(string sql, params object?[] values)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + i;
+            parameter.Value = values[i] ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+}

@@ -1,0 +1,154 @@
+using System.Threading.Channels;
+using CareFlows.Engine.Ports;
+
+namespace CareFlows.Server.Runtime;
+
+/// <summary>
+/// The one writer of instance state on this node. Requests queue here; the writer takes whatever has arrived
+/// (up to <see cref="RuntimeOptions.MaxBatchSize"/>), runs their bursts and commits them in one transaction, then
+/// answers the callers and hands the committed timers to the scheduler. One writer means bursts of one instance
+/// never interleave on a node; the revision guard covers other nodes.
+/// </summary>
+internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkScheduler scheduler, ILogger<BurstPipeline> logger) : BackgroundService
+{
+    private readonly Channel<WorkItem> _queue = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(runtime.Options.QueueCapacity)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+
+    public async Task<TResult> RunAsync<TResult>(WorkItem<TResult> item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _queue.Writer.WriteAsync(item, cancellationToken);
+        }
+        catch (ChannelClosedException)
+        {
+            throw new RuntimeStoppingException();
+        }
+
+        return await item.Completion;
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Requests already queued are still committed; new ones are refused.
+        _queue.Writer.TryComplete();
+        await base.StopAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<WorkItem>(runtime.Options.MaxBatchSize);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (batch.Count < runtime.Options.MaxBatchSize && _queue.Reader.TryRead(out var item))
+                {
+                    batch.Add(item);
+                }
+
+                // A batch in flight is finished even while stopping: its callers are owed an answer.
+                await ProcessAsync(batch, CancellationToken.None);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            while (_queue.Reader.TryRead(out var item))
+            {
+                item.Fail(new RuntimeStoppingException());
+            }
+        }
+    }
+
+    private async Task ProcessAsync(List<WorkItem> items, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            BurstBatch? committed = null;
+            try
+            {
+                committed = await TryCommitAsync(items, cancellationToken);
+            }
+            catch (InstanceConflictException conflict) when (attempt < runtime.Options.MaxConflictRetries)
+            {
+                LogConflict(logger, conflict.InstanceId, attempt);
+                continue;
+            }
+            catch (Exception e) when (items.Count > 1)
+            {
+                // One bad request must not sink the others: each is tried again on its own.
+                LogBatchFailed(logger, e, items.Count);
+                foreach (var item in items)
+                {
+                    await ProcessAsync([item], cancellationToken);
+                }
+
+                return;
+            }
+            catch (Exception e)
+            {
+                items[0].Fail(e);
+                return;
+            }
+
+            Publish(items);
+            await ScheduleAsync(committed);
+            return;
+        }
+    }
+
+    private async Task<BurstBatch> TryCommitAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
+    {
+        await using var connection = await runtime.Database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var batch = new BurstBatch(runtime, connection, transaction);
+        await batch.RunAsync(items, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return batch;
+    }
+
+    private static void Publish(IReadOnlyList<WorkItem> items)
+    {
+        foreach (var item in items)
+        {
+            item.Commit();
+        }
+    }
+
+    // Scheduling follows the commit. If this node dies in between, start-up reschedules from the bookmarks table.
+    private async Task ScheduleAsync(BurstBatch committed)
+    {
+        try
+        {
+            if (committed.TimersToUnschedule is { Count: > 0 } gone)
+            {
+                await scheduler.UnscheduleAsync(gone);
+            }
+
+            if (committed.TimersToSchedule is { Count: > 0 } timers)
+            {
+                await scheduler.ScheduleAsync(timers);
+            }
+        }
+        catch (Exception e)
+        {
+            LogScheduleFailed(logger, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Instance {InstanceId} changed under a batch (attempt {Attempt}); retrying.")]
+    private static partial void LogConflict(ILogger logger, string instanceId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} requests failed; retrying each on its own.")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Committed timers could not be scheduled; they will be rescheduled at the next start-up.")]
+    private static partial void LogScheduleFailed(ILogger logger, Exception exception);
+}
+
+/// <summary>The node is shutting down and accepts no more requests.</summary>
+public sealed class RuntimeStoppingException() : Exception("CareFlows is shutting down; try again shortly.");

@@ -1,0 +1,23 @@
+using CareFlows.Engine.Execution;
+using CareFlows.Engine.Ports;
+using CareFlows.Server.Persistence;
+
+namespace CareFlows.Server.Runtime;
+
+/// <summary>What every batch needs, gathered once.</summary>
+internal sealed class RuntimeContext(WorkflowEngine engine, WorkflowCatalog catalog, IIdentityGenerator ids, DatabaseConnections database, RuntimeOptions options)
+{
+    public WorkflowEngine Engine => engine;
+
+    public WorkflowCatalog Catalog => catalog;
+
+    public TimeProvider Clock => engine.Clock;
+
+    public DatabaseProvider Provider => database.Provider;
+
+    public DatabaseConnections Database => database;
+
+    public RuntimeOptions Options => options;
+
+    public string NewId() => ids.NewId();
+}

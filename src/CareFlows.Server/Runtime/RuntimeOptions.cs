@@ -1,0 +1,25 @@
+namespace CareFlows.Server.Runtime;
+
+/// <summary>How the durable runtime batches and buffers (configuration section <c>Runtime</c>).</summary>
+public sealed class RuntimeOptions
+{
+    public const string Section = "Runtime";
+
+    /// <summary>
+    /// The most requests committed in one transaction. Requests that arrive together share one commit (group
+    /// commit), which is what makes durable commits affordable at thousands of bursts per second.
+    /// </summary>
+    public int MaxBatchSize { get; set; } = 256;
+
+    /// <summary>Requests waiting for the writer before callers are made to wait too.</summary>
+    public int QueueCapacity { get; set; } = 20_000;
+
+    /// <summary>How often a batch that lost a race for an instance is retried before its callers get a conflict.</summary>
+    public int MaxConflictRetries { get; set; } = 5;
+
+    /// <summary>How long an event nobody waits for yet is kept for an instance that may still get there.</summary>
+    public TimeSpan EventBufferTimeToLive { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often expired buffered events are removed.</summary>
+    public TimeSpan EventBufferSweepInterval { get; set; } = TimeSpan.FromMinutes(5);
+}

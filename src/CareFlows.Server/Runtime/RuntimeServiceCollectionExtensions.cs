@@ -1,0 +1,23 @@
+using CareFlows.Engine.Hosting;
+
+namespace CareFlows.Server.Runtime;
+
+public static class RuntimeServiceCollectionExtensions
+{
+    /// <summary>Registers the engine, the definition catalog and the burst pipeline that commits every burst.</summary>
+    public static IServiceCollection AddCareFlowsRuntime(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCareFlowsEngine();
+        services.AddSingleton(configuration.GetSection(RuntimeOptions.Section).Get<RuntimeOptions>() ?? new RuntimeOptions());
+        services.AddSingleton<WorkflowCatalog>();
+        services.AddSingleton<RuntimeContext>();
+        services.AddSingleton<BurstPipeline>();
+        services.AddHostedService(sp => sp.GetRequiredService<BurstPipeline>());
+        services.AddSingleton(sp => new WorkflowRuntime(
+            sp.GetRequiredService<BurstPipeline>(),
+            sp.GetRequiredService<WorkflowCatalog>(),
+            sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHostedService<EventBufferSweeper>();
+        return services;
+    }
+}

@@ -1,0 +1,64 @@
+namespace CareFlows.Server.Runtime;
+
+/// <summary>
+/// The hot path's statements. Identifiers are double-quoted, which SQLite, PostgreSQL and SQL Server (with
+/// QUOTED_IDENTIFIER on, SqlClient's default) all accept; the tables are the ones the EF Core migrations create.
+/// </summary>
+internal static class RuntimeSql
+{
+    public const string InsertInstance =
+        """
+        INSERT INTO "WorkflowInstances" ("Id","DefinitionId","DefinitionVersionId","DefinitionVersion","Name","CorrelationId","Status","SubStatus","IncidentCount","State","CreatedAt","UpdatedAt","FinishedAt","Revision")
+        VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,1)
+        """;
+
+    // The revision guard is the concurrency token: a burst commits only over the state it started from.
+    public const string UpdateInstance =
+        """
+        UPDATE "WorkflowInstances" SET "Name"=@p1,"CorrelationId"=@p2,"Status"=@p3,"SubStatus"=@p4,"IncidentCount"=@p5,"State"=@p6,"UpdatedAt"=@p7,"FinishedAt"=@p8,"Revision"=@p9+1
+        WHERE "Id"=@p0 AND "Revision"=@p9
+        """;
+
+    public const string InsertBookmark =
+        """
+        INSERT INTO "Bookmarks" ("Id","InstanceId","Kind","Name","ActivityId","DueAt","EventName","CorrelationKey","TaskId","CreatedAt")
+        VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9)
+        """;
+
+    public const string DeleteBookmark = """DELETE FROM "Bookmarks" WHERE "Id"=@p0""";
+
+    public const string InsertJournal =
+        """
+        INSERT INTO "JournalEntries" ("InstanceId","Sequence","Timestamp","ActivityId","ActivityType","ActivityName","EventName","Message")
+        VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7)
+        """;
+
+    public const string InsertBufferedEvent =
+        """
+        INSERT INTO "BufferedEvents" ("Id","EventName","CorrelationKey","Payload","IdempotencyKey","ReceivedAt","ExpiresAt")
+        VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6)
+        """;
+
+    public const string DeleteBufferedEvent = """DELETE FROM "BufferedEvents" WHERE "Id"=@p0""";
+
+    public const string InsertReceipt =
+        """
+        INSERT INTO "EventReceipts" ("IdempotencyKey","EventName","ReceivedAt","Delivered","Buffered")
+        VALUES (@p0,@p1,@p2,@p3,@p4)
+        """;
+
+    public const string SelectInstancesPrefix = """SELECT "Id","DefinitionVersionId","State","Revision" FROM "WorkflowInstances" WHERE "Id" IN (""";
+
+    public const string SelectEventBookmarks = """SELECT "Id","InstanceId" FROM "Bookmarks" WHERE "Kind"='Event' AND "EventName"=@p0""";
+
+    public const string AndCorrelationKey = """ AND "CorrelationKey"=@p1""";
+
+    public const string SelectBufferedEvents =
+        """SELECT "Id","Payload" FROM "BufferedEvents" WHERE "EventName"=@p0 AND "ExpiresAt">@p1 AND """;
+
+    public const string CorrelationKeyEquals = """ "CorrelationKey"=@p2 ORDER BY "ReceivedAt" """;
+
+    public const string CorrelationKeyIsNull = """ "CorrelationKey" IS NULL ORDER BY "ReceivedAt" """;
+
+    public const string SelectReceipt = """SELECT COUNT(*) FROM "EventReceipts" WHERE "IdempotencyKey"=@p0""";
+}

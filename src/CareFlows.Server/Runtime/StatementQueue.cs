@@ -1,0 +1,114 @@
+using System.Data.Common;
+using CareFlows.Server.Persistence;
+
+namespace CareFlows.Server.Runtime;
+
+/// <summary>
+/// Collects a batch's writes and sends them in one go: as one ADO.NET batch (one round trip) where the provider is
+/// remote, or through one prepared command per statement shape where it is in-process (SQLite).
+/// </summary>
+internal sealed class StatementQueue(DbConnection connection, DbTransaction transaction, DatabaseProvider provider)
+{
+    private readonly List<Statement> _statements = [];
+
+    public int Count => _statements.Count;
+
+    /// <param name="sql">A statement from <see cref="RuntimeSql"/>, with parameters @p0, @p1, ….</param>
+    /// <param name="values">The parameters' values, in order.</param>
+    /// <param name="conflictKey">When set, the statement must change exactly one row, else that key is in conflict.</param>
+    public void Add(string sql, object?[] values, string? conflictKey = null) => _statements.Add(new Statement(sql, values, conflictKey));
+
+    /// <summary>Runs every queued statement; throws <see cref="InstanceConflictException"/> for a guarded row that did not change.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_statements.Count == 0)
+        {
+            return;
+        }
+
+        if (provider == DatabaseProvider.Postgres)
+        {
+            await FlushAsBatchAsync(cancellationToken);
+        }
+        else
+        {
+            await FlushOneByOneAsync(cancellationToken);
+        }
+
+        _statements.Clear();
+    }
+
+    private async Task FlushAsBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var statement in _statements)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = statement.Sql;
+            for (var i = 0; i < statement.Values.Length; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "p" + i;
+                parameter.Value = statement.Values[i] ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        for (var i = 0; i < _statements.Count; i++)
+        {
+            if (_statements[i].ConflictKey is { } key && batch.BatchCommands[i].RecordsAffected != 1)
+            {
+                throw new InstanceConflictException(key);
+            }
+        }
+    }
+
+    private async Task FlushOneByOneAsync(CancellationToken cancellationToken)
+    {
+        var commands = new Dictionary<string, DbCommand>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var statement in _statements)
+            {
+                if (!commands.TryGetValue(statement.Sql, out var command))
+                {
+                    command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = statement.Sql;
+                    for (var i = 0; i < statement.Values.Length; i++)
+                    {
+                        var parameter = command.CreateParameter();
+                        parameter.ParameterName = "@p" + i;
+                        command.Parameters.Add(parameter);
+                    }
+
+                    commands[statement.Sql] = command;
+                }
+
+                for (var i = 0; i < statement.Values.Length; i++)
+                {
+                    command.Parameters[i].Value = statement.Values[i] ?? DBNull.Value;
+                }
+
+                var changed = await command.ExecuteNonQueryAsync(cancellationToken);
+                if (statement.ConflictKey is { } key && changed != 1)
+                {
+                    throw new InstanceConflictException(key);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var command in commands.Values)
+            {
+                await command.DisposeAsync();
+            }
+        }
+    }
+
+    private sealed record Statement(string Sql, object?[] Values, string? ConflictKey);
+}

@@ -1,0 +1,95 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using CareFlows.Server.Auth;
+using CareFlows.Server.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareFlows.Server.Tests.TestSupport;
+
+/// <summary>
+/// The real host, in process, on a real database of its own: migrations applied, demo users seeded, the test
+/// workflows in <c>Workflows/</c> imported at start-up. Derived fixtures choose the database.
+/// </summary>
+public abstract class CareFlowsApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _signIn = new(1, 1);
+
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>The connection string of this fixture's database.</summary>
+    public string ConnectionString { get; protected set; } = "";
+
+    /// <summary>Extra settings a fixture or test needs, applied over the defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public virtual ValueTask InitializeAsync()
+    {
+        // Starting the server runs the start-up work (migrate, seed, import) before any test.
+        _ = Server;
+        return ValueTask.CompletedTask;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _signIn.Dispose();
+        await DropDatabaseAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Removes this fixture's database once the host has stopped.</summary>
+    protected abstract Task DropDatabaseAsync();
+
+    /// <summary>Resolves a service from the running host.</summary>
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>A client signed in (bearer token) as the demo user holding <paramref name="role"/>.</summary>
+    public async Task<HttpClient> ClientAsync(string role = Roles.Admin)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(role));
+        return client;
+    }
+
+    private async Task<string> TokenAsync(string role)
+    {
+        await _signIn.WaitAsync();
+        try
+        {
+            if (!_tokens.TryGetValue(role, out var token))
+            {
+                var email = DemoUsers.All.Single(u => u.Role == role).Email;
+                using var anonymous = CreateClient();
+                var response = await anonymous.PostAsJsonAsync("/api/auth/login", new LoginRequest(email, "CareFlows-Demo-1"));
+                response.EnsureSuccessStatusCode();
+                token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
+                _tokens[role] = token;
+            }
+
+            return token;
+        }
+        finally
+        {
+            _signIn.Release();
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", ConnectionString);
+        builder.UseSetting("Auth:SeedDemoUsers", "true");
+        builder.UseSetting("Workflows:Path", Path.Combine(AppContext.BaseDirectory, "Workflows"));
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+}

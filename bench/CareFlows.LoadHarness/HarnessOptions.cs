@@ -1,0 +1,136 @@
+using System.Globalization;
+
+namespace CareFlows.LoadHarness;
+
+internal enum BenchDb
+{
+    Sqlite,
+    Postgres,
+}
+
+internal enum BenchMode
+{
+    InProcess,
+    Http,
+}
+
+/// <summary>The command line: which databases and modes to run, and how big each scenario is.</summary>
+internal sealed class HarnessOptions
+{
+    public IReadOnlyList<BenchDb> Databases { get; private set; } = [BenchDb.Sqlite, BenchDb.Postgres];
+
+    public IReadOnlyList<BenchMode> Modes { get; private set; } = [BenchMode.InProcess, BenchMode.Http];
+
+    /// <summary>Instances started, then resumed, in the throughput phases.</summary>
+    public int Instances { get; private set; } = 10_000;
+
+    /// <summary>Concurrent clients in the throughput phases and the timer starts.</summary>
+    public int Clients { get; private set; } = 8;
+
+    /// <summary>Delay timers due within the same ten seconds.</summary>
+    public int Timers { get; private set; } = 1_000;
+
+    /// <summary>Open timers rescheduled at start-up; 0 skips the scenario.</summary>
+    public int Reschedule { get; private set; } = 100_000;
+
+    /// <summary>Resumes measured one at a time by a single client, for unloaded latency; 0 skips the run.</summary>
+    public int LatencySamples { get; private set; } = 1_000;
+
+    /// <summary>Requests sent before measuring, so that JIT and connection pools are warm.</summary>
+    public int Warmup { get; private set; } = 500;
+
+    /// <summary>Whether each event carries an idempotency key (the runtime then records a receipt per event).</summary>
+    public bool IdempotencyKeys { get; private set; } = true;
+
+    /// <summary>A PostgreSQL server to use instead of starting a throw-away cluster with eng/postgres.sh.</summary>
+    public string? PostgresConnectionString { get; private set; } = Environment.GetEnvironmentVariable("CAREFLOWS_TEST_POSTGRES");
+
+    /// <summary>Where the Markdown report goes; by default results/latest.md beside this project's source.</summary>
+    public string? Output { get; private set; }
+
+    /// <summary>The server build the HTTP runs start; by default the Release build beside this program's.</summary>
+    public string? ServerDll { get; private set; }
+
+    public static string Usage =>
+        """
+        CareFlows load harness
+          --db sqlite|postgres|all        databases to run (all)
+          --mode inprocess|http|all       through the runtime service, through the HTTP API, or both (all)
+          --instances N                   instances started, then resumed (10000)
+          --clients N                     concurrent clients (8)
+          --timers N                      Delay timers due within the same 10 seconds (1000)
+          --reschedule N                  open timers rescheduled at start-up, 0 to skip (100000)
+          --latency-samples N             resumes by a single client for unloaded latency, 0 to skip (1000)
+          --warmup N                      unmeasured starts and resumes first (500)
+          --no-idempotency-keys           publish events without idempotency keys
+          --postgres CONNECTION_STRING    use this PostgreSQL server (default: $CAREFLOWS_TEST_POSTGRES, else eng/postgres.sh)
+          --output FILE                   Markdown report (bench/CareFlows.LoadHarness/results/latest.md)
+          --server-dll FILE               server build for the HTTP runs (the Release build beside this one)
+        """;
+
+    public static HarnessOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new HarnessOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            int Count() => int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new ArgumentException($"{name} needs a whole number.");
+            switch (name)
+            {
+                case "--db":
+                    options.Databases = Value() switch
+                    {
+                        "sqlite" => [BenchDb.Sqlite],
+                        "postgres" => [BenchDb.Postgres],
+                        "all" => [BenchDb.Sqlite, BenchDb.Postgres],
+                        var other => throw new ArgumentException($"--db {other}: expected sqlite, postgres or all."),
+                    };
+                    break;
+                case "--mode":
+                    options.Modes = Value() switch
+                    {
+                        "inprocess" => [BenchMode.InProcess],
+                        "http" => [BenchMode.Http],
+                        "all" => [BenchMode.InProcess, BenchMode.Http],
+                        var other => throw new ArgumentException($"--mode {other}: expected inprocess, http or all."),
+                    };
+                    break;
+                case "--instances":
+                    options.Instances = Count();
+                    break;
+                case "--clients":
+                    options.Clients = Math.Max(1, Count());
+                    break;
+                case "--timers":
+                    options.Timers = Count();
+                    break;
+                case "--reschedule":
+                    options.Reschedule = Count();
+                    break;
+                case "--latency-samples":
+                    options.LatencySamples = Count();
+                    break;
+                case "--warmup":
+                    options.Warmup = Count();
+                    break;
+                case "--no-idempotency-keys":
+                    options.IdempotencyKeys = false;
+                    break;
+                case "--postgres":
+                    options.PostgresConnectionString = Value();
+                    break;
+                case "--output":
+                    options.Output = Value();
+                    break;
+                case "--server-dll":
+                    options.ServerDll = Value();
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option {name}.");
+            }
+        }
+
+        return options;
+    }
+}

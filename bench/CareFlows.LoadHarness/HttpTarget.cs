@@ -1,0 +1,46 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+
+namespace CareFlows.LoadHarness;
+
+/// <summary>The HTTP API as a client sees it: POST /api/instances and POST /api/events with a bearer token.</summary>
+internal sealed class HttpTarget(HttpClient client) : ILoadTarget
+{
+    private static readonly Uri Instances = new("/api/instances", UriKind.Relative);
+    private static readonly Uri Events = new("/api/events", UriKind.Relative);
+    private static readonly Uri Login = new("/api/auth/login", UriKind.Relative);
+
+    public static async Task SignInAsync(HttpClient client)
+    {
+        using var response = await client.PostAsJsonAsync(Login, new { email = "admin@careflows.local", password = "CareFlows-Demo-1" });
+        await RequireSuccessAsync(response, "sign-in");
+        var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())?.AccessToken
+            ?? throw new InvalidOperationException("Sign-in returned no access token.");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    }
+
+    public async Task StartAsync(string definitionId, string correlationId, IReadOnlyDictionary<string, object?>? input)
+    {
+        using var response = await client.PostAsJsonAsync(Instances, new { definitionId, correlationId, input });
+        await RequireSuccessAsync(response, "start");
+    }
+
+    public async Task PublishAsync(string eventName, string correlationKey, string? idempotencyKey)
+    {
+        using var response = await client.PostAsJsonAsync(Events, new { eventName, correlationKey, idempotencyKey });
+        await RequireSuccessAsync(response, "event");
+    }
+
+    public void Dispose() => client.Dispose();
+
+    private static async Task RequireSuccessAsync(HttpResponseMessage response, string what)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"{what}: {(int)response.StatusCode} {response.ReasonPhrase} {body}");
+        }
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+}

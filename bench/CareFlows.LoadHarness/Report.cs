@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace CareFlows.LoadHarness;
+
+/// <summary>The Markdown report: machine, settings, the measured table and the targets.</summary>
+internal static class Report
+{
+    public static string Machine()
+    {
+        var cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
+        return $"{Environment.ProcessorCount} cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}), {memory:0} GB, " +
+            $"{RuntimeInformation.OSDescription}, .NET {Environment.Version}, server GC";
+    }
+
+    /// <summary>The 1, 5 and 15-minute load averages: other work on the machine shows here.</summary>
+    public static string LoadAverage() => File.Exists("/proc/loadavg")
+        ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))
+        : "unknown";
+
+    public static string Write(HarnessOptions options, IReadOnlyList<RunResult> runs, IReadOnlyDictionary<BenchDb, string> durability, DateTime started, string command, string loadBefore)
+    {
+        var text = new StringBuilder();
+        void Line(string line = "") => text.Append(line).Append('\n');
+
+        Line("# CareFlows load harness results");
+        Line();
+        Line($"Measured {started:yyyy-MM-dd HH:mm} UTC in one run of `{command}`.");
+        Line();
+        Line($"- Machine: {Machine()}; load average (1, 5, 15 min) {loadBefore} before the run, {LoadAverage()} after it.");
+        foreach (var (db, settings) in durability)
+        {
+            Line($"- {db}: {settings}.");
+        }
+
+        Line($"- Workload: {options.Instances:N0} instances of `bench-wait-for-go` (Start → Event `Go` for the instance's correlation id → WriteLine → End) " +
+            $"started by {options.Clients} concurrent clients (closed loop), then resumed by publishing `Go` with each correlation key" +
+            (options.IdempotencyKeys ? " and an idempotency key" : "") + $" from {options.Clients} clients; {options.Warmup} unmeasured starts and resumes first. " +
+            "Latency is each call's, measured by the client during the resume phase; \"1 client\" resumes " +
+            $"{options.LatencySamples:N0} further instances one at a time.");
+        Line($"- Timers: {options.Timers:N0} instances of `bench-delay` started with delays that put their due times evenly over the same 10 s, " +
+            "starting 5 s later; lateness = the instance's FinishedAt (the resuming burst's time, just before its commit) − the timer bookmark's DueAt.");
+        Line($"- Reschedule: {options.Reschedule:N0} open Delay timers (with their instances) inserted while the server is down; " +
+            "the time TimerRecovery logs for reading and rescheduling them, and the whole start-up until the server is ready.");
+        Line("- In-process: the server's services in the harness process, calling `WorkflowRuntime` (the service the API calls). " +
+            "HTTP: the server's Release build as a child process on Kestrel at 127.0.0.1, `POST /api/instances` and `POST /api/events` " +
+            "with a bearer token, over `HttpClient` (one connection per client); client and server share the machine's cores.");
+        Line();
+        Line("| database | mode | clients | starts/s | resumes/s | resume latency p50 / p95 / p99 ms | 1-client resume p50 / p95 / p99 ms | timer lateness p50 / p95 / p99 / max ms | reschedule 100k timers: recovery / start-up s |");
+        Line("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var run in runs)
+        {
+            Line($"| {Name(run.Db)} | {Name(run.Mode)} | {run.Clients} | {Rate(run.Starts)} | {Rate(run.Resumes)} | {Latency(run.Resumes)} | {Latency(run.SingleClient)} | {Lateness(run.Timers)} | {Reschedule(run.Reschedule)} |");
+        }
+
+        Line();
+        var notes = runs.SelectMany(Problems).ToList();
+        if (notes.Count > 0)
+        {
+            Line("Problems:");
+            Line();
+            foreach (var note in notes)
+            {
+                Line($"- {note}");
+            }
+
+            Line();
+        }
+
+        Line("Targets (issue acceptance criteria):");
+        Line();
+        Line("| database | mode | target | measured | met |");
+        Line("| --- | --- | --- | --- | --- |");
+        foreach (var run in runs)
+        {
+            var throughput = run.Db == BenchDb.Sqlite ? 2_000 : 1_500;
+            Check(run, $"≥ {throughput:N0} starts/s", run.Starts?.PerSecond, v => v >= throughput, "0");
+            Check(run, $"≥ {throughput:N0} resumes/s", run.Resumes?.PerSecond, v => v >= throughput, "0");
+            Check(run, "timer lateness p95 ≤ 100 ms", run.Timers?.Lateness.P95, v => v <= 100, "0.0");
+            Check(run, "timer lateness max ≤ 1,000 ms", run.Timers?.Lateness.Max, v => v <= 1_000, "0.0");
+            Check(run, "reschedule 100k timers ≤ 10 s", run.Reschedule?.Reschedule.TotalSeconds, v => v <= 10, "0.00");
+        }
+
+        return text.ToString();
+
+        void Check(RunResult run, string target, double? measured, Func<double, bool> met, string format) =>
+            Line($"| {Name(run.Db)} | {Name(run.Mode)} | {target} | {(measured is { } m ? m.ToString(format, CultureInfo.InvariantCulture) : "—")} | {(measured is { } v && met(v) ? "yes" : "**no**")} |");
+    }
+
+    private static IEnumerable<string> Problems(RunResult run)
+    {
+        var where = $"{Name(run.Db)} {Name(run.Mode)}";
+        if (run.Failure is { } failure)
+        {
+            yield return $"{where}: the run failed: {failure}";
+        }
+
+        foreach (var (phase, name) in new[] { (run.Starts, "starts"), (run.Resumes, "resumes"), (run.SingleClient, "1-client resumes") })
+        {
+            if (phase is { Errors: > 0 })
+            {
+                yield return $"{where}: {phase.Errors} {name} failed (first: {phase.FirstError})";
+            }
+        }
+
+        if (run.Resumes is { } resumes && run.ResumesFinished != resumes.Count)
+        {
+            yield return $"{where}: {run.ResumesFinished} of {resumes.Count} instances finished after the resume phase";
+        }
+
+        if (run.Timers?.Problem is { } timers)
+        {
+            yield return $"{where}: timers: {timers}";
+        }
+
+        if (run.Reschedule is { } r && r.Rescheduled < r.Inserted)
+        {
+            yield return $"{where}: only {r.Rescheduled} of {r.Inserted} timers rescheduled";
+        }
+    }
+
+    private static string Name(BenchDb db) => db == BenchDb.Sqlite ? "SQLite" : "PostgreSQL";
+
+    private static string Name(BenchMode mode) => mode == BenchMode.Http ? "HTTP" : "in-process";
+
+    private static string Rate(PhaseResult? phase) => phase is null ? "—" : phase.PerSecond.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Latency(PhaseResult? phase) => phase is null ? "—" : F(phase.Latency.P50, phase.Latency.P95, phase.Latency.P99);
+
+    private static string Lateness(TimerResult? timers) => timers is null ? "—" : F(timers.Lateness.P50, timers.Lateness.P95, timers.Lateness.P99, timers.Lateness.Max);
+
+    private static string Reschedule(RescheduleResult? r) => r is null ? "—" :
+        string.Create(CultureInfo.InvariantCulture, $"{r.Reschedule.TotalSeconds:0.00} / {r.Startup.TotalSeconds:0.00}");
+
+    private static string F(params double[] values) => string.Join(" / ", values.Select(v => v.ToString(v < 10 ? "0.0" : "0", CultureInfo.InvariantCulture)));
+}

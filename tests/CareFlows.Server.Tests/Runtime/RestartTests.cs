@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CareFlows.Engine.Execution;
 using CareFlows.Server.Persistence;
+using CareFlows.Server.Persistence.Entities;
 using CareFlows.Server.Runtime;
 using CareFlows.Server.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,7 @@ public abstract class RestartTests(DatabaseProvider provider)
         Assert.Equal(2, finished.Revision);
     }
 
-    private static async Task<Persistence.Entities.WorkflowInstanceRecord> WaitUntilFinishedAsync(CareFlowsApp app, string id, TimeSpan timeout, CancellationToken cancellation)
+    private static async Task<WorkflowInstanceRecord> WaitUntilFinishedAsync(CareFlowsApp app, string id, TimeSpan timeout, CancellationToken cancellation)
     {
         var deadline = Stopwatch.StartNew();
         while (true)

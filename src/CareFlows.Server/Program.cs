@@ -8,9 +8,11 @@ using CareFlows.Server.Scheduling;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddCareFlowsPersistence(builder.Configuration, builder.Environment);
+// Hosted services start in registration order and stop in reverse: the database is prepared first, and the burst
+// pipeline stops before the scheduler, so that its last commits can still schedule their timers.
 builder.Services.AddHostedService<StartupInitializer>();
-builder.Services.AddCareFlowsRuntime(builder.Configuration);
 builder.Services.AddCareFlowsScheduling();
+builder.Services.AddCareFlowsRuntime(builder.Configuration);
 builder.Services.AddCareFlowsAuth(builder.Configuration);
 builder.Services.AddCareFlowsApi(builder.Configuration);
 builder.Services.AddScoped<DefinitionStore>();

@@ -1,5 +1,7 @@
 using CareFlows.Server.Persistence;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -15,6 +17,9 @@ public static class AuthServiceCollectionExtensions
     {
         var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.AddSingleton(options);
+        services.AddDataProtection().SetApplicationName("CareFlows");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseKeyRepository(scopes));
         services.AddIdentityApiEndpoints<CareFlowsUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

@@ -3,18 +3,19 @@ using Microsoft.EntityFrameworkCore;
 namespace CareFlows.Server.Persistence;
 
 /// <summary>
-/// Contexts for generating migrations and scripts without a database: the connection strings are never opened.
+/// Contexts outside a host: for generating migrations and scripts (without a connection string, nothing is ever
+/// opened), and for tools that inspect a database directly.
 /// </summary>
 public static class DesignTimeContexts
 {
-    public static CareFlowsDbContext Create(DatabaseProvider provider) => provider switch
+    public static CareFlowsDbContext Create(DatabaseProvider provider, string? connectionString = null) => provider switch
     {
         DatabaseProvider.Sqlite => new SqliteCareFlowsDbContext(
-            new DbContextOptionsBuilder<SqliteCareFlowsDbContext>().UseSqlite("Data Source=design.db").Options),
+            new DbContextOptionsBuilder<SqliteCareFlowsDbContext>().UseSqlite(connectionString ?? "Data Source=design.db").Options),
         DatabaseProvider.Postgres => new PostgresCareFlowsDbContext(
-            new DbContextOptionsBuilder<PostgresCareFlowsDbContext>().UseNpgsql("Host=localhost").Options),
+            new DbContextOptionsBuilder<PostgresCareFlowsDbContext>().UseNpgsql(connectionString ?? "Host=localhost").Options),
         DatabaseProvider.SqlServer => new SqlServerCareFlowsDbContext(
-            new DbContextOptionsBuilder<SqlServerCareFlowsDbContext>().UseSqlServer("Server=localhost").Options),
+            new DbContextOptionsBuilder<SqlServerCareFlowsDbContext>().UseSqlServer(connectionString ?? "Server=localhost").Options),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
     };
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using CareFlows.Engine.Activities.Events;
 using CareFlows.Engine.Definitions.Serialization;
 using CareFlows.Engine.Execution;
+using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Persistence;
 using CareFlows.Server.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -44,10 +45,19 @@ public sealed class WorkflowCatalog(IServiceScopeFactory scopes, WorkflowEngine 
         return workflow;
     }
 
-    /// <summary>A version of a definition that is or once was published, compiled; null when there is no such version.</summary>
+    /// <summary>
+    /// A version of a definition that is or once was published, compiled; null when there is no such version.
+    /// Throws <see cref="ConflictException"/> for a draft that was never published.
+    /// </summary>
     public async Task<CompiledWorkflow?> FindVersionAsync(string definitionId, int version, CancellationToken cancellationToken = default)
     {
         var record = await QueryAsync(q => q.FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, cancellationToken));
+        if (record is { PublishedAt: null })
+        {
+            // A draft can still change under an instance; only versions that were published are frozen.
+            throw new ConflictException($"Version {version} of '{definitionId}' is a draft that was never published; publish it before starting instances on it.");
+        }
+
         return record is null ? null : Compile(record);
     }
 

@@ -12,6 +12,7 @@ public static class SchedulingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCareFlowsScheduling(this IServiceCollection services)
     {
+        services.AddHostedService<QuartzLogging>();
         services.AddQuartz(q =>
         {
             q.SchedulerName = "CareFlows";

@@ -184,6 +184,27 @@ namespace CareFlows.Server.Persistence.Migrations.SqlServer
                     b.ToTable("BufferedEvents", (string)null);
                 });
 
+            modelBuilder.Entity("CareFlows.Server.Persistence.Entities.DataProtectionKeyRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("CareFlows.Server.Persistence.Entities.EventReceiptRecord", b =>
                 {
                     b.Property<string>("IdempotencyKey")

@@ -178,6 +178,25 @@ namespace CareFlows.Server.Persistence.Migrations.Sqlite
                     b.ToTable("BufferedEvents", (string)null);
                 });
 
+            modelBuilder.Entity("CareFlows.Server.Persistence.Entities.DataProtectionKeyRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("CareFlows.Server.Persistence.Entities.EventReceiptRecord", b =>
                 {
                     b.Property<string>("IdempotencyKey")

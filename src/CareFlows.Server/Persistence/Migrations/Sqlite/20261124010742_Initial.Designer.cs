@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CareFlows.Server.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCareFlowsDbContext))]
-    [Migration("20261124004625_Initial")]
+    [Migration("20261124010742_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -179,6 +179,25 @@ namespace CareFlows.Server.Persistence.Migrations.Sqlite
                     b.HasIndex("EventName", "CorrelationKey");
 
                     b.ToTable("BufferedEvents", (string)null);
+                });
+
+            modelBuilder.Entity("CareFlows.Server.Persistence.Entities.DataProtectionKeyRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("CareFlows.Server.Persistence.Entities.EventReceiptRecord", b =>

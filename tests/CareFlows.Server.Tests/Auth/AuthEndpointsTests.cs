@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CareFlows.Server.Auth;
+using CareFlows.Server.Tests.TestSupport;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CareFlows.Server.Tests.Auth;
+
+public sealed class AuthEndpointsTests(SqliteApp app) : AppTests(app), IClassFixture<SqliteApp>
+{
+    [Theory]
+    [InlineData(Roles.ClinicalLead)]
+    [InlineData(Roles.Coordinator)]
+    [InlineData(Roles.Auditor)]
+    [InlineData(Roles.Admin)]
+    public async Task Each_seeded_demo_user_signs_in_with_a_bearer_token_and_holds_its_role(string role)
+    {
+        using var client = await App.ClientAsync(role);
+
+        var me = await client.GetFromJsonAsync<JsonObject>("/api/auth/me", TestContext.Current.CancellationToken);
+
+        Assert.Equal(DemoUsers.All.Single(u => u.Role == role).Email, me!["name"]!.GetValue<string>());
+        Assert.Equal([role], me["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Cookie_sign_in_keeps_the_session_in_a_cookie()
+    {
+        using var client = App.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+
+        var login = await client.PostAsJsonAsync("/api/auth/login?useCookies=true", new LoginRequest("auditor@careflows.local", "CareFlows-Demo-1"), TestContext.Current.CancellationToken);
+        var me = await client.GetAsync("/api/auth/me", TestContext.Current.CancellationToken);
+        await client.PostAsync("/api/auth/logout", null, TestContext.Current.CancellationToken);
+        var afterLogout = await client.GetAsync("/api/auth/me", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Contains(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterLogout.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_a_401_problem()
+    {
+        using var client = App.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/auth/login", new LoginRequest("coordinator@careflows.local", "not the password"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Health_needs_no_sign_in_but_everything_else_does()
+    {
+        using var client = App.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/auth/me", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_forged_token_is_refused()
+    {
+        using var client = App.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "CfDJ8-forged-token");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/auth/me", TestContext.Current.CancellationToken)).StatusCode);
+    }
+}

@@ -62,12 +62,6 @@ internal sealed class InProcessServer(IHost host, TimeSpan startupTime) : IServe
 {
     private static readonly RecoveryLog Recovery = new();
 
-    private static readonly Lazy<ILoggerFactory> SharedLogging = new(() => LoggerFactory.Create(logging => logging
-        .SetMinimumLevel(LogLevel.Warning)
-        .AddFilter(ServerSettings.TimerRecoveryCategory, LogLevel.Information)
-        .AddSimpleConsole(o => o.SingleLine = true)
-        .AddProvider(Recovery)));
-
     public TimeSpan StartupTime => startupTime;
 
     public (int Count, long Milliseconds)? Rescheduled => Recovery.Value;
@@ -83,16 +77,13 @@ internal sealed class InProcessServer(IHost host, TimeSpan startupTime) : IServe
         });
         builder.Configuration.AddInMemoryCollection(ServerSettings.For(database));
         Recovery.Value = null;
-        builder.Logging.ClearProviders();
-        // Quartz keeps the first host's logger factory in a static, so every host in this process shares one that
-        // outlives them all (registered as an instance, the container does not dispose it).
-        builder.Services.AddSingleton(SharedLogging.Value);
+        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).AddProvider(Recovery);
 
-        // As in Program.cs, less the HTTP pipeline and endpoints.
+        // As in Program.cs (same order: hosted services start in it), less the HTTP pipeline and endpoints.
         builder.Services.AddCareFlowsPersistence(builder.Configuration, builder.Environment);
         builder.Services.AddHostedService<StartupInitializer>();
-        builder.Services.AddCareFlowsRuntime(builder.Configuration);
         builder.Services.AddCareFlowsScheduling();
+        builder.Services.AddCareFlowsRuntime(builder.Configuration);
         builder.Services.AddCareFlowsAuth(builder.Configuration);
         builder.Services.AddScoped<DefinitionStore>();
 
@@ -142,6 +133,7 @@ internal sealed class InProcessServer(IHost host, TimeSpan startupTime) : IServe
 
         public void Dispose()
         {
+            // Shared by every in-process host of the run; nothing to release.
         }
     }
 }

@@ -21,13 +21,36 @@ public sealed class DatabaseConnections
 
     public string ConnectionString { get; }
 
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) => OpenAsync(ConnectionString, cancellationToken);
+
+    /// <summary>
+    /// Opens the burst writer's long-lived connection. On PostgreSQL its statements are prepared on the server once
+    /// they repeat (Npgsql's automatic preparation), unless the connection string already says otherwise.
+    /// </summary>
+    public Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken = default)
+    {
+        if (Provider != DatabaseProvider.Postgres)
+        {
+            return OpenAsync(ConnectionString, cancellationToken);
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return OpenAsync(builder.ConnectionString, cancellationToken);
+    }
+
+    private async Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
     {
         DbConnection connection = Provider switch
         {
-            DatabaseProvider.Sqlite => new SqliteConnection(ConnectionString),
-            DatabaseProvider.Postgres => new NpgsqlConnection(ConnectionString),
-            DatabaseProvider.SqlServer => new SqlConnection(ConnectionString),
+            DatabaseProvider.Sqlite => new SqliteConnection(connectionString),
+            DatabaseProvider.Postgres => new NpgsqlConnection(connectionString),
+            DatabaseProvider.SqlServer => new SqlConnection(connectionString),
             _ => throw new InvalidOperationException($"Unknown database provider {Provider}."),
         };
         try

@@ -12,6 +12,10 @@ internal sealed partial class BurstBatch
     private readonly HashSet<string> _bufferedDeletes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EventReceiptRecord> _receipts = new(StringComparer.Ordinal);
 
+    // What the preload found: whether each idempotency key has a receipt, and the bookmarks waiting for each event.
+    private readonly Dictionary<string, bool> _preloadedReceipts = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string EventName, string CorrelationKey), List<(string BookmarkId, string InstanceId)>> _preloadedEventBookmarks = [];
+
     private async Task<EventOutcome> PublishAsync(EventWork work, CancellationToken cancellationToken)
     {
         if (work.IdempotencyKey is { } key && await IsReceiptKnownAsync(key, cancellationToken))
@@ -128,13 +132,23 @@ internal sealed partial class BurstBatch
             return true;
         }
 
-        await using var command = Command(RuntimeSql.SelectReceipt, idempotencyKey);
+        if (_preloadedReceipts.TryGetValue(idempotencyKey, out var stored))
+        {
+            return stored;
+        }
+
+        var command = Command(RuntimeSql.SelectReceipt, idempotencyKey);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     private async Task<List<(string BookmarkId, string InstanceId)>> FindEventBookmarksAsync(string eventName, string? correlationKey, CancellationToken cancellationToken)
     {
-        await using var command = string.IsNullOrEmpty(correlationKey)
+        if (!string.IsNullOrEmpty(correlationKey) && _preloadedEventBookmarks.TryGetValue((eventName, correlationKey), out var preloaded))
+        {
+            return [.. preloaded];
+        }
+
+        var command = string.IsNullOrEmpty(correlationKey)
             ? Command(RuntimeSql.SelectEventBookmarks, eventName)
             : Command(RuntimeSql.SelectEventBookmarks + RuntimeSql.AndCorrelationKey, eventName, correlationKey);
         var found = new List<(string, string)>();
@@ -150,7 +164,7 @@ internal sealed partial class BurstBatch
     private async Task<List<(string Id, string? Payload)>> FindBufferedEventsAsync(string eventName, string? correlationKey, CancellationToken cancellationToken)
     {
         var now = runtime.Clock.GetUtcNow().UtcDateTime;
-        await using var command = correlationKey is null
+        var command = correlationKey is null
             ? Command(RuntimeSql.SelectBufferedEvents + RuntimeSql.CorrelationKeyIsNull, eventName, now)
             : Command(RuntimeSql.SelectBufferedEvents + RuntimeSql.CorrelationKeyEquals, eventName, now, correlationKey);
         var found = new List<(string, string?)>();
@@ -163,19 +177,6 @@ internal sealed partial class BurstBatch
         return found;
     }
 
-    private DbCommand Command(string sql, params object?[] values)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        for (var i = 0; i < values.Length; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@p" + i;
-            parameter.Value = values[i] ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
-    }
+    /// <summary>The writer's kept command for <paramref name="sql"/>, with these parameter values; not to be disposed.</summary>
+    private DbCommand Command(string sql, params object?[] values) => writer.Command(sql, values);
 }

@@ -1,38 +1,71 @@
-using System.Globalization;
+using System.Data.Common;
 using CareFlows.Engine.Execution;
 
 namespace CareFlows.Server.Runtime;
 
 internal sealed partial class BurstBatch
 {
-    /// <summary>Loads, in one query, every instance the batch's requests name.</summary>
-    private Task PreloadAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads up front, a few queries for the whole batch, what its requests will look up one by one: the idempotency
+    /// receipts and waiting event bookmarks of its events, and every instance its requests name or its events will
+    /// resume. The batch's own writes are not yet in the database, so these answers are the ones each lookup would get.
+    /// </summary>
+    private async Task PreloadAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
     {
-        var ids = items.Select(i => i switch
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var events = new List<EventWork>();
+        foreach (var item in items)
+        {
+            switch (item)
             {
-                ResumeWork r => r.InstanceId,
-                CancelWork c => c.InstanceId,
-                _ => null,
-            })
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        return ids.Count == 0 ? Task.CompletedTask : LoadAsync(ids, cancellationToken);
+                case ResumeWork r:
+                    ids.Add(r.InstanceId);
+                    break;
+                case CancelWork c:
+                    ids.Add(c.InstanceId);
+                    break;
+                case EventWork e:
+                    events.Add(e);
+                    break;
+            }
+        }
+
+        var keys = events.Select(e => e.IdempotencyKey).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        foreach (var key in keys)
+        {
+            _preloadedReceipts[key] = false;
+        }
+
+        await QueryInAsync(RuntimeSql.SelectReceiptsPrefix, [], keys, reader => _preloadedReceipts[reader.GetString(0)] = true, cancellationToken);
+
+        foreach (var byName in events.Where(e => !string.IsNullOrEmpty(e.CorrelationKey)).GroupBy(e => e.EventName, StringComparer.Ordinal))
+        {
+            var correlationKeys = byName.Select(e => e.CorrelationKey!).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var key in correlationKeys)
+            {
+                _preloadedEventBookmarks[(byName.Key, key)] = [];
+            }
+
+            await QueryInAsync(RuntimeSql.SelectEventBookmarksByKeysPrefix, [byName.Key], correlationKeys, reader =>
+            {
+                var instanceId = reader.GetString(1);
+                _preloadedEventBookmarks[(byName.Key, reader.GetString(2))].Add((reader.GetString(0), instanceId));
+                ids.Add(instanceId);
+            }, cancellationToken);
+        }
+
+        if (ids.Count > 0)
+        {
+            await LoadAsync([.. ids], cancellationToken);
+        }
     }
 
     private async Task LoadAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         var rows = new List<(string Id, string VersionId, string State, long Revision)>();
-        await using (var command = Command(
-            RuntimeSql.SelectInstancesPrefix + string.Join(',', ids.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture))) + ")",
-            [.. ids]))
-        {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3)));
-            }
-        }
+        await QueryInAsync(RuntimeSql.SelectInstancesPrefix, [], ids,
+            reader => rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3))),
+            cancellationToken);
 
         foreach (var (id, versionId, json, revision) in rows)
         {
@@ -42,10 +75,35 @@ internal sealed partial class BurstBatch
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="prefix"/> + "(@p…)" with <paramref name="values"/> as the IN list, after the leading
+    /// parameters, in chunks; each list is padded by repeating its last value, which IN ignores, to a shared size.
+    /// </summary>
+    private async Task QueryInAsync(string prefix, object?[] leading, IReadOnlyList<string> values, Action<DbDataReader> read, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in values.Chunk(WriterConnection.MaxInList))
+        {
+            var padded = WriterConnection.PaddedCount(chunk.Length);
+            var parameters = new object?[leading.Length + padded];
+            leading.CopyTo(parameters, 0);
+            for (var i = 0; i < padded; i++)
+            {
+                parameters[leading.Length + i] = chunk[Math.Min(i, chunk.Length - 1)];
+            }
+
+            var command = Command(prefix + WriterConnection.InList(leading.Length, padded) + ")", parameters);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                read(reader);
+            }
+        }
+    }
+
     /// <summary>Writes everything the batch changed. Parents go first, as the foreign keys require.</summary>
     private async Task WriteAsync(CancellationToken cancellationToken)
     {
-        var statements = new StatementQueue(connection, transaction, runtime.Provider);
+        var statements = new StatementQueue(writer);
         foreach (var slot in _instances.Values.Where(s => s.Changed))
         {
             var state = slot.State;

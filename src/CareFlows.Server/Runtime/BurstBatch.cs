@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text.Json.Nodes;
 using CareFlows.Engine.Bookmarks;
 using CareFlows.Engine.Execution;
@@ -12,7 +11,7 @@ namespace CareFlows.Server.Runtime;
 /// instances; what they changed is then written in one go. Nothing here is visible outside until the caller
 /// commits, and a failed attempt is simply dropped.
 /// </summary>
-internal sealed partial class BurstBatch(RuntimeContext runtime, DbConnection connection, DbTransaction transaction)
+internal sealed partial class BurstBatch(RuntimeContext runtime, WriterConnection writer)
 {
     private readonly Dictionary<string, InstanceSlot> _instances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string InstanceId, Bookmark Bookmark)> _createdBookmarks = new(StringComparer.Ordinal);

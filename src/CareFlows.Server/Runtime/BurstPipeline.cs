@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using CareFlows.Engine.Ports;
 
@@ -7,7 +8,8 @@ namespace CareFlows.Server.Runtime;
 /// The one writer of instance state on this node. Requests queue here; the writer takes whatever has arrived
 /// (up to <see cref="RuntimeOptions.MaxBatchSize"/>), runs their bursts and commits them in one transaction, then
 /// answers the callers and hands the committed timers to the scheduler. One writer means bursts of one instance
-/// never interleave on a node; the revision guard covers other nodes.
+/// never interleave on a node; the revision guard covers other nodes. The writer keeps one connection open, with
+/// its statements prepared, for all its batches.
 /// </summary>
 internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkScheduler scheduler, ILogger<BurstPipeline> logger) : BackgroundService
 {
@@ -16,6 +18,8 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
         SingleReader = true,
         FullMode = BoundedChannelFullMode.Wait,
     });
+
+    private readonly WriterConnection _writer = new(runtime.Database);
 
     public async Task<TResult> RunAsync<TResult>(WorkItem<TResult> item, CancellationToken cancellationToken)
     {
@@ -41,17 +45,21 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<WorkItem>(runtime.Options.MaxBatchSize);
+        // Callers answered by one batch tend to come back together; the next batch waits briefly for as many.
+        var expected = 1;
         try
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                while (batch.Count < runtime.Options.MaxBatchSize && _queue.Reader.TryRead(out var item))
+                Take(batch);
+                if (batch.Count < expected)
                 {
-                    batch.Add(item);
+                    await GatherAsync(batch, expected, stoppingToken);
                 }
 
                 // A batch in flight is finished even while stopping: its callers are owed an answer.
                 await ProcessAsync(batch, CancellationToken.None);
+                expected = batch.Count;
                 batch.Clear();
             }
         }
@@ -61,6 +69,51 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
             {
                 item.Fail(new RuntimeStoppingException());
             }
+        }
+        finally
+        {
+            await _writer.DisposeAsync();
+        }
+    }
+
+    private void Take(List<WorkItem> batch)
+    {
+        while (batch.Count < runtime.Options.MaxBatchSize && _queue.Reader.TryRead(out var item))
+        {
+            batch.Add(item);
+        }
+    }
+
+    /// <summary>
+    /// Group commit: waits up to <see cref="RuntimeOptions.GroupCommitWait"/> for the batch to reach the size of the one
+    /// before, so that requests arriving a moment apart share a commit instead of each paying for one.
+    /// </summary>
+    private async Task GatherAsync(List<WorkItem> batch, int expected, CancellationToken stoppingToken)
+    {
+        var wait = runtime.Options.GroupCommitWait;
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var deadline = Stopwatch.GetTimestamp() + (long)(wait.TotalSeconds * Stopwatch.Frequency);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(wait);
+        while (batch.Count < expected && batch.Count < runtime.Options.MaxBatchSize && Stopwatch.GetTimestamp() < deadline)
+        {
+            try
+            {
+                if (!await _queue.Reader.WaitToReadAsync(timeout.Token))
+                {
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            Take(batch);
         }
     }
 
@@ -103,12 +156,41 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
 
     private async Task<BurstBatch> TryCommitAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
     {
-        await using var connection = await runtime.Database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var batch = new BurstBatch(runtime, connection, transaction);
-        await batch.RunAsync(items, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return batch;
+        var transaction = await _writer.BeginAsync(cancellationToken);
+        try
+        {
+            var batch = new BurstBatch(runtime, _writer);
+            await batch.RunAsync(items, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return batch;
+        }
+        catch (InstanceConflictException)
+        {
+            await RollbackAsync(transaction);
+            throw;
+        }
+        catch
+        {
+            // Whatever failed may have left the connection unusable; closing it rolls back, and the next batch opens another.
+            await _writer.ResetAsync();
+            throw;
+        }
+        finally
+        {
+            await _writer.EndAsync();
+        }
+    }
+
+    private async Task RollbackAsync(System.Data.Common.DbTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            await _writer.ResetAsync();
+        }
     }
 
     private static void Publish(IReadOnlyList<WorkItem> items)

@@ -49,6 +49,11 @@ internal static class RuntimeSql
 
     public const string SelectInstancesPrefix = """SELECT "Id","DefinitionVersionId","State","Revision" FROM "WorkflowInstances" WHERE "Id" IN (""";
 
+    public const string SelectReceiptsPrefix = """SELECT "IdempotencyKey" FROM "EventReceipts" WHERE "IdempotencyKey" IN (""";
+
+    public const string SelectEventBookmarksByKeysPrefix =
+        """SELECT "Id","InstanceId","CorrelationKey" FROM "Bookmarks" WHERE "Kind"='Event' AND "EventName"=@p0 AND "CorrelationKey" IN (""";
+
     public const string SelectEventBookmarks = """SELECT "Id","InstanceId" FROM "Bookmarks" WHERE "Kind"='Event' AND "EventName"=@p0""";
 
     public const string AndCorrelationKey = """ AND "CorrelationKey"=@p1""";

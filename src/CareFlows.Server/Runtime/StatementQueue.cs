@@ -1,13 +1,12 @@
-using System.Data.Common;
 using CareFlows.Server.Persistence;
 
 namespace CareFlows.Server.Runtime;
 
 /// <summary>
 /// Collects a batch's writes and sends them in one go: as one ADO.NET batch (one round trip) where the provider is
-/// remote, or through one prepared command per statement shape where it is in-process (SQLite).
+/// remote, or through the writer's kept prepared command per statement shape where it is in-process (SQLite).
 /// </summary>
-internal sealed class StatementQueue(DbConnection connection, DbTransaction transaction, DatabaseProvider provider)
+internal sealed class StatementQueue(WriterConnection writer)
 {
     private readonly List<Statement> _statements = [];
 
@@ -26,7 +25,7 @@ internal sealed class StatementQueue(DbConnection connection, DbTransaction tran
             return;
         }
 
-        if (provider == DatabaseProvider.Postgres)
+        if (writer.Provider == DatabaseProvider.Postgres)
         {
             await FlushAsBatchAsync(cancellationToken);
         }
@@ -40,8 +39,8 @@ internal sealed class StatementQueue(DbConnection connection, DbTransaction tran
 
     private async Task FlushAsBatchAsync(CancellationToken cancellationToken)
     {
-        await using var batch = connection.CreateBatch();
-        batch.Transaction = transaction;
+        await using var batch = writer.Connection.CreateBatch();
+        batch.Transaction = writer.Transaction;
         foreach (var statement in _statements)
         {
             var command = batch.CreateBatchCommand();
@@ -69,43 +68,12 @@ internal sealed class StatementQueue(DbConnection connection, DbTransaction tran
 
     private async Task FlushOneByOneAsync(CancellationToken cancellationToken)
     {
-        var commands = new Dictionary<string, DbCommand>(StringComparer.Ordinal);
-        try
+        foreach (var statement in _statements)
         {
-            foreach (var statement in _statements)
+            var changed = await writer.Command(statement.Sql, statement.Values).ExecuteNonQueryAsync(cancellationToken);
+            if (statement.ConflictKey is { } key && changed != 1)
             {
-                if (!commands.TryGetValue(statement.Sql, out var command))
-                {
-                    command = connection.CreateCommand();
-                    command.Transaction = transaction;
-                    command.CommandText = statement.Sql;
-                    for (var i = 0; i < statement.Values.Length; i++)
-                    {
-                        var parameter = command.CreateParameter();
-                        parameter.ParameterName = "@p" + i;
-                        command.Parameters.Add(parameter);
-                    }
-
-                    commands[statement.Sql] = command;
-                }
-
-                for (var i = 0; i < statement.Values.Length; i++)
-                {
-                    command.Parameters[i].Value = statement.Values[i] ?? DBNull.Value;
-                }
-
-                var changed = await command.ExecuteNonQueryAsync(cancellationToken);
-                if (statement.ConflictKey is { } key && changed != 1)
-                {
-                    throw new InstanceConflictException(key);
-                }
-            }
-        }
-        finally
-        {
-            foreach (var command in commands.Values)
-            {
-                await command.DisposeAsync();
+                throw new InstanceConflictException(key);
             }
         }
     }

@@ -1,0 +1,108 @@
+using System.Data.Common;
+using System.Globalization;
+using CareFlows.Server.Persistence;
+
+namespace CareFlows.Server.Runtime;
+
+/// <summary>
+/// The burst writer's own connection, opened once and kept, with its commands kept prepared: a batch pays neither for
+/// opening a connection (and, on SQLite, its pragmas) nor for parsing its statements again. After a failure that may
+/// have left the connection unusable, <see cref="ResetAsync"/> drops it and the next batch opens a fresh one.
+/// </summary>
+internal sealed class WriterConnection(DatabaseConnections database) : IAsyncDisposable
+{
+    /// <summary>IN lists are padded to these sizes, so that a handful of statement shapes serve every batch.</summary>
+    public const int MaxInList = 512;
+
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+    private DbConnection? _connection;
+
+    public DatabaseProvider Provider => database.Provider;
+
+    public DbConnection Connection => _connection ?? throw new InvalidOperationException("The writer has no open connection.");
+
+    public DbTransaction? Transaction { get; private set; }
+
+    public async Task<DbTransaction> BeginAsync(CancellationToken cancellationToken)
+    {
+        if (_connection is not { State: System.Data.ConnectionState.Open })
+        {
+            await ResetAsync();
+            _connection = await database.OpenWriterAsync(cancellationToken);
+        }
+
+        Transaction = await _connection.BeginTransactionAsync(cancellationToken);
+        return Transaction;
+    }
+
+    /// <summary>The kept command for <paramref name="sql"/> (parameters @p0 … @p<c>n-1</c>), enlisted in the current transaction.</summary>
+    public DbCommand Command(string sql, int parameterCount)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = Connection.CreateCommand();
+            command.CommandText = sql;
+            for (var i = 0; i < parameterCount; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
+                command.Parameters.Add(parameter);
+            }
+
+            _commands[sql] = command;
+        }
+
+        command.Transaction = Transaction;
+        return command;
+    }
+
+    /// <summary>The kept command for <paramref name="sql"/>, its parameters set to <paramref name="values"/>.</summary>
+    public DbCommand Command(string sql, IReadOnlyList<object?> values)
+    {
+        var command = Command(sql, values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        return command;
+    }
+
+    /// <summary>
+    /// "@pFirst,…" for an IN list of <paramref name="count"/> values padded to a power of two (the caller repeats its last
+    /// value), so that the statement's shape, and its prepared form, is shared by batches of similar size.
+    /// </summary>
+    public static int PaddedCount(int count) => count <= 1 ? 1 : (int)Math.Min(MaxInList, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)count));
+
+    public static string InList(int first, int count) =>
+        string.Join(',', Enumerable.Range(first, count).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>Ends the transaction of a batch that committed or was abandoned.</summary>
+    public async ValueTask EndAsync()
+    {
+        if (Transaction is { } transaction)
+        {
+            Transaction = null;
+            await transaction.DisposeAsync();
+        }
+    }
+
+    /// <summary>Drops the connection and its commands; the next batch opens a new one.</summary>
+    public async ValueTask ResetAsync()
+    {
+        Transaction = null;
+        foreach (var command in _commands.Values)
+        {
+            await command.DisposeAsync();
+        }
+
+        _commands.Clear();
+        if (_connection is { } connection)
+        {
+            _connection = null;
+            await connection.DisposeAsync();
+        }
+    }
+
+    public ValueTask DisposeAsync() => ResetAsync();
+}

@@ -24,6 +24,13 @@ internal sealed class BenchRunner(HarnessOptions options, string serverDll)
         RescheduleResult? reschedule = null;
         var finished = 0;
         string? template = null;
+        if (options.QuietWait > TimeSpan.Zero)
+        {
+            Say("waiting for the machine to be quiet (other work under 15 % of the CPUs for 5 s)");
+            Say(await MachineLoad.WaitForQuietAsync(options.QuietWait, 0.15) ? "quiet" : $"still busy after {options.QuietWait.TotalSeconds:0} s; measuring anyway");
+        }
+
+        var loadAverage = Report.LoadAverage();
         try
         {
             await using (var server = await StartServerAsync(database, mode))
@@ -72,12 +79,12 @@ internal sealed class BenchRunner(HarnessOptions options, string serverDll)
                 Say($"reschedule: {reschedule.Rescheduled} timers in {reschedule.Reschedule.TotalSeconds:0.00} s, server ready in {reschedule.Startup.TotalSeconds:0.00} s");
             }
 
-            return new RunResult(db, mode, clients, starts, resumes, finished, single, timers, reschedule, Failure: null);
+            return new RunResult(loadAverage, db, mode, clients, starts, resumes, finished, single, timers, reschedule, Failure: null);
         }
         catch (Exception e)
         {
             await Console.Error.WriteLineAsync($"{db} {mode} failed: {e}");
-            return new RunResult(db, mode, clients, starts, resumes, finished, single, timers, reschedule, e.Message);
+            return new RunResult(loadAverage, db, mode, clients, starts, resumes, finished, single, timers, reschedule, e.Message);
         }
     }
 
@@ -157,7 +164,8 @@ internal sealed class BenchRunner(HarnessOptions options, string serverDll)
     }
 
     private static string Describe(PhaseResult phase) =>
-        $"{phase.Count} in {phase.Elapsed.TotalSeconds:0.00} s = {phase.PerSecond:0}/s, latency ms p50 {phase.Latency.P50:0.0} p95 {phase.Latency.P95:0.0} p99 {phase.Latency.P99:0.0} max {phase.Latency.Max:0.0}"
+        $"{phase.Count} in {phase.Elapsed.TotalSeconds:0.00} s = {phase.PerSecond:0}/s, latency ms p50 {phase.Latency.P50:0.0} p95 {phase.Latency.P95:0.0} p99 {phase.Latency.P99:0.0} max {phase.Latency.Max:0.0}, " +
+        $"machine {phase.MachineBusy * 100:0} % busy, harness CPU {phase.HarnessCpu.TotalMilliseconds * 1000 / phase.Count:0} µs per call"
         + (phase.Errors > 0 ? $", {phase.Errors} errors (first: {phase.FirstError})" : "");
 
     public static void Say(string line) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");

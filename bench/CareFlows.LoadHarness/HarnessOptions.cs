@@ -42,6 +42,9 @@ internal sealed class HarnessOptions
     /// <summary>Whether each event carries an idempotency key (the runtime then records a receipt per event).</summary>
     public bool IdempotencyKeys { get; private set; } = true;
 
+    /// <summary>How long each run may wait for the machine to be quiet before measuring; zero does not wait.</summary>
+    public TimeSpan QuietWait { get; private set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>A PostgreSQL server to use instead of starting a throw-away cluster with eng/postgres.sh.</summary>
     public string? PostgresConnectionString { get; private set; } = Environment.GetEnvironmentVariable("CAREFLOWS_TEST_POSTGRES");
 
@@ -63,6 +66,7 @@ internal sealed class HarnessOptions
           --latency-samples N             resumes by a single client for unloaded latency, 0 to skip (1000)
           --warmup N                      unmeasured starts and resumes first (500)
           --no-idempotency-keys           publish events without idempotency keys
+          --quiet-wait SECONDS            wait up to this long before each run for other work to stop, 0 not to wait (300)
           --postgres CONNECTION_STRING    use this PostgreSQL server (default: $CAREFLOWS_TEST_POSTGRES, else eng/postgres.sh)
           --output FILE                   Markdown report (bench/CareFlows.LoadHarness/results/latest.md)
           --server-dll FILE               server build for the HTTP runs (the Release build beside this one)
@@ -116,6 +120,9 @@ internal sealed class HarnessOptions
                     break;
                 case "--no-idempotency-keys":
                     options.IdempotencyKeys = false;
+                    break;
+                case "--quiet-wait":
+                    options.QuietWait = TimeSpan.FromSeconds(Count());
                     break;
                 case "--postgres":
                     options.PostgresConnectionString = Value();

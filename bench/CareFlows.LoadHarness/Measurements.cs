@@ -19,7 +19,14 @@ internal sealed record Percentiles(double P50, double P95, double P99, double Ma
 }
 
 /// <summary>One phase: how many calls, how long the whole phase took, each call's latency, and what failed.</summary>
-internal sealed record PhaseResult(int Count, TimeSpan Elapsed, Percentiles Latency, int Errors, string? FirstError)
+/// <param name="Count">Calls made.</param>
+/// <param name="Elapsed">From the first call to the last answer.</param>
+/// <param name="Latency">Each call's latency as its client saw it, in milliseconds.</param>
+/// <param name="Errors">Calls that failed.</param>
+/// <param name="FirstError">The first failure's message.</param>
+/// <param name="MachineBusy">The share of all the machine's cores busy during the phase, whoever used them.</param>
+/// <param name="HarnessCpu">CPU time this process used during the phase (in-process: client and server together).</param>
+internal sealed record PhaseResult(int Count, TimeSpan Elapsed, Percentiles Latency, int Errors, string? FirstError, double MachineBusy, TimeSpan HarnessCpu)
 {
     public double PerSecond => Count / Elapsed.TotalSeconds;
 
@@ -33,6 +40,9 @@ internal sealed record PhaseResult(int Count, TimeSpan Elapsed, Percentiles Late
         var next = -1;
         var errors = 0;
         string? firstError = null;
+        using var self = Process.GetCurrentProcess();
+        var cpu = self.TotalProcessorTime;
+        var machine = MachineLoad.Sample();
         var watch = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
@@ -57,7 +67,9 @@ internal sealed record PhaseResult(int Count, TimeSpan Elapsed, Percentiles Late
         }));
         await Task.WhenAll(workers);
         watch.Stop();
-        return new PhaseResult(count, watch.Elapsed, Percentiles.Of(latencies), errors, firstError);
+        self.Refresh();
+        return new PhaseResult(count, watch.Elapsed, Percentiles.Of(latencies), errors, firstError,
+            MachineLoad.Busy(machine, MachineLoad.Sample()), self.TotalProcessorTime - cpu);
     }
 }
 
@@ -68,6 +80,7 @@ internal sealed record TimerResult(int Count, int Finished, TimeSpan StartPhase,
 internal sealed record RescheduleResult(int Inserted, int Rescheduled, TimeSpan Reschedule, TimeSpan Startup);
 
 internal sealed record RunResult(
+    string LoadAverage,
     BenchDb Db,
     BenchMode Mode,
     int Clients,

@@ -58,6 +58,17 @@ internal static class Report
         }
 
         Line();
+        Line("Conditions: other work on the machine shares its two cores and its disk, so each run records how busy the machine was " +
+            "(all processes, from /proc/stat) and the CPU time the harness process used per call (in-process runs: client and server; HTTP runs: the client only).");
+        Line();
+        Line("| database | mode | load average at start | machine busy, starts / resumes | harness CPU per start / resume |");
+        Line("| --- | --- | --- | ---: | ---: |");
+        foreach (var run in runs)
+        {
+            Line($"| {Name(run.Db)} | {Name(run.Mode)} | {run.LoadAverage} | {Busy(run.Starts)} / {Busy(run.Resumes)} | {Cpu(run.Starts)} / {Cpu(run.Resumes)} |");
+        }
+
+        Line();
         var notes = runs.SelectMany(Problems).ToList();
         if (notes.Count > 0)
         {
@@ -122,6 +133,10 @@ internal static class Report
             yield return $"{where}: only {r.Rescheduled} of {r.Inserted} timers rescheduled";
         }
     }
+
+    private static string Busy(PhaseResult? phase) => phase is null ? "—" : string.Create(CultureInfo.InvariantCulture, $"{phase.MachineBusy * 100:0} %");
+
+    private static string Cpu(PhaseResult? phase) => phase is null ? "—" : string.Create(CultureInfo.InvariantCulture, $"{phase.HarnessCpu.TotalMilliseconds * 1000 / phase.Count:0} µs");
 
     private static string Name(BenchDb db) => db == BenchDb.Sqlite ? "SQLite" : "PostgreSQL";
 

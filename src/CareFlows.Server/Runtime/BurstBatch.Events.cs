@@ -12,9 +12,11 @@ internal sealed partial class BurstBatch
     private readonly HashSet<string> _bufferedDeletes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EventReceiptRecord> _receipts = new(StringComparer.Ordinal);
 
-    // What the preload found: whether each idempotency key has a receipt, and the bookmarks waiting for each event.
+    // What the preload found: whether each idempotency key has a receipt, the bookmarks waiting for each event, and
+    // the buffered events (oldest first) for the wait points the batch's instances are likely to reach.
     private readonly Dictionary<string, bool> _preloadedReceipts = new(StringComparer.Ordinal);
     private readonly Dictionary<(string EventName, string CorrelationKey), List<(string BookmarkId, string InstanceId)>> _preloadedEventBookmarks = [];
+    private readonly Dictionary<(string EventName, string CorrelationKey), List<(string Id, string? Payload)>> _preloadedBufferedEvents = [];
 
     private async Task<EventOutcome> PublishAsync(EventWork work, CancellationToken cancellationToken)
     {
@@ -163,6 +165,11 @@ internal sealed partial class BurstBatch
 
     private async Task<List<(string Id, string? Payload)>> FindBufferedEventsAsync(string eventName, string? correlationKey, CancellationToken cancellationToken)
     {
+        if (correlationKey is not null && _preloadedBufferedEvents.TryGetValue((eventName, correlationKey), out var preloaded))
+        {
+            return preloaded;
+        }
+
         var now = runtime.Clock.GetUtcNow().UtcDateTime;
         var command = correlationKey is null
             ? Command(RuntimeSql.SelectBufferedEvents + RuntimeSql.CorrelationKeyIsNull, eventName, now)

@@ -6,14 +6,16 @@ namespace CareFlows.Server.Runtime;
 internal sealed partial class BurstBatch
 {
     /// <summary>
-    /// Reads up front, a few queries for the whole batch, what its requests will look up one by one: the idempotency
-    /// receipts and waiting event bookmarks of its events, and every instance its requests name or its events will
-    /// resume. The batch's own writes are not yet in the database, so these answers are the ones each lookup would get.
+    /// Reads up front, a few queries for the whole batch, what its requests would look up one by one: the idempotency
+    /// receipts of its events, the bookmarks waiting for them with their instances, the instances its requests name,
+    /// and the buffered events its instances are likely to take. The batch's own writes are not yet in the database,
+    /// so these answers are the ones each lookup would get.
     /// </summary>
     private async Task PreloadAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var events = new List<EventWork>();
+        var starts = new List<StartWork>();
         foreach (var item in items)
         {
             switch (item)
@@ -27,17 +29,14 @@ internal sealed partial class BurstBatch
                 case EventWork e:
                     events.Add(e);
                     break;
+                case StartWork s:
+                    starts.Add(s);
+                    break;
             }
         }
 
-        var keys = events.Select(e => e.IdempotencyKey).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        foreach (var key in keys)
-        {
-            _preloadedReceipts[key] = false;
-        }
-
-        await QueryInAsync(RuntimeSql.SelectReceiptsPrefix, [], keys, reader => _preloadedReceipts[reader.GetString(0)] = true, cancellationToken);
-
+        await PreloadReceiptsAsync(events, cancellationToken);
+        var rows = new List<InstanceRow>();
         foreach (var byName in events.Where(e => !string.IsNullOrEmpty(e.CorrelationKey)).GroupBy(e => e.EventName, StringComparer.Ordinal))
         {
             var correlationKeys = byName.Select(e => e.CorrelationKey!).Distinct(StringComparer.Ordinal).ToList();
@@ -46,29 +45,78 @@ internal sealed partial class BurstBatch
                 _preloadedEventBookmarks[(byName.Key, key)] = [];
             }
 
-            await QueryInAsync(RuntimeSql.SelectEventBookmarksByKeysPrefix, [byName.Key], correlationKeys, reader =>
+            await QueryInAsync(RuntimeSql.SelectEventBookmarksWithInstancesPrefix, [byName.Key], correlationKeys, "", reader =>
             {
-                var instanceId = reader.GetString(1);
-                _preloadedEventBookmarks[(byName.Key, reader.GetString(2))].Add((reader.GetString(0), instanceId));
-                ids.Add(instanceId);
+                _preloadedEventBookmarks[(byName.Key, reader.GetString(2))].Add((reader.GetString(0), reader.GetString(1)));
+                rows.Add(new InstanceRow(reader.GetString(1), reader.GetString(3), reader.GetString(4), reader.GetInt64(5)));
             }, cancellationToken);
         }
 
+        await AddSlotsAsync(rows, cancellationToken);
+        ids.ExceptWith(_instances.Keys);
         if (ids.Count > 0)
         {
             await LoadAsync([.. ids], cancellationToken);
+        }
+
+        await PreloadBufferedEventsAsync(
+            starts.Select(s => (s.Workflow.DefinitionVersionId, s.Request.CorrelationId))
+                .Concat(_instances.Values.Select(i => (i.Workflow.DefinitionVersionId, i.State.CorrelationId))),
+            cancellationToken);
+    }
+
+    private async Task PreloadReceiptsAsync(List<EventWork> events, CancellationToken cancellationToken)
+    {
+        var keys = events.Select(e => e.IdempotencyKey).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        foreach (var key in keys)
+        {
+            _preloadedReceipts[key] = false;
+        }
+
+        await QueryInAsync(RuntimeSql.SelectReceiptsPrefix, [], keys, "", reader => _preloadedReceipts[reader.GetString(0)] = true, cancellationToken);
+    }
+
+    /// <summary>The buffered events for every event name each instance's version is known to wait for, under its correlation id.</summary>
+    private async Task PreloadBufferedEventsAsync(IEnumerable<(string VersionId, string? CorrelationId)> instances, CancellationToken cancellationToken)
+    {
+        var wanted = instances
+            .Where(i => !string.IsNullOrEmpty(i.CorrelationId))
+            .SelectMany(i => runtime.EventWaits.For(i.VersionId).Select(name => (Name: name, Key: i.CorrelationId!)))
+            .Distinct()
+            .GroupBy(w => w.Name, w => w.Key, StringComparer.Ordinal);
+        var now = runtime.Clock.GetUtcNow().UtcDateTime;
+        foreach (var byName in wanted)
+        {
+            var keys = byName.ToList();
+            foreach (var key in keys)
+            {
+                _preloadedBufferedEvents[(byName.Key, key)] = [];
+            }
+
+            await QueryInAsync(RuntimeSql.SelectBufferedEventsByKeysPrefix, [byName.Key, now], keys, RuntimeSql.OrderByReceivedAt,
+                reader => _preloadedBufferedEvents[(byName.Key, reader.GetString(2))].Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1))),
+                cancellationToken);
         }
     }
 
     private async Task LoadAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
-        var rows = new List<(string Id, string VersionId, string State, long Revision)>();
-        await QueryInAsync(RuntimeSql.SelectInstancesPrefix, [], ids,
-            reader => rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3))),
+        var rows = new List<InstanceRow>();
+        await QueryInAsync(RuntimeSql.SelectInstancesPrefix, [], ids, "",
+            reader => rows.Add(new InstanceRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3))),
             cancellationToken);
+        await AddSlotsAsync(rows, cancellationToken);
+    }
 
+    private async Task AddSlotsAsync(List<InstanceRow> rows, CancellationToken cancellationToken)
+    {
         foreach (var (id, versionId, json, revision) in rows)
         {
+            if (_instances.ContainsKey(id))
+            {
+                continue;
+            }
+
             var workflow = await runtime.Catalog.GetByVersionIdAsync(versionId, cancellationToken);
             var state = WorkflowStateSerializer.Deserialize(json, workflow);
             _instances[id] = new InstanceSlot(workflow, state, revision, isNew: false);
@@ -76,10 +124,11 @@ internal sealed partial class BurstBatch
     }
 
     /// <summary>
-    /// Runs <paramref name="prefix"/> + "(@p…)" with <paramref name="values"/> as the IN list, after the leading
-    /// parameters, in chunks; each list is padded by repeating its last value, which IN ignores, to a shared size.
+    /// Runs <paramref name="prefix"/> + "@p…)" + <paramref name="suffix"/> with <paramref name="values"/> as the IN list,
+    /// after the leading parameters, in chunks; each list is padded by repeating its last value, which IN ignores, to a
+    /// shared size.
     /// </summary>
-    private async Task QueryInAsync(string prefix, object?[] leading, IReadOnlyList<string> values, Action<DbDataReader> read, CancellationToken cancellationToken)
+    private async Task QueryInAsync(string prefix, object?[] leading, IReadOnlyList<string> values, string suffix, Action<DbDataReader> read, CancellationToken cancellationToken)
     {
         foreach (var chunk in values.Chunk(WriterConnection.MaxInList))
         {
@@ -91,7 +140,7 @@ internal sealed partial class BurstBatch
                 parameters[leading.Length + i] = chunk[Math.Min(i, chunk.Length - 1)];
             }
 
-            var command = Command(prefix + WriterConnection.InList(leading.Length, padded) + ")", parameters);
+            var command = Command(prefix + WriterConnection.InList(leading.Length, padded) + ")" + suffix, parameters);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -99,6 +148,8 @@ internal sealed partial class BurstBatch
             }
         }
     }
+
+    private sealed record InstanceRow(string Id, string VersionId, string State, long Revision);
 
     /// <summary>Writes everything the batch changed. Parents go first, as the foreign keys require.</summary>
     private async Task WriteAsync(CancellationToken cancellationToken)

@@ -164,6 +164,7 @@ internal sealed partial class BurstBatch(RuntimeContext runtime, WriterConnectio
 
         foreach (var waiting in result.CreatedBookmarks.Where(b => b.Kind == BookmarkKind.Event))
         {
+            runtime.EventWaits.Learn(slot.Workflow.DefinitionVersionId, waiting.EventName!);
             if (slot.State.FindBookmark(waiting.Id) is null)
             {
                 continue;

@@ -19,5 +19,7 @@ internal sealed class RuntimeContext(WorkflowEngine engine, WorkflowCatalog cata
 
     public RuntimeOptions Options => options;
 
+    public EventWaitHints EventWaits { get; } = new();
+
     public string NewId() => ids.NewId();
 }

@@ -93,6 +93,35 @@ public abstract class WorkflowRuntimeTests(CareFlowsApp app) : AppTests(app)
     }
 
     [Fact]
+    public async Task Events_published_together_resume_their_own_instances_once_and_buffer_the_rest()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var keys = Enumerable.Range(0, 20).Select(_ => NewKey()).ToList();
+        var started = await Task.WhenAll(keys.Select(k => Runtime.StartAsync("test-wait-for-event", null, new StartRequest { CorrelationId = k }, ct)));
+        var early = Enumerable.Range(0, 5).Select(_ => NewKey()).ToList();
+
+        // Arriving together, these share batches: each event's receipt, bookmarks and instance are read up front.
+        var deliveries = keys.Select(k => (Key: k, Idempotency: k + "-decision"))
+            .Concat(keys.Take(10).Select(k => (Key: k, Idempotency: k + "-decision")))
+            .Concat(early.Select(k => (Key: k, Idempotency: k + "-decision")));
+        var outcomes = await Task.WhenAll(deliveries.Select(d => Task.Run(() => Runtime.PublishEventAsync("PayerDecision", d.Key, null, d.Idempotency, ct), ct)));
+
+        Assert.Equal(20, outcomes.Count(o => o.Disposition == EventDisposition.Delivered));
+        Assert.Equal(10, outcomes.Count(o => o.Disposition == EventDisposition.Duplicate));
+        Assert.Equal(5, outcomes.Count(o => o.Disposition == EventDisposition.Buffered));
+        foreach (var instance in started)
+        {
+            Assert.Equal("Finished", (await InstanceAsync(instance.Id))!.SubStatus);
+            Assert.Single(await JournalAsync(instance.Id), j => j.ActivityId == "decided" && j.EventName == "Log");
+        }
+
+        // Instances started together for the buffered events take them at their wait point.
+        var late = await Task.WhenAll(early.Select(k => Runtime.StartAsync("test-wait-for-event", null, new StartRequest { CorrelationId = k }, ct)));
+        Assert.All(late, l => Assert.Equal(WorkflowSubStatus.Finished, l.SubStatus));
+        Assert.Empty(await QueryAsync(db => db.BufferedEvents.Where(e => early.Contains(e.CorrelationKey!)).ToListAsync(ct)));
+    }
+
+    [Fact]
     public async Task Resuming_unknown_instances_and_bookmarks_changes_nothing()
     {
         var started = await Runtime.StartAsync("test-wait-for-event", null, new StartRequest { CorrelationId = NewKey() }, TestContext.Current.CancellationToken);

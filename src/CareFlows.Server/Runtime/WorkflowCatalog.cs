@@ -47,7 +47,9 @@ public sealed class WorkflowCatalog(IServiceScopeFactory scopes, WorkflowEngine 
     /// <summary>A version of a definition that is or once was published, compiled; null when there is no such version.</summary>
     public async Task<CompiledWorkflow?> FindVersionAsync(string definitionId, int version, CancellationToken cancellationToken = default)
     {
-        var record = await QueryAsync(q => q.FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, cancellationToken));
+        // A draft is never started: it may still be edited in place or deleted, which would leave its instances
+        // pinned to content that changed or vanished.
+        var record = await QueryAsync(q => q.FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version && d.PublishedAt != null, cancellationToken));
         return record is null ? null : Compile(record);
     }
 

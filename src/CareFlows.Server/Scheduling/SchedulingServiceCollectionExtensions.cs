@@ -20,6 +20,7 @@ public static class SchedulingServiceCollectionExtensions
             // Triggers due together are taken together, so a crowd of timers does not queue behind one another.
             q.MaxBatchSize = 16;
         });
+        services.UseHostTolerantQuartzLogging();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton<IBookmarkScheduler, QuartzBookmarkScheduler>();
         services.AddSingleton<TriggerScheduler>();

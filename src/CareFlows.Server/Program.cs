@@ -1,5 +1,7 @@
 using CareFlows.Server.Auth;
 using CareFlows.Server.Features.Definitions;
+using CareFlows.Server.Features.Events;
+using CareFlows.Server.Features.Instances;
 using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Persistence;
 using CareFlows.Server.Runtime;
@@ -25,6 +27,8 @@ app.UseAuthorization();
 
 app.MapHealth();
 app.MapAuth();
+app.MapInstances();
+app.MapEvents();
 app.MapApiReference();
 
 await app.RunAsync();

@@ -20,7 +20,14 @@ public static class ApiServiceCollectionExtensions
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Malformed bodies must reach the exception handler (with their JSON path), not end as a bare 400.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+
+            // A property given twice is malformed input (400 with its path), not "the last one wins" or a 500.
+            o.SerializerOptions.AllowDuplicateProperties = false;
+            o.SerializerOptions.Converters.Add(new StrictJsonNodeConverter());
+        });
         services.AddOpenApi();
         return services;
     }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using CareFlows.Engine.Activities.Events;
 using CareFlows.Engine.Definitions.Serialization;
 using CareFlows.Engine.Execution;
-using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Persistence;
 using CareFlows.Server.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -45,19 +44,12 @@ public sealed class WorkflowCatalog(IServiceScopeFactory scopes, WorkflowEngine 
         return workflow;
     }
 
-    /// <summary>
-    /// A version of a definition that is or once was published, compiled; null when there is no such version.
-    /// Throws <see cref="ConflictException"/> for a draft that was never published.
-    /// </summary>
+    /// <summary>A version of a definition that is or once was published, compiled; null when there is no such version.</summary>
     public async Task<CompiledWorkflow?> FindVersionAsync(string definitionId, int version, CancellationToken cancellationToken = default)
     {
-        var record = await QueryAsync(q => q.FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, cancellationToken));
-        if (record is { PublishedAt: null })
-        {
-            // A draft can still change under an instance; only versions that were published are frozen.
-            throw new ConflictException($"Version {version} of '{definitionId}' is a draft that was never published; publish it before starting instances on it.");
-        }
-
+        // A draft is never started: it may still be edited in place or deleted, which would leave its instances
+        // pinned to content that changed or vanished.
+        var record = await QueryAsync(q => q.FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version && d.PublishedAt != null, cancellationToken));
         return record is null ? null : Compile(record);
     }
 

@@ -24,11 +24,11 @@ public sealed class WorkflowRuntime
 
     public WorkflowCatalog Catalog { get; }
 
-    /// <summary>Starts an instance of the published version, or of <paramref name="version"/> if given.</summary>
+    /// <summary>Starts an instance of the published version, or of <paramref name="version"/> if given (it must have been published).</summary>
     public async Task<InstanceSnapshot> StartAsync(string definitionId, int? version, StartRequest request, CancellationToken cancellationToken = default)
     {
         var workflow = version is { } v
-            ? await Catalog.FindVersionAsync(definitionId, v, cancellationToken) ?? throw new NotFoundException($"Definition '{definitionId}' has no version {v}.")
+            ? await Catalog.FindVersionAsync(definitionId, v, cancellationToken) ?? throw new NotFoundException($"Definition '{definitionId}' has no published version {v}.")
             : await Catalog.FindPublishedAsync(definitionId, cancellationToken) ?? throw new NotFoundException($"Definition '{definitionId}' has no published version.");
         return await StartAsync(workflow, request, cancellationToken);
     }

@@ -1,0 +1,51 @@
+using CareFlows.Server.Auth;
+using CareFlows.Server.Features.Events.PublishEvent;
+using CareFlows.Server.Features.Events.ResumeBookmark;
+using CareFlows.Server.Features.Instances;
+using CareFlows.Server.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CareFlows.Server.Features.Events;
+
+/// <summary>
+/// What moves waiting instances on from outside: named events (<c>POST /api/events</c>) and resuming one bookmark by
+/// its id (<c>POST /api/bookmarks/{bookmarkId}/resume</c>). Both need <see cref="Policies.InstanceWrite"/>.
+/// </summary>
+public static class EventsEndpoints
+{
+    public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGroup("/api/events").WithTags("Events").RequireAuthorization(Policies.InstanceWrite)
+            .MapPost("/", Publish)
+            .WithSummary("Publishes a named event to the instances waiting for it; buffers it when none is waiting yet.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
+        routes.MapGroup("/api/bookmarks").WithTags("Events").RequireAuthorization(Policies.InstanceWrite)
+            .MapPost("/{bookmarkId}/resume", Resume)
+            .WithSummary("Resumes one open bookmark by id.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        return routes;
+    }
+
+    /// <summary>
+    /// 200 whatever the disposition: the event has been committed (applied, buffered, or recognised as a duplicate)
+    /// before the answer, and the body says which.
+    /// </summary>
+    public static async Task<Ok<PublishEventResponse>> Publish(
+        PublishEventCommand command,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        ISender sender,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await sender.Send(command with { IdempotencyKeyHeader = idempotencyKey }, cancellationToken);
+        return TypedResults.Ok(outcome.ToResponse());
+    }
+
+    /// <summary>200 with the instance after the burst; 409 when the bookmark is not open (any more).</summary>
+    public static async Task<Ok<InstanceSnapshotResponse>> Resume(string bookmarkId, ResumeBookmarkRequest? request, ISender sender, CancellationToken cancellationToken)
+    {
+        var snapshot = await sender.Send(new ResumeBookmarkCommand(bookmarkId, request?.Input), cancellationToken);
+        return TypedResults.Ok(snapshot.ToResponse());
+    }
+}

@@ -1,0 +1,20 @@
+using CareFlows.Server.Infrastructure;
+using CareFlows.Server.Persistence.Configurations;
+using FluentValidation;
+
+namespace CareFlows.Server.Features.Events.PublishEvent;
+
+internal sealed class PublishEventValidator : AbstractValidator<PublishEventCommand>
+{
+    public PublishEventValidator()
+    {
+        RuleFor(c => c.EventName).NotEmpty().MaximumLength(ColumnSizes.Name);
+        RuleFor(c => c.CorrelationKey).OptionalKey(ColumnSizes.Key);
+        RuleFor(c => c.IdempotencyKey).OptionalKey(ColumnSizes.Key);
+        RuleFor(c => c.IdempotencyKeyHeader).OptionalKey(ColumnSizes.Key).OverridePropertyName("Idempotency-Key");
+        RuleFor(c => c.IdempotencyKey)
+            .Equal(c => c.IdempotencyKeyHeader)
+            .When(c => c.IdempotencyKey is not null && c.IdempotencyKeyHeader is not null)
+            .WithMessage("'{PropertyName}' differs from the Idempotency-Key header; send one key, or the same in both.");
+    }
+}

@@ -1,0 +1,108 @@
+using CareFlows.Server.Auth;
+using CareFlows.Server.Features.Instances.CancelInstance;
+using CareFlows.Server.Features.Instances.GetInstance;
+using CareFlows.Server.Features.Instances.GetJournal;
+using CareFlows.Server.Features.Instances.ListInstances;
+using CareFlows.Server.Features.Instances.StartInstance;
+using CareFlows.Server.Infrastructure;
+using CareFlows.Server.Persistence;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareFlows.Server.Features.Instances;
+
+/// <summary>
+/// Workflow instances: start, list, read, cancel, and read the journal. Reading needs any role, starting
+/// <see cref="Policies.InstanceWrite"/>, cancelling <see cref="Policies.InstanceAdmin"/>.
+/// </summary>
+public static class InstancesEndpoints
+{
+    public static IEndpointRouteBuilder MapInstances(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/instances").WithTags("Instances").RequireAuthorization(Policies.AnyRole);
+        group.MapPost("/", Start)
+            .RequireAuthorization(Policies.InstanceWrite)
+            .WithSummary("Starts an instance of a definition's published version.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/", List)
+            .WithSummary("Lists instances, newest first, by status, definition, correlation id and creation time.")
+            .ProducesProblems(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/{id}", Get)
+            .WithSummary("Reads an instance: variables, input and output, open bookmarks, incidents and log.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/cancel", Cancel)
+            .RequireAuthorization(Policies.InstanceAdmin)
+            .WithSummary("Cancels a running instance.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/{id}/journal", Journal)
+            .WithSummary("Reads an instance's journal in sequence order, a page at a time.")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
+        return routes;
+    }
+
+    /// <summary>201 with the new instance as its first burst left it (it may have finished already).</summary>
+    public static async Task<Created<InstanceSnapshotResponse>> Start(StartInstanceCommand command, ISender sender, CancellationToken cancellationToken)
+    {
+        var snapshot = await sender.Send(command, cancellationToken);
+        return TypedResults.Created($"/api/instances/{Uri.EscapeDataString(snapshot.Id)}", snapshot.ToResponse());
+    }
+
+    public static async Task<Ok<InstancePageResponse>> List(
+        [AsParameters] ListInstancesQuery query,
+        IValidator<ListInstancesQuery> validator,
+        CareFlowsDbContext db,
+        CancellationToken cancellationToken)
+    {
+        await validator.ValidateAndThrowAsync(query, cancellationToken);
+        var matching = query.Filter(db.Instances.AsNoTracking());
+        var total = await matching.CountAsync(cancellationToken);
+        var items = await matching
+            .OrderByDescending(i => i.CreatedAt)
+            .ThenByDescending(i => i.Id)
+            .Skip((query.PageNumber - 1) * query.Size)
+            .Take(query.Size)
+            .Select(InstanceSummaryMapping.ToResponse)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new InstancePageResponse(items, total, query.PageNumber, query.Size));
+    }
+
+    public static async Task<Ok<InstanceDetailsResponse>> Get(string id, CareFlowsDbContext db, CancellationToken cancellationToken)
+    {
+        var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken)
+            ?? throw InstanceProblems.NotFound(id);
+        return TypedResults.Ok(instance.ToResponse());
+    }
+
+    /// <summary>200 with the cancelled instance; 409 when it had already ended.</summary>
+    public static async Task<Ok<InstanceSnapshotResponse>> Cancel(string id, CancelInstanceRequest? request, ISender sender, CancellationToken cancellationToken)
+    {
+        var snapshot = await sender.Send(new CancelInstanceCommand(id, request?.Reason), cancellationToken);
+        return TypedResults.Ok(snapshot.ToResponse());
+    }
+
+    public static async Task<Ok<JournalPageResponse>> Journal(
+        string id,
+        [AsParameters] JournalQuery query,
+        IValidator<JournalQuery> validator,
+        CareFlowsDbContext db,
+        CancellationToken cancellationToken)
+    {
+        await validator.ValidateAndThrowAsync(query, cancellationToken);
+        if (!await db.Instances.AnyAsync(i => i.Id == id, cancellationToken))
+        {
+            throw InstanceProblems.NotFound(id);
+        }
+
+        // One entry more than the page tells whether another page follows.
+        var entries = await db.Journal.AsNoTracking()
+            .Where(j => j.InstanceId == id && j.Sequence > query.After)
+            .OrderBy(j => j.Sequence)
+            .Take(query.Size + 1)
+            .Select(JournalEntryMapping.ToResponse)
+            .ToListAsync(cancellationToken);
+        var page = entries.Take(query.Size).ToList();
+        return TypedResults.Ok(new JournalPageResponse(page, entries.Count > query.Size ? page[^1].Sequence : null));
+    }
+}

@@ -1,0 +1,71 @@
+using CareFlows.Engine.Execution;
+using CareFlows.Server.Persistence.Entities;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CareFlows.Server.Features.Instances.ListInstances;
+
+/// <summary>Filters and paging of the instance list, bound from the query string.</summary>
+/// <param name="Status">Running or Finished.</param>
+/// <param name="SubStatus">Pending, Executing, Suspended, Finished, Cancelled or Faulted.</param>
+/// <param name="DefinitionId">Instances of this definition (any version).</param>
+/// <param name="CorrelationId">Instances with this correlation id.</param>
+/// <param name="CreatedFrom">Created at or after this time (inclusive).</param>
+/// <param name="CreatedTo">Created before this time (exclusive).</param>
+/// <param name="Page">1-based page number; 1 when absent.</param>
+/// <param name="PageSize">Instances per page, at most <see cref="InstancePaging.MaxPageSize"/>.</param>
+public sealed record ListInstancesQuery(
+    [FromQuery(Name = "status")] string? Status,
+    [FromQuery(Name = "subStatus")] string? SubStatus,
+    [FromQuery(Name = "definitionId")] string? DefinitionId,
+    [FromQuery(Name = "correlationId")] string? CorrelationId,
+    [FromQuery(Name = "createdFrom")] DateTimeOffset? CreatedFrom,
+    [FromQuery(Name = "createdTo")] DateTimeOffset? CreatedTo,
+    [FromQuery(Name = "page")] int? Page,
+    [FromQuery(Name = "pageSize")] int? PageSize)
+{
+    public int PageNumber => Page ?? 1;
+
+    public int Size => PageSize ?? InstancePaging.DefaultPageSize;
+
+    /// <summary>Applies the filters; the stored status columns hold the enum names exactly.</summary>
+    public IQueryable<WorkflowInstanceRecord> Filter(IQueryable<WorkflowInstanceRecord> instances)
+    {
+        ArgumentNullException.ThrowIfNull(instances);
+        if (EnumName<WorkflowStatus>(Status) is { } status)
+        {
+            instances = instances.Where(i => i.Status == status);
+        }
+
+        if (EnumName<WorkflowSubStatus>(SubStatus) is { } subStatus)
+        {
+            instances = instances.Where(i => i.SubStatus == subStatus);
+        }
+
+        if (DefinitionId is { } definitionId)
+        {
+            instances = instances.Where(i => i.DefinitionId == definitionId);
+        }
+
+        if (CorrelationId is { } correlationId)
+        {
+            instances = instances.Where(i => i.CorrelationId == correlationId);
+        }
+
+        // Compared as UTC DateTime, as the columns are stored, so SQLite's text and PostgreSQL's timestamptz both compare correctly.
+        if (CreatedFrom?.UtcDateTime is { } from)
+        {
+            instances = instances.Where(i => i.CreatedAt >= from);
+        }
+
+        if (CreatedTo?.UtcDateTime is { } to)
+        {
+            instances = instances.Where(i => i.CreatedAt < to);
+        }
+
+        return instances;
+    }
+
+    /// <summary>The enum member's own name for <paramref name="value"/> (any case), or null; numbers are not names.</summary>
+    public static string? EnumName<TEnum>(string? value) where TEnum : struct, Enum =>
+        value is null ? null : Array.Find(Enum.GetNames<TEnum>(), n => string.Equals(n, value, StringComparison.OrdinalIgnoreCase));
+}

@@ -44,9 +44,9 @@ internal sealed class BenchRunner(HarnessOptions options, string serverDll)
                     Say($"warmed up with {options.Warmup} starts and {options.Warmup} resumes");
                 }
 
-                starts = await PhaseResult.RunAsync(options.Instances, clients, i => target.StartAsync(WaitDefinition, $"{tag}-{i}", null));
+                starts = await MeasureAsync(server, () => PhaseResult.RunAsync(options.Instances, clients, i => target.StartAsync(WaitDefinition, $"{tag}-{i}", null)));
                 Say($"starts: {Describe(starts)}");
-                resumes = await PhaseResult.RunAsync(options.Instances, clients, i => target.PublishAsync(EventName, $"{tag}-{i}", IdempotencyKey($"{tag}-{i}")));
+                resumes = await MeasureAsync(server, () => PhaseResult.RunAsync(options.Instances, clients, i => target.PublishAsync(EventName, $"{tag}-{i}", IdempotencyKey($"{tag}-{i}"))));
                 Say($"resumes: {Describe(resumes)}");
                 finished = (int)await database.ScalarAsync(
                     """SELECT COUNT(*) FROM "WorkflowInstances" WHERE "DefinitionId"=@p0 AND "SubStatus"='Finished' AND "CorrelationId" NOT LIKE @p1""",
@@ -56,7 +56,7 @@ internal sealed class BenchRunner(HarnessOptions options, string serverDll)
                 if (options.LatencySamples > 0)
                 {
                     await PhaseResult.RunAsync(options.LatencySamples, clients, i => target.StartAsync(WaitDefinition, $"{tag}-s{i}", null));
-                    single = await PhaseResult.RunAsync(options.LatencySamples, 1, i => target.PublishAsync(EventName, $"{tag}-s{i}", IdempotencyKey($"{tag}-s{i}")));
+                    single = await MeasureAsync(server, () => PhaseResult.RunAsync(options.LatencySamples, 1, i => target.PublishAsync(EventName, $"{tag}-s{i}", IdempotencyKey($"{tag}-s{i}"))));
                     Say($"resumes, one client: {Describe(single)}");
                 }
 
@@ -91,6 +91,13 @@ internal sealed class BenchRunner(HarnessOptions options, string serverDll)
     private async Task<IServerUnderTest> StartServerAsync(BenchDatabase database, BenchMode mode) => mode == BenchMode.Http
         ? await ChildProcessServer.StartAsync(database, serverDll)
         : await InProcessServer.StartAsync(database, ServerFolder);
+
+    private static async Task<PhaseResult> MeasureAsync(IServerUnderTest server, Func<Task<PhaseResult>> phase)
+    {
+        var before = server.ProcessorTime;
+        var result = await phase();
+        return result with { ServerCpu = server.ProcessorTime - before };
+    }
 
     private string? IdempotencyKey(string correlationKey) => options.IdempotencyKeys ? correlationKey + "-go" : null;
 
@@ -165,7 +172,7 @@ internal sealed class BenchRunner(HarnessOptions options, string serverDll)
 
     private static string Describe(PhaseResult phase) =>
         $"{phase.Count} in {phase.Elapsed.TotalSeconds:0.00} s = {phase.PerSecond:0}/s, latency ms p50 {phase.Latency.P50:0.0} p95 {phase.Latency.P95:0.0} p99 {phase.Latency.P99:0.0} max {phase.Latency.Max:0.0}, " +
-        $"machine {phase.MachineBusy * 100:0} % busy, harness CPU {phase.HarnessCpu.TotalMilliseconds * 1000 / phase.Count:0} µs per call"
+        $"machine {phase.MachineBusy * 100:0} % busy, CPU per call: harness {phase.HarnessCpu.TotalMilliseconds * 1000 / phase.Count:0} µs, server process {phase.ServerCpu.TotalMilliseconds * 1000 / phase.Count:0} µs"
         + (phase.Errors > 0 ? $", {phase.Errors} errors (first: {phase.FirstError})" : "");
 
     public static void Say(string line) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");

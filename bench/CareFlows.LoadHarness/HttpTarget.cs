@@ -28,18 +28,21 @@ internal sealed class HttpTarget(HttpClient client) : ILoadTarget
     public async Task PublishAsync(string eventName, string correlationKey, string? idempotencyKey)
     {
         using var response = await client.PostAsJsonAsync(Events, new { eventName, correlationKey, idempotencyKey });
-        await RequireSuccessAsync(response, "event");
+        var body = await RequireSuccessAsync(response, "event");
+        if (!body.Contains("\"Delivered\"", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Event for {correlationKey} was not delivered: {body}");
+        }
     }
 
     public void Dispose() => client.Dispose();
 
-    private static async Task RequireSuccessAsync(HttpResponseMessage response, string what)
+    private static async Task<string> RequireSuccessAsync(HttpResponseMessage response, string what)
     {
         var body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new HttpRequestException($"{what}: {(int)response.StatusCode} {response.ReasonPhrase} {body}");
-        }
+        return response.IsSuccessStatusCode
+            ? body
+            : throw new HttpRequestException($"{what}: {(int)response.StatusCode} {response.ReasonPhrase} {body}");
     }
 
     private sealed record TokenResponse(string AccessToken);

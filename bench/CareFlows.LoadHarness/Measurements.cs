@@ -28,6 +28,9 @@ internal sealed record Percentiles(double P50, double P95, double P99, double Ma
 /// <param name="HarnessCpu">CPU time this process used during the phase (in-process: client and server together).</param>
 internal sealed record PhaseResult(int Count, TimeSpan Elapsed, Percentiles Latency, int Errors, string? FirstError, double MachineBusy, TimeSpan HarnessCpu)
 {
+    /// <summary>CPU time the server process used during the phase, when it runs in a process of its own.</summary>
+    public TimeSpan ServerCpu { get; init; }
+
     public double PerSecond => Count / Elapsed.TotalSeconds;
 
     /// <summary>

@@ -59,13 +59,13 @@ internal static class Report
 
         Line();
         Line("Conditions: other work on the machine shares its two cores and its disk, so each run records how busy the machine was " +
-            "(all processes, from /proc/stat) and the CPU time the harness process used per call (in-process runs: client and server; HTTP runs: the client only).");
+            "(all processes, from /proc/stat) and the CPU time used per call by the harness process (in-process runs: client and server) and by the server process (HTTP runs).");
         Line();
-        Line("| database | mode | load average at start | machine busy, starts / resumes | harness CPU per start / resume |");
-        Line("| --- | --- | --- | ---: | ---: |");
+        Line("| database | mode | load average at start | machine busy, starts / resumes | harness CPU per start / resume | server process CPU per start / resume |");
+        Line("| --- | --- | --- | ---: | ---: | ---: |");
         foreach (var run in runs)
         {
-            Line($"| {Name(run.Db)} | {Name(run.Mode)} | {run.LoadAverage} | {Busy(run.Starts)} / {Busy(run.Resumes)} | {Cpu(run.Starts)} / {Cpu(run.Resumes)} |");
+            Line($"| {Name(run.Db)} | {Name(run.Mode)} | {run.LoadAverage} | {Busy(run.Starts)} / {Busy(run.Resumes)} | {Cpu(run.Starts)} / {Cpu(run.Resumes)} | {ServerCpu(run.Starts)} / {ServerCpu(run.Resumes)} |");
         }
 
         Line();
@@ -137,6 +137,9 @@ internal static class Report
     private static string Busy(PhaseResult? phase) => phase is null ? "—" : string.Create(CultureInfo.InvariantCulture, $"{phase.MachineBusy * 100:0} %");
 
     private static string Cpu(PhaseResult? phase) => phase is null ? "—" : string.Create(CultureInfo.InvariantCulture, $"{phase.HarnessCpu.TotalMilliseconds * 1000 / phase.Count:0} µs");
+
+    private static string ServerCpu(PhaseResult? phase) => phase is null || phase.ServerCpu == TimeSpan.Zero ? "—" :
+        string.Create(CultureInfo.InvariantCulture, $"{phase.ServerCpu.TotalMilliseconds * 1000 / phase.Count:0} µs");
 
     private static string Name(BenchDb db) => db == BenchDb.Sqlite ? "SQLite" : "PostgreSQL";
 

@@ -27,6 +27,9 @@ internal interface IServerUnderTest : IAsyncDisposable
     /// <summary>What TimerRecovery logged: timers rescheduled and how long that took.</summary>
     (int Count, long Milliseconds)? Rescheduled { get; }
 
+    /// <summary>CPU time a server in a process of its own has used so far; zero in process (the harness's figure has it).</summary>
+    TimeSpan ProcessorTime { get; }
+
     Task<ILoadTarget> ConnectAsync(int clients);
 }
 
@@ -65,6 +68,8 @@ internal sealed class InProcessServer(IHost host, TimeSpan startupTime) : IServe
     public TimeSpan StartupTime => startupTime;
 
     public (int Count, long Milliseconds)? Rescheduled => Recovery.Value;
+
+    public TimeSpan ProcessorTime => TimeSpan.Zero;
 
     public static async Task<InProcessServer> StartAsync(BenchDatabase database, string serverFolder)
     {
@@ -187,6 +192,15 @@ internal sealed partial class ChildProcessServer : IServerUnderTest
     public TimeSpan StartupTime { get; }
 
     public (int Count, long Milliseconds)? Rescheduled => _recovery.Value;
+
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
 
     public static async Task<ChildProcessServer> StartAsync(BenchDatabase database, string serverDll)
     {

@@ -12,7 +12,6 @@ public static class SchedulingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCareFlowsScheduling(this IServiceCollection services)
     {
-        services.AddHostedService<QuartzLogging>();
         services.AddQuartz(q =>
         {
             q.SchedulerName = "CareFlows";
@@ -21,6 +20,7 @@ public static class SchedulingServiceCollectionExtensions
             // Triggers due together are taken together, so a crowd of timers does not queue behind one another.
             q.MaxBatchSize = 16;
         });
+        services.UseHostTolerantQuartzLogging();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton<IBookmarkScheduler, QuartzBookmarkScheduler>();
         services.AddSingleton<TriggerScheduler>();

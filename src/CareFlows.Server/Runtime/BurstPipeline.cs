@@ -58,7 +58,9 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
                 }
 
                 // A batch in flight is finished even while stopping: its callers are owed an answer.
+                var started = Stopwatch.GetTimestamp();
                 await ProcessAsync(batch, CancellationToken.None);
+                LogBatch(logger, batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 expected = batch.Count;
                 batch.Clear();
             }
@@ -221,6 +223,9 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
             LogScheduleFailed(logger, e);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Trace, Message = "Committed a batch of {Count} requests in {Elapsed:0.00} ms.")]
+    private static partial void LogBatch(ILogger logger, int count, double elapsed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Instance {InstanceId} changed under a batch (attempt {Attempt}); retrying.")]
     private static partial void LogConflict(ILogger logger, string instanceId, int attempt);

@@ -89,7 +89,7 @@ internal sealed class BenchRunner(HarnessOptions options, string serverDll)
     }
 
     private async Task<IServerUnderTest> StartServerAsync(BenchDatabase database, BenchMode mode) => mode == BenchMode.Http
-        ? await ChildProcessServer.StartAsync(database, serverDll)
+        ? await ChildProcessServer.StartAsync(database, serverDll, options.ServerLog)
         : await InProcessServer.StartAsync(database, ServerFolder);
 
     private static async Task<PhaseResult> MeasureAsync(IServerUnderTest server, Func<Task<PhaseResult>> phase)

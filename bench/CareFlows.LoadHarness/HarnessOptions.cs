@@ -51,6 +51,9 @@ internal sealed class HarnessOptions
     /// <summary>Where the Markdown report goes; by default results/latest.md beside this project's source.</summary>
     public string? Output { get; private set; }
 
+    /// <summary>Where the HTTP runs' server process writes its log; none by default.</summary>
+    public string? ServerLog { get; private set; }
+
     /// <summary>The server build the HTTP runs start; by default the Release build beside this program's.</summary>
     public string? ServerDll { get; private set; }
 
@@ -70,6 +73,7 @@ internal sealed class HarnessOptions
           --postgres CONNECTION_STRING    use this PostgreSQL server (default: $CAREFLOWS_TEST_POSTGRES, else eng/postgres.sh)
           --output FILE                   Markdown report (bench/CareFlows.LoadHarness/results/latest.md)
           --server-dll FILE               server build for the HTTP runs (the Release build beside this one)
+          --server-log FILE               append the HTTP runs' server output to this file
         """;
 
     public static HarnessOptions Parse(IReadOnlyList<string> args)
@@ -129,6 +133,9 @@ internal sealed class HarnessOptions
                     break;
                 case "--output":
                     options.Output = Value();
+                    break;
+                case "--server-log":
+                    options.ServerLog = Value();
                     break;
                 case "--server-dll":
                     options.ServerDll = Value();

@@ -202,7 +202,7 @@ internal sealed partial class ChildProcessServer : IServerUnderTest
         }
     }
 
-    public static async Task<ChildProcessServer> StartAsync(BenchDatabase database, string serverDll)
+    public static async Task<ChildProcessServer> StartAsync(BenchDatabase database, string serverDll, string? logFile)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort().ToString(CultureInfo.InvariantCulture)}");
         var start = new ProcessStartInfo("dotnet")
@@ -276,6 +276,14 @@ internal sealed partial class ChildProcessServer : IServerUnderTest
 
             recovery.Read(line);
             log.Enqueue(line);
+            if (logFile is not null)
+            {
+                lock (log)
+                {
+                    File.AppendAllText(logFile, line + "\n");
+                }
+            }
+
             while (log.Count > 200)
             {
                 log.TryDequeue(out _);

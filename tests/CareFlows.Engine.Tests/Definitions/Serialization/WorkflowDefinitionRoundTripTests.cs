@@ -128,6 +128,26 @@ public class WorkflowDefinitionRoundTripTests
         Assert.Equal("$.root.type", error.JsonPath);
     }
 
+    [Fact]
+    public void A_definition_inside_a_larger_document_names_paths_from_its_own_place()
+    {
+        var array = WorkflowDefinitionReader.Parse("""[{"id": "x", "root": {"type": "Elsa.Flowchart", "id": "fc"}}, {"id": "y", "root": {"type": "Elsa.Flowchart", "id": "fc", "activities": [{"id": "a"}]}}]"""u8)!.AsArray();
+
+        Assert.Equal("x", WorkflowDefinitionReader.Read(array[0], "$[0]").Id);
+        var error = Assert.Throws<WorkflowDefinitionFormatException>(() => WorkflowDefinitionReader.Read(array[1], "$[1]"));
+        Assert.Equal("$[1].root.activities[0].type", error.JsonPath);
+    }
+
+    [Fact]
+    public void Parsing_malformed_text_names_the_path_inside_an_array()
+    {
+        byte[] withBom = [.. Encoding.UTF8.Preamble, .. """[{"id": "x"}, {"id": "y", "root": {"activities": [{"type": }]}}]"""u8];
+
+        var error = Assert.Throws<WorkflowDefinitionFormatException>(() => WorkflowDefinitionReader.Parse(withBom));
+
+        Assert.Equal("$[1].root.activities[0].type", error.JsonPath);
+    }
+
     private static byte[] StripBom(byte[] bytes) =>
         bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes;
 }

@@ -16,8 +16,8 @@ public static class WorkflowDefinitionReader
 
     /// <summary>
     /// Parses UTF-8 JSON (with or without a byte-order mark, trailing commas and comments allowed) without reading it
-    /// as a definition, for callers that accept several definitions at once. Malformed text throws a
-    /// <see cref="WorkflowDefinitionFormatException"/> naming the JSON path at which it breaks.
+    /// as a definition, for callers that accept several definitions at once. Malformed text, including a property
+    /// named twice in one object, throws a <see cref="WorkflowDefinitionFormatException"/> naming the JSON path at fault.
     /// </summary>
     public static JsonNode? Parse(ReadOnlySpan<byte> utf8)
     {
@@ -26,15 +26,24 @@ public static class WorkflowDefinitionReader
             utf8 = utf8[Encoding.UTF8.Preamble.Length..];
         }
 
+        JsonNode? node;
         try
         {
             var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-            return JsonNode.Parse(ref reader);
+            node = JsonNode.Parse(ref reader);
         }
         catch (JsonException e)
         {
             throw new WorkflowDefinitionFormatException(MalformedJsonLocator.Locate(utf8), $"Malformed JSON at line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}: {FirstSentence(e.Message)}", e);
         }
+
+        // The parser accepts a name given twice in one object, but the object it builds would fail on first use.
+        if (MalformedJsonLocator.FindDuplicateProperty(utf8) is var (path, name))
+        {
+            throw new WorkflowDefinitionFormatException(path, $"'{name}' is given more than once in the same object.");
+        }
+
+        return node;
     }
 
     /// <summary>Reads a definition from text; a leading byte-order mark character is ignored.</summary>

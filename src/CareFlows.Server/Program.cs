@@ -27,6 +27,7 @@ app.UseAuthorization();
 
 app.MapHealth();
 app.MapAuth();
+app.MapDefinitions();
 app.MapInstances();
 app.MapEvents();
 app.MapApiReference();

@@ -12,7 +12,14 @@ public static class WorkflowDefinitionReader
 {
 
     /// <summary>Reads a definition from UTF-8 bytes, with or without a byte-order mark.</summary>
-    public static WorkflowDefinition Read(ReadOnlySpan<byte> utf8)
+    public static WorkflowDefinition Read(ReadOnlySpan<byte> utf8) => Read(Parse(utf8));
+
+    /// <summary>
+    /// Parses UTF-8 JSON (with or without a byte-order mark, trailing commas and comments allowed) without reading it
+    /// as a definition, for callers that accept several definitions at once. Malformed text, including a property
+    /// named twice in one object, throws a <see cref="WorkflowDefinitionFormatException"/> naming the JSON path at fault.
+    /// </summary>
+    public static JsonNode? Parse(ReadOnlySpan<byte> utf8)
     {
         if (utf8.StartsWith(Encoding.UTF8.Preamble))
         {
@@ -30,7 +37,13 @@ public static class WorkflowDefinitionReader
             throw new WorkflowDefinitionFormatException(MalformedJsonLocator.Locate(utf8), $"Malformed JSON at line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}: {FirstSentence(e.Message)}", e);
         }
 
-        return Read(node);
+        // The parser accepts a name given twice in one object, but the object it builds would fail on first use.
+        if (MalformedJsonLocator.FindDuplicateProperty(utf8) is var (path, name))
+        {
+            throw new WorkflowDefinitionFormatException(path, $"'{name}' is given more than once in the same object.");
+        }
+
+        return node;
     }
 
     /// <summary>Reads a definition from text; a leading byte-order mark character is ignored.</summary>
@@ -49,10 +62,17 @@ public static class WorkflowDefinitionReader
     }
 
     /// <summary>Reads a definition from an already parsed JSON node.</summary>
-    public static WorkflowDefinition Read(JsonNode? node)
+    public static WorkflowDefinition Read(JsonNode? node) => Read(node, "$");
+
+    /// <summary>
+    /// Reads a definition found at <paramref name="path"/> of a larger document, for example <c>$[2]</c> of an array
+    /// of definitions; errors name their place from there.
+    /// </summary>
+    public static WorkflowDefinition Read(JsonNode? node, string path)
     {
-        var fields = new FieldReader(FieldReader.Expect(node, "$", "a workflow definition"), "$");
-        var root = fields.Take("root") ?? throw new WorkflowDefinitionFormatException("$.root", "'root' is required: a definition needs a root activity, normally an Elsa.Flowchart.");
+        ArgumentNullException.ThrowIfNull(path);
+        var fields = new FieldReader(FieldReader.Expect(node, path, "a workflow definition"), path);
+        var root = fields.Take("root") ?? throw new WorkflowDefinitionFormatException(fields.PathOf("root"), "'root' is required: a definition needs a root activity, normally an Elsa.Flowchart.");
         return new WorkflowDefinition
         {
             Id = fields.String("id"),
@@ -73,7 +93,7 @@ public static class WorkflowDefinitionReader
             IsLatest = fields.Bool("isLatest"),
             IsPublished = fields.Bool("isPublished"),
             Options = fields.Object("options"),
-            Root = ReadActivity(root, "$.root"),
+            Root = ReadActivity(root, fields.PathOf("root")),
             Extensions = fields.Rest(),
         };
     }

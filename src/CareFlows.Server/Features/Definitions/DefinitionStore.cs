@@ -1,3 +1,4 @@
+using System.Data;
 using System.Security.Cryptography;
 using System.Text;
 using CareFlows.Engine.Definitions;
@@ -9,13 +10,18 @@ using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Persistence;
 using CareFlows.Server.Persistence.Entities;
 using CareFlows.Server.Runtime;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CareFlows.Server.Features.Definitions;
 
 /// <summary>
 /// Definition versions, Elsa's way: each definition has one latest version (draft or published) and at most one
 /// published version; a version once published is never edited again, so instances on it keep running unchanged.
+/// Every change runs in one serializable transaction, so a failed or refused request leaves nothing behind and two
+/// concurrent changes to one definition cannot both win (the loser gets a <see cref="ConflictException"/>).
 /// </summary>
 public sealed class DefinitionStore(
     CareFlowsDbContext db,
@@ -32,70 +38,189 @@ public sealed class DefinitionStore(
     public async Task<ImportResult> ImportAsync(WorkflowDefinition definition, bool publish, string? user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var definitionId = definition.DefinitionId ?? definition.Id ?? ids.NewId();
-        var hash = ContentHash(definition);
-        var versions = await db.Definitions.Where(d => d.DefinitionId == definitionId).ToListAsync(cancellationToken);
-        var same = versions.Find(v => v.ContentHash == hash);
-        if (same is not null)
-        {
-            if (publish && !same.IsPublished)
+        return (await ImportAsync([definition], publish, user, cancellationToken))[0];
+    }
+
+    /// <summary>
+    /// Imports several definitions all or nothing, in order (a later one with the same definition id becomes the next
+    /// version). With <paramref name="publish"/> every one must be valid, else nothing is stored.
+    /// </summary>
+    public async Task<IReadOnlyList<ImportResult>> ImportAsync(IReadOnlyList<WorkflowDefinition> definitions, bool publish, string? user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        var published = new List<string>();
+        var results = await WriteAsync(
+            async () =>
             {
-                await PublishAsync(definitionId, same.Version, cancellationToken);
-            }
+                var imported = new List<ImportResult>(definitions.Count);
+                foreach (var definition in definitions)
+                {
+                    var (result, changed) = await ImportOneAsync(definition, publish, user, cancellationToken);
+                    imported.Add(result);
+                    if (changed)
+                    {
+                        published.Add(result.Record.DefinitionId);
+                    }
+                }
 
-            return new ImportResult(same, Created: false);
-        }
-
-        if (publish)
+                return imported;
+            },
+            cancellationToken);
+        if (published.Count > 0)
         {
-            RequireValid(definition);
+            await AnnouncePublishedAsync(published, cancellationToken);
         }
 
-        var record = NewVersion(definition, definitionId, versions, hash, user);
-        await db.SaveChangesAsync(cancellationToken);
-        if (publish)
-        {
-            await PublishAsync(definitionId, record.Version, cancellationToken);
-        }
+        return results;
+    }
 
-        return new ImportResult(record, Created: true);
+    /// <summary>Creates a new definition as a version 1 draft; a definition id that already exists is a conflict.</summary>
+    public Task<WorkflowDefinitionRecord> CreateAsync(WorkflowDefinition definition, string? user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var definitionId = definition.DefinitionId ?? ids.NewId();
+        return WriteAsync(
+            async () =>
+            {
+                if (await db.Definitions.AnyAsync(d => d.DefinitionId == definitionId, cancellationToken))
+                {
+                    throw new ConflictException($"Definition '{definitionId}' already exists; save a draft of it instead.");
+                }
+
+                var record = await NewVersionAsync(definition, definitionId, [], ContentHash(definition), user, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                return record;
+            },
+            cancellationToken);
     }
 
     /// <summary>Saves a draft: edits the latest version if it was never published, else starts a new version.</summary>
-    public async Task<WorkflowDefinitionRecord> SaveDraftAsync(string definitionId, WorkflowDefinition definition, string? user, CancellationToken cancellationToken = default)
+    public Task<WorkflowDefinitionRecord> SaveDraftAsync(string definitionId, WorkflowDefinition definition, string? user, CancellationToken cancellationToken = default)
     {
-        var versions = await db.Definitions.Where(d => d.DefinitionId == definitionId).ToListAsync(cancellationToken);
-        if (versions.Count == 0)
-        {
-            throw new NotFoundException($"Definition '{definitionId}' does not exist.");
-        }
+        ArgumentNullException.ThrowIfNull(definition);
+        return WriteAsync(
+            async () =>
+            {
+                var versions = await VersionsAsync(definitionId, cancellationToken);
+                var latest = versions.Single(v => v.IsLatest);
+                if (latest.PublishedAt is not null)
+                {
+                    // A new version is made now, whatever creation time the edited copy carried.
+                    definition.CreatedAt = null;
+                    var record = await NewVersionAsync(definition, definitionId, versions, ContentHash(definition), user, cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                    return record;
+                }
 
-        var latest = versions.Single(v => v.IsLatest);
-        if (latest.PublishedAt is not null)
-        {
-            var record = NewVersion(definition, definitionId, versions, ContentHash(definition), user);
-            await db.SaveChangesAsync(cancellationToken);
-            return record;
-        }
-
-        Stamp(definition, latest.Id, definitionId, latest.Version, isLatest: true, isPublished: false);
-        latest.Json = WorkflowDefinitionWriter.WriteString(definition);
-        latest.ContentHash = ContentHash(definition);
-        latest.Name = definition.Name;
-        latest.Description = definition.Description;
-        latest.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
-        return latest;
+                definition.CreatedAt = WorkflowDefinitionReader.Read(latest.Json).CreatedAt;
+                Stamp(definition, latest.Id, definitionId, latest.Version, isLatest: true, isPublished: false);
+                latest.Json = WorkflowDefinitionWriter.WriteString(definition);
+                latest.ContentHash = ContentHash(definition);
+                latest.Name = definition.Name;
+                latest.Description = definition.Description;
+                latest.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+                await db.SaveChangesAsync(cancellationToken);
+                return latest;
+            },
+            cancellationToken);
     }
 
     /// <summary>Publishes a version (the latest when none is named); the previously published one stops starting instances.</summary>
     public async Task<WorkflowDefinitionRecord> PublishAsync(string definitionId, int? version, CancellationToken cancellationToken = default)
     {
+        var record = await WriteAsync(
+            async () =>
+            {
+                var versions = await VersionsAsync(definitionId, cancellationToken);
+                var target = (version is { } v ? versions.Find(d => d.Version == v) : versions.Find(d => d.IsLatest))
+                    ?? throw new NotFoundException($"Definition '{definitionId}' has no version {version}.");
+                await PublishAsync(target, versions, cancellationToken);
+                return target;
+            },
+            cancellationToken);
+        await AnnouncePublishedAsync([definitionId], cancellationToken);
+        return record;
+    }
+
+    /// <summary>Makes an older version's content the new latest draft.</summary>
+    public Task<WorkflowDefinitionRecord> RevertAsync(string definitionId, int version, string? user, CancellationToken cancellationToken = default) => WriteAsync(
+        async () =>
+        {
+            var versions = await VersionsAsync(definitionId, cancellationToken);
+            var source = versions.Find(d => d.Version == version)
+                ?? throw new NotFoundException($"Definition '{definitionId}' has no version {version}.");
+            var latest = versions.Single(v => v.IsLatest);
+            if (latest.PublishedAt is null)
+            {
+                // An unpublished draft on top would be lost silently; the lead deletes it first, on purpose.
+                throw new ConflictException($"Version {latest.Version} of '{definitionId}' is an unpublished draft; publish or delete it before reverting.");
+            }
+
+            var definition = WorkflowDefinitionReader.Read(source.Json);
+            definition.CreatedAt = null;
+            var record = await NewVersionAsync(definition, definitionId, versions, source.ContentHash, user, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return record;
+        },
+        cancellationToken);
+
+    /// <summary>Deletes the latest version if it is a draft that was never published.</summary>
+    public Task DeleteDraftAsync(string definitionId, CancellationToken cancellationToken = default) => WriteAsync(
+        async () =>
+        {
+            var versions = await VersionsAsync(definitionId, cancellationToken);
+            var latest = versions.Single(v => v.IsLatest);
+            if (latest.PublishedAt is not null)
+            {
+                throw new ConflictException($"Version {latest.Version} of '{definitionId}' has been published and cannot be deleted.");
+            }
+
+            db.Definitions.Remove(latest);
+            if (versions.Where(v => v != latest).MaxBy(v => v.Version) is { } previous)
+            {
+                previous.IsLatest = true;
+                previous.Json = Restamp(previous, previous.IsPublished);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        },
+        cancellationToken);
+
+    public ValidationReport Validate(WorkflowDefinition definition) => engine.Validate(definition);
+
+    // Returns whether a version was published by this import.
+    private async Task<(ImportResult Result, bool Published)> ImportOneAsync(WorkflowDefinition definition, bool publish, string? user, CancellationToken cancellationToken)
+    {
+        var definitionId = definition.DefinitionId ?? definition.Id ?? ids.NewId();
+        var hash = ContentHash(definition);
         var versions = await db.Definitions.Where(d => d.DefinitionId == definitionId).ToListAsync(cancellationToken);
-        var target = (version is { } v ? versions.Find(d => d.Version == v) : versions.Find(d => d.IsLatest))
-            ?? throw new NotFoundException(version is null ? $"Definition '{definitionId}' does not exist." : $"Definition '{definitionId}' has no version {version}.");
-        var definition = WorkflowDefinitionReader.Read(target.Json);
-        RequireValid(definition);
+        var record = versions.Find(v => v.ContentHash == hash);
+        var created = record is null;
+        if (record is null)
+        {
+            if (publish)
+            {
+                RequireValid(definition);
+            }
+
+            record = await NewVersionAsync(definition, definitionId, versions, hash, user, cancellationToken);
+            versions.Add(record);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var publishing = publish && !record.IsPublished;
+        if (publishing)
+        {
+            await PublishAsync(record, versions, cancellationToken);
+        }
+
+        return (new ImportResult(record, created), publishing);
+    }
+
+    private async Task PublishAsync(WorkflowDefinitionRecord target, List<WorkflowDefinitionRecord> versions, CancellationToken cancellationToken)
+    {
+        RequireValid(WorkflowDefinitionReader.Read(target.Json));
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var other in versions.Where(d => d.IsPublished && d != target))
         {
@@ -108,51 +233,24 @@ public sealed class DefinitionStore(
         target.UpdatedAt = now;
         target.Json = Restamp(target, isPublished: true);
         await db.SaveChangesAsync(cancellationToken);
-        catalog.ForgetPublished(definitionId);
+    }
+
+    // After commit only: another request must not arm triggers or cache a version that might still roll back.
+    private async Task AnnouncePublishedAsync(IEnumerable<string> definitionIds, CancellationToken cancellationToken)
+    {
+        foreach (var definitionId in definitionIds)
+        {
+            catalog.ForgetPublished(definitionId);
+        }
+
         await triggers.RefreshAsync(cancellationToken);
-        return target;
     }
 
-    /// <summary>Makes an older version's content the new latest draft.</summary>
-    public async Task<WorkflowDefinitionRecord> RevertAsync(string definitionId, int version, string? user, CancellationToken cancellationToken = default)
+    private async Task<List<WorkflowDefinitionRecord>> VersionsAsync(string definitionId, CancellationToken cancellationToken)
     {
         var versions = await db.Definitions.Where(d => d.DefinitionId == definitionId).ToListAsync(cancellationToken);
-        var source = versions.Find(d => d.Version == version)
-            ?? throw new NotFoundException($"Definition '{definitionId}' has no version {version}.");
-        var latest = versions.Single(v => v.IsLatest);
-        if (latest.PublishedAt is null)
-        {
-            // An unpublished draft on top would be lost silently; the lead deletes it first, on purpose.
-            throw new ConflictException($"Version {latest.Version} of '{definitionId}' is an unpublished draft; publish or delete it before reverting.");
-        }
-
-        var record = NewVersion(WorkflowDefinitionReader.Read(source.Json), definitionId, versions, source.ContentHash, user);
-        await db.SaveChangesAsync(cancellationToken);
-        return record;
+        return versions.Count > 0 ? versions : throw new NotFoundException($"Definition '{definitionId}' does not exist.");
     }
-
-    /// <summary>Deletes the latest version if it is a draft that was never published.</summary>
-    public async Task DeleteDraftAsync(string definitionId, CancellationToken cancellationToken = default)
-    {
-        var versions = await db.Definitions.Where(d => d.DefinitionId == definitionId).ToListAsync(cancellationToken);
-        var latest = versions.SingleOrDefault(v => v.IsLatest)
-            ?? throw new NotFoundException($"Definition '{definitionId}' does not exist.");
-        if (latest.PublishedAt is not null)
-        {
-            throw new ConflictException($"Version {latest.Version} of '{definitionId}' has been published and cannot be deleted.");
-        }
-
-        db.Definitions.Remove(latest);
-        if (versions.Where(v => v != latest).MaxBy(v => v.Version) is { } previous)
-        {
-            previous.IsLatest = true;
-            previous.Json = Restamp(previous, previous.IsPublished);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    public ValidationReport Validate(WorkflowDefinition definition) => engine.Validate(definition);
 
     private void RequireValid(WorkflowDefinition definition)
     {
@@ -163,7 +261,7 @@ public sealed class DefinitionStore(
         }
     }
 
-    private WorkflowDefinitionRecord NewVersion(WorkflowDefinition definition, string definitionId, List<WorkflowDefinitionRecord> versions, string hash, string? user)
+    private async Task<WorkflowDefinitionRecord> NewVersionAsync(WorkflowDefinition definition, string definitionId, List<WorkflowDefinitionRecord> versions, string hash, string? user, CancellationToken cancellationToken)
     {
         foreach (var previous in versions.Where(v => v.IsLatest))
         {
@@ -172,7 +270,9 @@ public sealed class DefinitionStore(
         }
 
         var version = versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1;
-        var id = definition.Id is { } fileId && fileId != definitionId && !versions.Exists(v => v.Id == fileId) && versions.Count == 0
+        // A file's own version id is kept for its first version, unless another definition already uses it: version
+        // ids are unique across all definitions.
+        var id = versions.Count == 0 && definition.Id is { } fileId && fileId != definitionId && !await VersionIdTakenAsync(fileId, cancellationToken)
             ? fileId
             : ids.NewId();
         var now = clock.GetUtcNow();
@@ -194,6 +294,47 @@ public sealed class DefinitionStore(
         };
         db.Definitions.Add(record);
         return record;
+    }
+
+    private async Task<bool> VersionIdTakenAsync(string id, CancellationToken cancellationToken) =>
+        db.Definitions.Local.Any(d => d.Id == id) || await db.Definitions.AnyAsync(d => d.Id == id, cancellationToken);
+
+    // One serializable transaction per change. The database's refusal of a concurrent change (unique version number,
+    // serialization failure, deadlock, busy) means another request changed the same definition first.
+    private async Task<T> WriteAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+            var result = await work();
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch (Exception e) when (IsConcurrentChange(e))
+        {
+            db.ChangeTracker.Clear();
+            throw new ConflictException("The definition was changed by another request at the same time; reload it and try again.");
+        }
+    }
+
+    // The database error may come wrapped (EF's DbUpdateException, Npgsql's transient-failure wrapper), so the chain
+    // is searched for the first provider exception.
+    private static bool IsConcurrentChange(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException p:
+                    return p.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
+                case SqliteException s:
+                    return s.SqliteErrorCode == 5 || s.SqliteExtendedErrorCode is 1555 or 2067; // BUSY; PRIMARYKEY or UNIQUE constraint
+                case SqlException q:
+                    return q.Number is 1205 or 2601 or 2627; // deadlock victim; unique index or key
+            }
+        }
+
+        return false;
     }
 
     private static void Stamp(WorkflowDefinition definition, string id, string definitionId, int version, bool isLatest, bool isPublished)
@@ -218,13 +359,16 @@ public sealed class DefinitionStore(
     {
         ArgumentNullException.ThrowIfNull(definition);
         var json = WorkflowDefinitionWriter.ToJson(definition);
-        foreach (var key in new[] { "id", "definitionId", "version", "isLatest", "isPublished", "createdAt" })
+        foreach (var key in StoreFields)
         {
             json.Remove(key);
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json.ToJsonString())));
     }
+
+    /// <summary>The top-level fields the store sets on every version it writes.</summary>
+    public static IReadOnlyList<string> StoreFields { get; } = ["id", "definitionId", "version", "isLatest", "isPublished", "createdAt"];
 }
 
 /// <param name="Record">The stored version.</param>

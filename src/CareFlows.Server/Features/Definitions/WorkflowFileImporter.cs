@@ -1,4 +1,5 @@
 using CareFlows.Engine.Definitions.Serialization;
+using CareFlows.Server.Infrastructure;
 
 namespace CareFlows.Server.Features.Definitions;
 
@@ -30,9 +31,10 @@ public static partial class WorkflowFileImporter
                 var result = await store.ImportAsync(definition, publish: true, user: "system", cancellationToken);
                 LogImported(logger, Path.GetFileName(file), result.Record.DefinitionId, result.Record.Version, result.Created);
             }
-            catch (Exception e) when (e is WorkflowDefinitionFormatException or DefinitionInvalidException)
+            catch (Exception e) when (e is WorkflowDefinitionFormatException or DefinitionInvalidException or ConflictException)
             {
-                // One broken file must not keep the others (or the server) from starting.
+                // One broken file must not keep the others (or the server) from starting; a conflict means another
+                // node starting at the same time stored the file first.
                 LogRejected(logger, e, Path.GetFileName(file));
             }
         }

@@ -128,6 +128,45 @@ public class WorkflowDefinitionRoundTripTests
         Assert.Equal("$.root.type", error.JsonPath);
     }
 
+    [Fact]
+    public void A_definition_inside_a_larger_document_names_paths_from_its_own_place()
+    {
+        var array = WorkflowDefinitionReader.Parse("""[{"id": "x", "root": {"type": "Elsa.Flowchart", "id": "fc"}}, {"id": "y", "root": {"type": "Elsa.Flowchart", "id": "fc", "activities": [{"id": "a"}]}}]"""u8)!.AsArray();
+
+        Assert.Equal("x", WorkflowDefinitionReader.Read(array[0], "$[0]").Id);
+        var error = Assert.Throws<WorkflowDefinitionFormatException>(() => WorkflowDefinitionReader.Read(array[1], "$[1]"));
+        Assert.Equal("$[1].root.activities[0].type", error.JsonPath);
+    }
+
+    [Fact]
+    public void Parsing_malformed_text_names_the_path_inside_an_array()
+    {
+        byte[] withBom = [.. Encoding.UTF8.Preamble, .. """[{"id": "x"}, {"id": "y", "root": {"activities": [{"type": }]}}]"""u8];
+
+        var error = Assert.Throws<WorkflowDefinitionFormatException>(() => WorkflowDefinitionReader.Parse(withBom));
+
+        Assert.Equal("$[1].root.activities[0].type", error.JsonPath);
+    }
+
+    [Theory]
+    [InlineData("""{"id": "x", "id": "y", "root": {"type": "Elsa.Flowchart", "id": "fc"}}""", "$.id")]
+    [InlineData("""{"id": "x", "root": {"type": "Elsa.Flowchart", "id": "fc", "activities": [{"id": "a", "type": "Elsa.Start"}, {"id": "b", "type": "Elsa.End", "type": "Elsa.End"}]}}""", "$.root.activities[1].type")]
+    [InlineData("""[[{"a": 1}], [{"b": 1}, {"c": 1, "c": 2}]]""", "$[1][1].c")]
+    public void A_property_named_twice_in_one_object_is_refused_with_its_path(string json, string path)
+    {
+        var error = Assert.Throws<WorkflowDefinitionFormatException>(() => WorkflowDefinitionReader.Read(json));
+
+        Assert.Equal(path, error.JsonPath);
+    }
+
+    [Fact]
+    public void Names_that_differ_only_in_case_or_repeat_in_different_objects_are_not_duplicates()
+    {
+        var node = WorkflowDefinitionReader.Parse("""{"a": {"x": 1}, "b": {"x": 1, "X": 2}}"""u8);
+
+        Assert.Equal(2, node!["b"]!.AsObject().Count);
+    }
+
     private static byte[] StripBom(byte[] bytes) =>
         bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes;
 }

@@ -1,0 +1,76 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using CareFlows.Server.Persistence.Entities;
+
+namespace CareFlows.Server.Features.Definitions;
+
+/// <summary>One stored version of a definition: what the store knows about it, without its JSON.</summary>
+public record DefinitionVersionResponse
+{
+    public required string DefinitionId { get; init; }
+
+    /// <summary>The version id (Elsa's <c>id</c>).</summary>
+    public required string Id { get; init; }
+
+    public required int Version { get; init; }
+
+    public string? Name { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>The newest version, published or draft.</summary>
+    public required bool IsLatest { get; init; }
+
+    /// <summary>The version new instances start on.</summary>
+    public required bool IsPublished { get; init; }
+
+    /// <summary>When the version was first published; a version once published is never edited again.</summary>
+    public DateTime? PublishedAt { get; init; }
+
+    public required DateTime CreatedAt { get; init; }
+
+    public required DateTime UpdatedAt { get; init; }
+
+    public string? CreatedBy { get; init; }
+}
+
+/// <summary>A version of a definition with its Elsa 3 workflow-definition JSON.</summary>
+public sealed record DefinitionResponse : DefinitionVersionResponse
+{
+    [SetsRequiredMembers]
+    public DefinitionResponse(DefinitionVersionResponse version, JsonNode definition)
+        : base(version)
+    {
+        Definition = definition;
+    }
+
+    /// <summary>The Elsa 3 definition, exactly as exported.</summary>
+    [JsonPropertyOrder(1)]
+    public JsonNode Definition { get; init; }
+}
+
+public static class DefinitionResponseMappings
+{
+    public static DefinitionVersionResponse ToVersionResponse(this WorkflowDefinitionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new DefinitionVersionResponse
+        {
+            DefinitionId = record.DefinitionId,
+            Id = record.Id,
+            Version = record.Version,
+            Name = record.Name,
+            Description = record.Description,
+            IsLatest = record.IsLatest,
+            IsPublished = record.IsPublished,
+            PublishedAt = record.PublishedAt,
+            CreatedAt = record.CreatedAt,
+            UpdatedAt = record.UpdatedAt,
+            CreatedBy = record.CreatedBy,
+        };
+    }
+
+    public static DefinitionResponse ToResponse(this WorkflowDefinitionRecord record) =>
+        new(record.ToVersionResponse(), JsonNode.Parse(record.Json)!);
+}

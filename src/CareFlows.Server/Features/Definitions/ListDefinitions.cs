@@ -1,0 +1,49 @@
+using CareFlows.Server.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareFlows.Server.Features.Definitions;
+
+/// <summary>The latest version of every definition whose id, name or description contains <paramref name="Search"/>, by name.</summary>
+public sealed record ListDefinitions(string? Search, int Page, int PageSize) : IQuery<DefinitionPage>
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 200;
+
+    /// <summary>Keeps (page - 1) × page size within an int.</summary>
+    public const int MaxPage = int.MaxValue / MaxPageSize;
+}
+
+public sealed class ListDefinitionsHandler(CareFlowsDbContext db) : IQueryHandler<ListDefinitions, DefinitionPage>
+{
+    public async ValueTask<DefinitionPage> Handle(ListDefinitions query, CancellationToken cancellationToken)
+    {
+        var latest = db.Definitions.AsNoTracking().Where(d => d.IsLatest);
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim().ToUpperInvariant();
+#pragma warning disable CA1862 // EF translates ToUpper() to SQL upper(); Contains with a StringComparison has no SQL translation.
+            latest = latest.Where(d => d.DefinitionId.ToUpper().Contains(term)
+                || (d.Name != null && d.Name.ToUpper().Contains(term))
+                || (d.Description != null && d.Description.ToUpper().Contains(term)));
+#pragma warning restore CA1862
+        }
+
+        var total = await latest.CountAsync(cancellationToken);
+        var items = await latest
+            .OrderBy(d => d.Name)
+            .ThenBy(d => d.DefinitionId)
+            .Skip((query.Page - 1) * query.PageSize)
+            .Take(query.PageSize)
+            .Select(d => new DefinitionSummary(
+                d.DefinitionId,
+                d.Name,
+                d.Description,
+                d.Version,
+                db.Definitions.Where(p => p.DefinitionId == d.DefinitionId && p.IsPublished).Select(p => (int?)p.Version).FirstOrDefault(),
+                d.IsPublished,
+                d.UpdatedAt))
+            .ToListAsync(cancellationToken);
+        return new DefinitionPage(items, total, query.Page, query.PageSize);
+    }
+}

@@ -1,0 +1,16 @@
+using CareFlows.Engine.Definitions;
+using Mediator;
+
+namespace CareFlows.Server.Features.Definitions;
+
+/// <summary>
+/// Saves the designer's copy as the latest draft: the unpublished latest version is edited in place, otherwise a new
+/// version is started. A draft need not be valid; publishing checks that.
+/// </summary>
+public sealed record SaveDefinitionDraft(string DefinitionId, WorkflowDefinition Definition, string? User) : ICommand<DefinitionResponse>;
+
+public sealed class SaveDefinitionDraftHandler(DefinitionStore store) : ICommandHandler<SaveDefinitionDraft, DefinitionResponse>
+{
+    public async ValueTask<DefinitionResponse> Handle(SaveDefinitionDraft command, CancellationToken cancellationToken) =>
+        (await store.SaveDraftAsync(command.DefinitionId, command.Definition, command.User, cancellationToken)).ToResponse();
+}

@@ -13,7 +13,7 @@ internal sealed partial class BurstBatch
     private readonly Dictionary<string, EventReceiptRecord> _receipts = new(StringComparer.Ordinal);
 
     // What the preload found: whether each idempotency key has a receipt, the bookmarks waiting for each event, and
-    // the buffered events (oldest first) for the wait points the batch's instances are likely to reach.
+    // the buffered events (oldest first) for the wait points the instances the batch starts are likely to reach.
     private readonly Dictionary<string, bool> _preloadedReceipts = new(StringComparer.Ordinal);
     private readonly Dictionary<(string EventName, string CorrelationKey), List<(string BookmarkId, string InstanceId)>> _preloadedEventBookmarks = [];
     private readonly Dictionary<(string EventName, string CorrelationKey), List<(string Id, string? Payload)>> _preloadedBufferedEvents = [];

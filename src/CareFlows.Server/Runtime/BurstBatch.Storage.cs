@@ -8,7 +8,7 @@ internal sealed partial class BurstBatch
     /// <summary>
     /// Reads up front, a few queries for the whole batch, what its requests would look up one by one: the idempotency
     /// receipts of its events, the bookmarks waiting for them with their instances, the instances its requests name,
-    /// and the buffered events its instances are likely to take. The batch's own writes are not yet in the database,
+    /// and the buffered events the instances it starts are likely to take. The batch's own writes are not yet in the database,
     /// so these answers are the ones each lookup would get.
     /// </summary>
     private async Task PreloadAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
@@ -59,10 +59,9 @@ internal sealed partial class BurstBatch
             await LoadAsync([.. ids], cancellationToken);
         }
 
-        await PreloadBufferedEventsAsync(
-            starts.Select(s => (s.Workflow.DefinitionVersionId, s.Request.CorrelationId))
-                .Concat(_instances.Values.Select(i => (i.Workflow.DefinitionVersionId, i.State.CorrelationId))),
-            cancellationToken);
+        // Only for the instances the batch starts: they nearly always reach a wait point. Resumed instances are more
+        // often on their way out, and a query for them would mostly come back empty.
+        await PreloadBufferedEventsAsync(starts.Select(s => (s.Workflow.DefinitionVersionId, s.Request.CorrelationId)), cancellationToken);
     }
 
     private async Task PreloadReceiptsAsync(List<EventWork> events, CancellationToken cancellationToken)
@@ -76,7 +75,7 @@ internal sealed partial class BurstBatch
         await QueryInAsync(RuntimeSql.SelectReceiptsPrefix, [], keys, "", reader => _preloadedReceipts[reader.GetString(0)] = true, cancellationToken);
     }
 
-    /// <summary>The buffered events for every event name each instance's version is known to wait for, under its correlation id.</summary>
+    /// <summary>The buffered events for every event name each new instance's version is known to wait for, under its correlation id.</summary>
     private async Task PreloadBufferedEventsAsync(IEnumerable<(string VersionId, string? CorrelationId)> instances, CancellationToken cancellationToken)
     {
         var wanted = instances
@@ -149,6 +148,11 @@ internal sealed partial class BurstBatch
         }
     }
 
+    // Journal rows are inserted this many to a statement.
+    private const int JournalRowsPerInsert = 8;
+    private const int JournalColumns = 8;
+    private static readonly string InsertJournalRows = RuntimeSql.MultiRow(RuntimeSql.InsertJournal, JournalRowsPerInsert, JournalColumns);
+
     private sealed record InstanceRow(string Id, string VersionId, string State, long Revision);
 
     /// <summary>Writes everything the batch changed. Parents go first, as the foreign keys require.</summary>
@@ -159,12 +163,14 @@ internal sealed partial class BurstBatch
         {
             var state = slot.State;
             var json = WorkflowStateSerializer.Serialize(state);
-            var finishedAt = state.FinishedAt?.UtcDateTime;
+            var finishedAt = TypedNull.Of(state.FinishedAt?.UtcDateTime);
+            var name = TypedNull.Of(state.Name);
+            var correlationId = TypedNull.Of(state.CorrelationId);
             if (slot.IsNew)
             {
                 statements.Add(RuntimeSql.InsertInstance,
                 [
-                    state.Id, state.DefinitionId, state.DefinitionVersionId, state.DefinitionVersion, state.Name, state.CorrelationId,
+                    state.Id, state.DefinitionId, state.DefinitionVersionId, state.DefinitionVersion, name, correlationId,
                     state.Status.ToString(), state.SubStatus.ToString(), state.Incidents.Count, json,
                     state.CreatedAt.UtcDateTime, state.UpdatedAt.UtcDateTime, finishedAt,
                 ]);
@@ -173,7 +179,7 @@ internal sealed partial class BurstBatch
             {
                 statements.Add(RuntimeSql.UpdateInstance,
                 [
-                    state.Id, state.Name, state.CorrelationId, state.Status.ToString(), state.SubStatus.ToString(), state.Incidents.Count, json,
+                    state.Id, name, correlationId, state.Status.ToString(), state.SubStatus.ToString(), state.Incidents.Count, json,
                     state.UpdatedAt.UtcDateTime, finishedAt, slot.Revision,
                 ],
                 conflictKey: state.Id);
@@ -189,15 +195,26 @@ internal sealed partial class BurstBatch
         {
             statements.Add(RuntimeSql.InsertBookmark,
             [
-                b.Id, instanceId, b.Kind.ToString(), b.Name, b.ActivityId, b.DueAt?.UtcDateTime, b.EventName, b.CorrelationKey, b.TaskId,
+                b.Id, instanceId, b.Kind.ToString(), b.Name, b.ActivityId, TypedNull.Of(b.DueAt?.UtcDateTime), TypedNull.Of(b.EventName),
+                TypedNull.Of(b.CorrelationKey), TypedNull.Of(b.TaskId),
                 b.CreatedAt.UtcDateTime,
             ]);
         }
 
-        foreach (var (instanceId, e) in _journal)
+        // Journal rows go several to a statement; the rest of a batch's rows one by one, so two statement shapes serve all.
+        var fullChunks = _journal.Count / JournalRowsPerInsert * JournalRowsPerInsert;
+        for (var i = 0; i < _journal.Count; i += i < fullChunks ? JournalRowsPerInsert : 1)
         {
-            statements.Add(RuntimeSql.InsertJournal,
-                [instanceId, e.Sequence, e.Timestamp.UtcDateTime, e.ActivityId, e.ActivityType, e.ActivityName, e.EventName, e.Message]);
+            var rows = i < fullChunks ? JournalRowsPerInsert : 1;
+            var values = new object?[rows * JournalColumns];
+            for (var row = 0; row < rows; row++)
+            {
+                var (instanceId, e) = _journal[i + row];
+                object?[] columns = [instanceId, e.Sequence, e.Timestamp.UtcDateTime, e.ActivityId, e.ActivityType, TypedNull.Of(e.ActivityName), e.EventName, TypedNull.Of(e.Message)];
+                columns.CopyTo(values, row * JournalColumns);
+            }
+
+            statements.Add(rows == 1 ? RuntimeSql.InsertJournal : InsertJournalRows, values);
         }
 
         foreach (var id in _bufferedDeletes)
@@ -207,7 +224,8 @@ internal sealed partial class BurstBatch
 
         foreach (var e in _bufferedInserts.Values)
         {
-            statements.Add(RuntimeSql.InsertBufferedEvent, [e.Id, e.EventName, e.CorrelationKey, e.Payload, e.IdempotencyKey, e.ReceivedAt, e.ExpiresAt]);
+            statements.Add(RuntimeSql.InsertBufferedEvent,
+                [e.Id, e.EventName, TypedNull.Of(e.CorrelationKey), TypedNull.Of(e.Payload), TypedNull.Of(e.IdempotencyKey), e.ReceivedAt, e.ExpiresAt]);
         }
 
         foreach (var r in _receipts.Values)

@@ -33,6 +33,12 @@ internal static class RuntimeSql
         VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7)
         """;
 
+    /// <summary>A single-row INSERT … VALUES (@p0 … @p<c>columns-1</c>) made to insert <paramref name="rows"/> rows at once.</summary>
+    public static string MultiRow(string insert, int rows, int columns) =>
+        insert[..insert.IndexOf("VALUES", StringComparison.Ordinal)] + "VALUES " + string.Join(',',
+            Enumerable.Range(0, rows).Select(row => "(" + string.Join(',',
+                Enumerable.Range(row * columns, columns).Select(i => "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")"));
+
     public const string InsertBufferedEvent =
         """
         INSERT INTO "BufferedEvents" ("Id","EventName","CorrelationKey","Payload","IdempotencyKey","ReceivedAt","ExpiresAt")

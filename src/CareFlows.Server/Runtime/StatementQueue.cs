@@ -49,7 +49,7 @@ internal sealed class StatementQueue(WriterConnection writer)
             {
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = "p" + i;
-                parameter.Value = statement.Values[i] ?? DBNull.Value;
+                TypedNull.Bind(parameter, statement.Values[i], typed: true);
                 command.Parameters.Add(parameter);
             }
 

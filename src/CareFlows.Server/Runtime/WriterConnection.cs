@@ -62,7 +62,8 @@ internal sealed class WriterConnection(DatabaseConnections database) : IAsyncDis
         var command = Command(sql, values.Count);
         for (var i = 0; i < values.Count; i++)
         {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            // A kept parameter is not given a type: the next value bound to it may be of another.
+            TypedNull.Bind(command.Parameters[i], values[i], typed: false);
         }
 
         return command;

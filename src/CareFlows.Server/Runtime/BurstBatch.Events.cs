@@ -20,7 +20,7 @@ internal sealed partial class BurstBatch
 
     private async Task<EventOutcome> PublishAsync(EventWork work, CancellationToken cancellationToken)
     {
-        if (work.IdempotencyKey is { } key && await IsReceiptKnownAsync(key, cancellationToken))
+        if (work.IdempotencyKey is { } key && IsReceiptKnown(key))
         {
             return new EventOutcome(EventDisposition.Duplicate, [], []);
         }
@@ -71,7 +71,7 @@ internal sealed partial class BurstBatch
         var candidates = new List<(string BookmarkId, string InstanceId)>();
         if (onlyInstanceId is null)
         {
-            candidates.AddRange((await FindEventBookmarksAsync(eventName, correlationKey, cancellationToken))
+            candidates.AddRange(FindEventBookmarks(eventName, correlationKey)
                 .Where(c => !_removedBookmarks.ContainsKey(c.BookmarkId)));
         }
         else if (_instances.TryGetValue(onlyInstanceId, out var source))
@@ -114,7 +114,7 @@ internal sealed partial class BurstBatch
             return (true, Parse(pending.Payload));
         }
 
-        foreach (var (id, payload) in await FindBufferedEventsAsync(eventName, correlationKey, cancellationToken))
+        foreach (var (id, payload) in FindBufferedEvents(eventName, correlationKey))
         {
             if (_bufferedDeletes.Add(id))
             {
@@ -127,7 +127,7 @@ internal sealed partial class BurstBatch
 
     private static JsonNode? Parse(string? json) => json is null ? null : JsonNode.Parse(json);
 
-    private async Task<bool> IsReceiptKnownAsync(string idempotencyKey, CancellationToken cancellationToken)
+    private bool IsReceiptKnown(string idempotencyKey)
     {
         if (_receipts.ContainsKey(idempotencyKey))
         {
@@ -140,10 +140,10 @@ internal sealed partial class BurstBatch
         }
 
         var command = Command(RuntimeSql.SelectReceipt, idempotencyKey);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
-    private async Task<List<(string BookmarkId, string InstanceId)>> FindEventBookmarksAsync(string eventName, string? correlationKey, CancellationToken cancellationToken)
+    private List<(string BookmarkId, string InstanceId)> FindEventBookmarks(string eventName, string? correlationKey)
     {
         if (!string.IsNullOrEmpty(correlationKey) && _preloadedEventBookmarks.TryGetValue((eventName, correlationKey), out var preloaded))
         {
@@ -154,8 +154,8 @@ internal sealed partial class BurstBatch
             ? Command(RuntimeSql.SelectEventBookmarks, eventName)
             : Command(RuntimeSql.SelectEventBookmarks + RuntimeSql.AndCorrelationKey, eventName, correlationKey);
         var found = new List<(string, string)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
             found.Add((reader.GetString(0), reader.GetString(1)));
         }
@@ -163,7 +163,7 @@ internal sealed partial class BurstBatch
         return found;
     }
 
-    private async Task<List<(string Id, string? Payload)>> FindBufferedEventsAsync(string eventName, string? correlationKey, CancellationToken cancellationToken)
+    private List<(string Id, string? Payload)> FindBufferedEvents(string eventName, string? correlationKey)
     {
         if (correlationKey is not null && _preloadedBufferedEvents.TryGetValue((eventName, correlationKey), out var preloaded))
         {
@@ -175,8 +175,8 @@ internal sealed partial class BurstBatch
             ? Command(RuntimeSql.SelectBufferedEvents + RuntimeSql.CorrelationKeyIsNull, eventName, now)
             : Command(RuntimeSql.SelectBufferedEvents + RuntimeSql.CorrelationKeyEquals, eventName, now, correlationKey);
         var found = new List<(string, string?)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
             found.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
         }

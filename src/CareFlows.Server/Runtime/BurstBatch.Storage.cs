@@ -35,7 +35,7 @@ internal sealed partial class BurstBatch
             }
         }
 
-        await PreloadReceiptsAsync(events, cancellationToken);
+        PreloadReceipts(events);
         var rows = new List<InstanceRow>();
         foreach (var byName in events.Where(e => !string.IsNullOrEmpty(e.CorrelationKey)).GroupBy(e => e.EventName, StringComparer.Ordinal))
         {
@@ -45,11 +45,11 @@ internal sealed partial class BurstBatch
                 _preloadedEventBookmarks[(byName.Key, key)] = [];
             }
 
-            await QueryInAsync(RuntimeSql.SelectEventBookmarksWithInstancesPrefix, [byName.Key], correlationKeys, "", reader =>
+            QueryIn(RuntimeSql.SelectEventBookmarksWithInstancesPrefix, [byName.Key], correlationKeys, "", reader =>
             {
                 _preloadedEventBookmarks[(byName.Key, reader.GetString(2))].Add((reader.GetString(0), reader.GetString(1)));
                 rows.Add(new InstanceRow(reader.GetString(1), reader.GetString(3), reader.GetString(4), reader.GetInt64(5)));
-            }, cancellationToken);
+            });
         }
 
         await AddSlotsAsync(rows, cancellationToken);
@@ -61,10 +61,10 @@ internal sealed partial class BurstBatch
 
         // Only for the instances the batch starts: they nearly always reach a wait point. Resumed instances are more
         // often on their way out, and a query for them would mostly come back empty.
-        await PreloadBufferedEventsAsync(starts.Select(s => (s.Workflow.DefinitionVersionId, s.Request.CorrelationId)), cancellationToken);
+        PreloadBufferedEvents(starts.Select(s => (s.Workflow.DefinitionVersionId, s.Request.CorrelationId)));
     }
 
-    private async Task PreloadReceiptsAsync(List<EventWork> events, CancellationToken cancellationToken)
+    private void PreloadReceipts(List<EventWork> events)
     {
         var keys = events.Select(e => e.IdempotencyKey).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         foreach (var key in keys)
@@ -72,11 +72,11 @@ internal sealed partial class BurstBatch
             _preloadedReceipts[key] = false;
         }
 
-        await QueryInAsync(RuntimeSql.SelectReceiptsPrefix, [], keys, "", reader => _preloadedReceipts[reader.GetString(0)] = true, cancellationToken);
+        QueryIn(RuntimeSql.SelectReceiptsPrefix, [], keys, "", reader => _preloadedReceipts[reader.GetString(0)] = true);
     }
 
     /// <summary>The buffered events for every event name each new instance's version is known to wait for, under its correlation id.</summary>
-    private async Task PreloadBufferedEventsAsync(IEnumerable<(string VersionId, string? CorrelationId)> instances, CancellationToken cancellationToken)
+    private void PreloadBufferedEvents(IEnumerable<(string VersionId, string? CorrelationId)> instances)
     {
         var wanted = instances
             .Where(i => !string.IsNullOrEmpty(i.CorrelationId))
@@ -92,18 +92,16 @@ internal sealed partial class BurstBatch
                 _preloadedBufferedEvents[(byName.Key, key)] = [];
             }
 
-            await QueryInAsync(RuntimeSql.SelectBufferedEventsByKeysPrefix, [byName.Key, now], keys, RuntimeSql.OrderByReceivedAt,
-                reader => _preloadedBufferedEvents[(byName.Key, reader.GetString(2))].Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1))),
-                cancellationToken);
+            QueryIn(RuntimeSql.SelectBufferedEventsByKeysPrefix, [byName.Key, now], keys, RuntimeSql.OrderByReceivedAt,
+                reader => _preloadedBufferedEvents[(byName.Key, reader.GetString(2))].Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1))));
         }
     }
 
     private async Task LoadAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         var rows = new List<InstanceRow>();
-        await QueryInAsync(RuntimeSql.SelectInstancesPrefix, [], ids, "",
-            reader => rows.Add(new InstanceRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3))),
-            cancellationToken);
+        QueryIn(RuntimeSql.SelectInstancesPrefix, [], ids, "",
+            reader => rows.Add(new InstanceRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3))));
         await AddSlotsAsync(rows, cancellationToken);
     }
 
@@ -127,7 +125,7 @@ internal sealed partial class BurstBatch
     /// after the leading parameters, in chunks; each list is padded by repeating its last value, which IN ignores, to a
     /// shared size.
     /// </summary>
-    private async Task QueryInAsync(string prefix, object?[] leading, IReadOnlyList<string> values, string suffix, Action<DbDataReader> read, CancellationToken cancellationToken)
+    private void QueryIn(string prefix, object?[] leading, IReadOnlyList<string> values, string suffix, Action<DbDataReader> read)
     {
         foreach (var chunk in values.Chunk(WriterConnection.MaxInList))
         {
@@ -140,8 +138,8 @@ internal sealed partial class BurstBatch
             }
 
             var command = Command(prefix + WriterConnection.InList(leading.Length, padded) + ")" + suffix, parameters);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
             {
                 read(reader);
             }
@@ -156,7 +154,7 @@ internal sealed partial class BurstBatch
     private sealed record InstanceRow(string Id, string VersionId, string State, long Revision);
 
     /// <summary>Writes everything the batch changed. Parents go first, as the foreign keys require.</summary>
-    private async Task WriteAsync(CancellationToken cancellationToken)
+    private void Write()
     {
         var statements = new StatementQueue(writer);
         foreach (var slot in _instances.Values.Where(s => s.Changed))
@@ -233,6 +231,6 @@ internal sealed partial class BurstBatch
             statements.Add(RuntimeSql.InsertReceipt, [r.IdempotencyKey, r.EventName, r.ReceivedAt, r.Delivered, r.Buffered]);
         }
 
-        await statements.FlushAsync(cancellationToken);
+        statements.Flush();
     }
 }

@@ -55,7 +55,7 @@ internal sealed partial class BurstBatch(RuntimeContext runtime, WriterConnectio
             }
         }
 
-        await WriteAsync(cancellationToken);
+        Write();
     }
 
     private async Task<InstanceSnapshot> StartAsync(StartWork work, CancellationToken cancellationToken)

@@ -163,7 +163,7 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
         {
             var batch = new BurstBatch(runtime, _writer);
             await batch.RunAsync(items, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            transaction.Commit();
             return batch;
         }
         catch (InstanceConflictException)

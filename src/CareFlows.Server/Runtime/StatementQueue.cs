@@ -18,7 +18,7 @@ internal sealed class StatementQueue(WriterConnection writer)
     public void Add(string sql, object?[] values, string? conflictKey = null) => _statements.Add(new Statement(sql, values, conflictKey));
 
     /// <summary>Runs every queued statement; throws <see cref="InstanceConflictException"/> for a guarded row that did not change.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    public void Flush()
     {
         if (_statements.Count == 0)
         {
@@ -27,19 +27,19 @@ internal sealed class StatementQueue(WriterConnection writer)
 
         if (writer.Provider == DatabaseProvider.Postgres)
         {
-            await FlushAsBatchAsync(cancellationToken);
+            FlushAsBatch();
         }
         else
         {
-            await FlushOneByOneAsync(cancellationToken);
+            FlushOneByOne();
         }
 
         _statements.Clear();
     }
 
-    private async Task FlushAsBatchAsync(CancellationToken cancellationToken)
+    private void FlushAsBatch()
     {
-        await using var batch = writer.Connection.CreateBatch();
+        using var batch = writer.Connection.CreateBatch();
         batch.Transaction = writer.Transaction;
         foreach (var statement in _statements)
         {
@@ -56,7 +56,7 @@ internal sealed class StatementQueue(WriterConnection writer)
             batch.BatchCommands.Add(command);
         }
 
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        batch.ExecuteNonQuery();
         for (var i = 0; i < _statements.Count; i++)
         {
             if (_statements[i].ConflictKey is { } key && batch.BatchCommands[i].RecordsAffected != 1)
@@ -66,11 +66,11 @@ internal sealed class StatementQueue(WriterConnection writer)
         }
     }
 
-    private async Task FlushOneByOneAsync(CancellationToken cancellationToken)
+    private void FlushOneByOne()
     {
         foreach (var statement in _statements)
         {
-            var changed = await writer.Command(statement.Sql, statement.Values).ExecuteNonQueryAsync(cancellationToken);
+            var changed = writer.Command(statement.Sql, statement.Values).ExecuteNonQuery();
             if (statement.ConflictKey is { } key && changed != 1)
             {
                 throw new InstanceConflictException(key);

@@ -8,6 +8,9 @@ namespace CareFlows.Server.Runtime;
 /// The burst writer's own connection, opened once and kept, with its commands kept prepared: a batch pays neither for
 /// opening a connection (and, on SQLite, its pragmas) nor for parsing its statements again. After a failure that may
 /// have left the connection unusable, <see cref="ResetAsync"/> drops it and the next batch opens a fresh one.
+/// The writer's round trips are made synchronously: it has nothing else to do meanwhile, and each asynchronous one
+/// would hand the batch to another thread-pool thread when the answer arrives, a wake-up that on a busy two-core
+/// machine took longer than the round trip itself.
 /// </summary>
 internal sealed class WriterConnection(DatabaseConnections database) : IAsyncDisposable
 {
@@ -31,7 +34,7 @@ internal sealed class WriterConnection(DatabaseConnections database) : IAsyncDis
             _connection = await database.OpenWriterAsync(cancellationToken);
         }
 
-        Transaction = await _connection.BeginTransactionAsync(cancellationToken);
+        Transaction = _connection.BeginTransaction();
         return Transaction;
     }
 

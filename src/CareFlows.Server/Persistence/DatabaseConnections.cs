@@ -25,7 +25,8 @@ public sealed class DatabaseConnections
 
     /// <summary>
     /// Opens the burst writer's long-lived connection. On PostgreSQL its statements are prepared on the server once
-    /// they repeat (Npgsql's automatic preparation), unless the connection string already says otherwise.
+    /// they repeat (Npgsql's automatic preparation), unless the connection string already says otherwise, and each
+    /// execution is planned for its own values.
     /// </summary>
     public Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken = default)
     {
@@ -40,6 +41,13 @@ public sealed class DatabaseConnections
             builder.MaxAutoPrepare = 64;
             builder.AutoPrepareMinUsages = 2;
         }
+
+        // A prepared statement's generic plan is made once and kept for the connection's life. Made while a table was
+        // still small (a new installation, a fresh database), it scans the table where an index would do, and keeps
+        // doing so as the table grows; planning each execution for its own values keeps the lookups on their indexes.
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options)
+            ? "-c plan_cache_mode=force_custom_plan"
+            : builder.Options + " -c plan_cache_mode=force_custom_plan";
 
         return OpenAsync(builder.ConnectionString, cancellationToken);
     }

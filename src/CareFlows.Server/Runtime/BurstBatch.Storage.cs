@@ -7,7 +7,7 @@ internal sealed partial class BurstBatch
 {
     /// <summary>
     /// Reads up front, a few queries for the whole batch, what its requests would look up one by one: the idempotency
-    /// receipts of its events, the bookmarks waiting for them with their instances, the instances its requests name,
+    /// receipts of its events, the bookmarks waiting for them, the instances these and its other requests name,
     /// and the buffered events the instances it starts are likely to take. The batch's own writes are not yet in the database,
     /// so these answers are the ones each lookup would get.
     /// </summary>
@@ -36,7 +36,6 @@ internal sealed partial class BurstBatch
         }
 
         PreloadReceipts(events);
-        var rows = new List<InstanceRow>();
         foreach (var byName in events.Where(e => !string.IsNullOrEmpty(e.CorrelationKey)).GroupBy(e => e.EventName, StringComparer.Ordinal))
         {
             var correlationKeys = byName.Select(e => e.CorrelationKey!).Distinct(StringComparer.Ordinal).ToList();
@@ -45,14 +44,15 @@ internal sealed partial class BurstBatch
                 _preloadedEventBookmarks[(byName.Key, key)] = [];
             }
 
-            QueryIn(RuntimeSql.SelectEventBookmarksWithInstancesPrefix, [byName.Key], correlationKeys, "", reader =>
+            QueryIn(RuntimeSql.SelectEventBookmarksByKeysPrefix, [byName.Key], correlationKeys, "", reader =>
             {
                 _preloadedEventBookmarks[(byName.Key, reader.GetString(2))].Add((reader.GetString(0), reader.GetString(1)));
-                rows.Add(new InstanceRow(reader.GetString(1), reader.GetString(3), reader.GetString(4), reader.GetInt64(5)));
+                ids.Add(reader.GetString(1));
             });
         }
 
-        await AddSlotsAsync(rows, cancellationToken);
+        // Two plain index lookups rather than one join: on tables whose statistics lag behind their growth (a new
+        // database filling up), the planner may hash-join the whole instances table instead.
         ids.ExceptWith(_instances.Keys);
         if (ids.Count > 0)
         {

@@ -57,12 +57,8 @@ internal static class RuntimeSql
 
     public const string SelectReceiptsPrefix = """SELECT "IdempotencyKey" FROM "EventReceipts" WHERE "IdempotencyKey" IN (""";
 
-    public const string SelectEventBookmarksWithInstancesPrefix =
-        """
-        SELECT b."Id",b."InstanceId",b."CorrelationKey",i."DefinitionVersionId",i."State",i."Revision"
-        FROM "Bookmarks" b JOIN "WorkflowInstances" i ON i."Id"=b."InstanceId"
-        WHERE b."Kind"='Event' AND b."EventName"=@p0 AND b."CorrelationKey" IN (
-        """;
+    public const string SelectEventBookmarksByKeysPrefix =
+        """SELECT "Id","InstanceId","CorrelationKey" FROM "Bookmarks" WHERE "Kind"='Event' AND "EventName"=@p0 AND "CorrelationKey" IN (""";
 
     public const string SelectBufferedEventsByKeysPrefix =
         """SELECT "Id","Payload","CorrelationKey" FROM "BufferedEvents" WHERE "EventName"=@p0 AND "ExpiresAt">@p1 AND "CorrelationKey" IN (""";

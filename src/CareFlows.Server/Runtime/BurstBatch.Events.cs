@@ -157,7 +157,10 @@ internal sealed partial class BurstBatch
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            found.Add((reader.GetString(0), reader.GetString(1)));
+            if (reader.GetString(2) == nameof(BookmarkKind.Event))
+            {
+                found.Add((reader.GetString(0), reader.GetString(1)));
+            }
         }
 
         return found;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CareFlows.Engine.Bookmarks;
 using CareFlows.Engine.Execution;
 
 namespace CareFlows.Server.Runtime;
@@ -46,8 +47,11 @@ internal sealed partial class BurstBatch
 
             QueryIn(RuntimeSql.SelectEventBookmarksByKeysPrefix, [byName.Key], correlationKeys, "", reader =>
             {
-                _preloadedEventBookmarks[(byName.Key, reader.GetString(2))].Add((reader.GetString(0), reader.GetString(1)));
-                ids.Add(reader.GetString(1));
+                if (reader.GetString(3) == nameof(BookmarkKind.Event))
+                {
+                    _preloadedEventBookmarks[(byName.Key, reader.GetString(2))].Add((reader.GetString(0), reader.GetString(1)));
+                    ids.Add(reader.GetString(1));
+                }
             });
         }
 

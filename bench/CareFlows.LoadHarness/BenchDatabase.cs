@@ -68,6 +68,41 @@ internal abstract class BenchDatabase : IAsyncDisposable
         await transaction.CommitAsync();
     }
 
+    /// <summary>
+    /// Plain one-row durable commits from one client for about a second, on a scratch table, with the settings the
+    /// runtime uses: how fast this disk commits right now, for scale (other work on the machine changes it a lot).
+    /// </summary>
+    public async Task<double> CommitProbeAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using (var create = Command(connection, ProbeTableSql))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var commits = 0;
+        while (watch.Elapsed < TimeSpan.FromSeconds(1))
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using var insert = Command(connection, """INSERT INTO "LoadHarnessProbe" ("V") VALUES ('x')""");
+            insert.Transaction = transaction;
+            await insert.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+            commits++;
+        }
+
+        var rate = commits / watch.Elapsed.TotalSeconds;
+        await using (var drop = Command(connection, """DROP TABLE "LoadHarnessProbe" """))
+        {
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        return rate;
+    }
+
+    protected abstract string ProbeTableSql { get; }
+
     /// <summary>A common table expression "series" with the numbers 1 to @p2.</summary>
     protected abstract string Series { get; }
 
@@ -116,6 +151,8 @@ internal sealed class SqliteBenchDatabase : BenchDatabase
 
     public override string ConnectionString => $"Data Source={Path.Combine(_folder, "careflows.db")}";
 
+    protected override string ProbeTableSql => """CREATE TABLE "LoadHarnessProbe" ("Id" INTEGER PRIMARY KEY, "V" TEXT)""";
+
     protected override string Series => "WITH RECURSIVE series(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM series WHERE n < @p2) ";
 
     public override async Task<string> DurabilityAsync()
@@ -154,6 +191,8 @@ internal sealed class PostgresBenchDatabase : BenchDatabase
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
     public override string ConnectionString => _connectionString;
+
+    protected override string ProbeTableSql => """CREATE TABLE "LoadHarnessProbe" ("Id" bigserial PRIMARY KEY, "V" text)""";
 
     protected override string Series => "WITH series(n) AS (SELECT generate_series(1, @p2)) ";
 

@@ -31,6 +31,8 @@ internal sealed class BenchRunner(HarnessOptions options, string serverDll)
         }
 
         var loadAverage = Report.LoadAverage();
+        var probe = await database.CommitProbeAsync();
+        Say($"plain one-row durable commits, one client: {probe:0}/s");
         try
         {
             await using (var server = await StartServerAsync(database, mode))
@@ -79,12 +81,12 @@ internal sealed class BenchRunner(HarnessOptions options, string serverDll)
                 Say($"reschedule: {reschedule.Rescheduled} timers in {reschedule.Reschedule.TotalSeconds:0.00} s, server ready in {reschedule.Startup.TotalSeconds:0.00} s");
             }
 
-            return new RunResult(loadAverage, db, mode, clients, starts, resumes, finished, single, timers, reschedule, Failure: null);
+            return new RunResult(loadAverage, probe, db, mode, clients, starts, resumes, finished, single, timers, reschedule, Failure: null);
         }
         catch (Exception e)
         {
             await Console.Error.WriteLineAsync($"{db} {mode} failed: {e}");
-            return new RunResult(loadAverage, db, mode, clients, starts, resumes, finished, single, timers, reschedule, e.Message);
+            return new RunResult(loadAverage, probe, db, mode, clients, starts, resumes, finished, single, timers, reschedule, e.Message);
         }
     }
 

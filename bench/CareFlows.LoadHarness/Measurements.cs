@@ -84,6 +84,7 @@ internal sealed record RescheduleResult(int Inserted, int Rescheduled, TimeSpan 
 
 internal sealed record RunResult(
     string LoadAverage,
+    double CommitProbe,
     BenchDb Db,
     BenchMode Mode,
     int Clients,

@@ -59,13 +59,14 @@ internal static class Report
 
         Line();
         Line("Conditions: other work on the machine shares its two cores and its disk, so each run records how busy the machine was " +
-            "(all processes, from /proc/stat) and the CPU time used per call by the harness process (in-process runs: client and server) and by the server process (HTTP runs).");
+            "(all processes, from /proc/stat), how fast a plain one-row durable commit ran on the run's database just before it (the disk is shared too), " +
+            "and the CPU time used per call by the harness process (in-process runs: client and server) and by the server process (HTTP runs).");
         Line();
-        Line("| database | mode | load average at start | machine busy, starts / resumes | harness CPU per start / resume | server process CPU per start / resume |");
-        Line("| --- | --- | --- | ---: | ---: | ---: |");
+        Line("| database | mode | load average at start | one-row durable commits/s, 1 client, just before | machine busy, starts / resumes | harness CPU per start / resume | server process CPU per start / resume |");
+        Line("| --- | --- | --- | ---: | ---: | ---: | ---: |");
         foreach (var run in runs)
         {
-            Line($"| {Name(run.Db)} | {Name(run.Mode)} | {run.LoadAverage} | {Busy(run.Starts)} / {Busy(run.Resumes)} | {Cpu(run.Starts)} / {Cpu(run.Resumes)} | {ServerCpu(run.Starts)} / {ServerCpu(run.Resumes)} |");
+            Line($"| {Name(run.Db)} | {Name(run.Mode)} | {run.LoadAverage} | {run.CommitProbe.ToString("N0", CultureInfo.InvariantCulture)} | {Busy(run.Starts)} / {Busy(run.Resumes)} | {Cpu(run.Starts)} / {Cpu(run.Resumes)} | {ServerCpu(run.Starts)} / {ServerCpu(run.Resumes)} |");
         }
 
         Line();

@@ -30,7 +30,7 @@ public sealed class AuthEndpointsTests(SqliteApp app) : AppTests(app), IClassFix
     {
         using var client = App.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
 
-        var login = await client.PostAsJsonAsync("/api/auth/login?useCookies=true", new LoginRequest("auditor@careflows.local", "CareFlows-Demo-1"), TestContext.Current.CancellationToken);
+        var login = await client.PostAsJsonAsync("/api/auth/login?useCookies=true", new LoginRequest("auditor@careflows.local", DemoSignIn.Password), TestContext.Current.CancellationToken);
         var me = await client.GetAsync("/api/auth/me", TestContext.Current.CancellationToken);
         await client.PostAsync("/api/auth/logout", null, TestContext.Current.CancellationToken);
         var afterLogout = await client.GetAsync("/api/auth/me", TestContext.Current.CancellationToken);

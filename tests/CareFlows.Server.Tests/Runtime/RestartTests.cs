@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using CareFlows.Engine.Execution;
 using CareFlows.Server.Persistence;
-using CareFlows.Server.Persistence.Entities;
 using CareFlows.Server.Runtime;
 using CareFlows.Server.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CareFlows.Server.Tests.Runtime;
 
@@ -33,35 +31,13 @@ public abstract class RestartTests(DatabaseProvider provider)
         await using var second = database.StartHost();
         var clock = Stopwatch.StartNew();
         _ = second.Server;
-        var finished = await WaitUntilFinishedAsync(second, instanceId, TimeSpan.FromSeconds(5), cancellation);
+        var finished = await second.WaitForAsync(instanceId, nameof(WorkflowSubStatus.Finished), TimeSpan.FromSeconds(5));
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"Resumed {clock.Elapsed} after the restart.");
-        var journal = await QueryAsync(second, db => db.Journal.Where(j => j.InstanceId == instanceId).ToListAsync(cancellation));
+        var journal = await second.QueryAsync(db => db.Journal.Where(j => j.InstanceId == instanceId).ToListAsync(cancellation));
         Assert.Single(journal, j => j.ActivityId == "delay" && j.EventName == "Completed");
         Assert.Single(journal, j => j.ActivityId == "after" && j.EventName == "Log");
         Assert.Equal(2, finished.Revision);
-    }
-
-    private static async Task<WorkflowInstanceRecord> WaitUntilFinishedAsync(CareFlowsApp app, string id, TimeSpan timeout, CancellationToken cancellation)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var instance = await QueryAsync(app, db => db.Instances.AsNoTracking().SingleAsync(i => i.Id == id, cancellation));
-            if (instance.SubStatus == nameof(WorkflowSubStatus.Finished))
-            {
-                return instance;
-            }
-
-            Assert.True(deadline.Elapsed < timeout, $"Instance {id} is still {instance.SubStatus} {timeout} after the restart.");
-            await Task.Delay(50, cancellation);
-        }
-    }
-
-    private static async Task<T> QueryAsync<T>(CareFlowsApp app, Func<CareFlowsDbContext, Task<T>> query)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<CareFlowsDbContext>());
     }
 }
 

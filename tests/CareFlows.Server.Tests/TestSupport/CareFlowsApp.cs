@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using CareFlows.Server.Auth;
 using CareFlows.Server.Persistence;
 using Microsoft.AspNetCore.Hosting;
@@ -61,11 +60,8 @@ public abstract class CareFlowsApp : WebApplicationFactory<Program>, IAsyncLifet
         {
             if (!_tokens.TryGetValue(role, out var token))
             {
-                var email = DemoUsers.All.Single(u => u.Role == role).Email;
                 using var anonymous = CreateClient();
-                var response = await anonymous.PostAsJsonAsync("/api/auth/login", new LoginRequest(email, "CareFlows-Demo-1"));
-                response.EnsureSuccessStatusCode();
-                token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
+                token = await DemoSignIn.BearerTokenAsync(anonymous, role);
                 _tokens[role] = token;
             }
 
@@ -90,6 +86,4 @@ public abstract class CareFlowsApp : WebApplicationFactory<Program>, IAsyncLifet
             builder.UseSetting(key, value);
         }
     }
-
-    private sealed record TokenResponse(string AccessToken);
 }

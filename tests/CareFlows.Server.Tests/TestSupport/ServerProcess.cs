@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Net.Sockets;
 using CareFlows.Server.Auth;
 using CareFlows.Server.Persistence;
@@ -54,10 +53,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public async Task<HttpClient> ClientAsync(CancellationToken cancellationToken)
     {
         var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
-        var email = DemoUsers.All.Single(u => u.Role == Roles.Admin).Email;
-        var response = await client.PostAsJsonAsync("/api/auth/login", new LoginRequest(email, "CareFlows-Demo-1"), cancellationToken);
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken))!.AccessToken;
+        var token = await DemoSignIn.BearerTokenAsync(client, Roles.Admin, cancellationToken);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
@@ -129,6 +125,4 @@ public sealed class ServerProcess : IAsyncDisposable
         var path = Path.Combine(bin, "CareFlows.Server", configuration, "CareFlows.Server.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the server before running this test.", path);
     }
-
-    private sealed record TokenResponse(string AccessToken);
 }

@@ -139,8 +139,9 @@ internal sealed partial class BurstBatch
             return stored;
         }
 
-        var command = Command(RuntimeSql.SelectReceipt, idempotencyKey);
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        var known = false;
+        LookUp(RuntimeSql.SelectReceipt, [idempotencyKey], _ => known = true);
+        return known;
     }
 
     private List<(string BookmarkId, string InstanceId)> FindEventBookmarks(string eventName, string? correlationKey)
@@ -150,17 +151,21 @@ internal sealed partial class BurstBatch
             return [.. preloaded];
         }
 
-        var command = string.IsNullOrEmpty(correlationKey)
-            ? Command(RuntimeSql.SelectEventBookmarks, eventName)
-            : Command(RuntimeSql.SelectEventBookmarks + RuntimeSql.AndCorrelationKey, eventName, correlationKey);
         var found = new List<(string, string)>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        Action<DbDataReader> read = reader =>
         {
-            if (reader.GetString(2) == nameof(BookmarkKind.Event))
+            if (ReadEventBookmark(reader) is { } bookmark)
             {
-                found.Add((reader.GetString(0), reader.GetString(1)));
+                found.Add(bookmark);
             }
+        };
+        if (string.IsNullOrEmpty(correlationKey))
+        {
+            LookUp(RuntimeSql.SelectEventBookmarks, [eventName], read);
+        }
+        else
+        {
+            LookUp(RuntimeSql.SelectEventBookmarksByKey, [eventName, correlationKey], read);
         }
 
         return found;
@@ -174,19 +179,16 @@ internal sealed partial class BurstBatch
         }
 
         var now = runtime.Clock.GetUtcNow().UtcDateTime;
-        var command = correlationKey is null
-            ? Command(RuntimeSql.SelectBufferedEvents + RuntimeSql.CorrelationKeyIsNull, eventName, now)
-            : Command(RuntimeSql.SelectBufferedEvents + RuntimeSql.CorrelationKeyEquals, eventName, now, correlationKey);
         var found = new List<(string, string?)>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        if (correlationKey is null)
         {
-            found.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+            LookUp(RuntimeSql.SelectBufferedEventsWithoutKey, [eventName, now], reader => found.Add(ReadBufferedEvent(reader)));
+        }
+        else
+        {
+            LookUp(RuntimeSql.SelectBufferedEventsByKey, [eventName, correlationKey, now], reader => found.Add(ReadBufferedEvent(reader)));
         }
 
         return found;
     }
-
-    /// <summary>The writer's kept command for <paramref name="sql"/>, with these parameter values; not to be disposed.</summary>
-    private DbCommand Command(string sql, params object?[] values) => writer.Command(sql, values);
 }

@@ -7,16 +7,16 @@ namespace CareFlows.Server.Runtime;
 internal sealed partial class BurstBatch
 {
     /// <summary>
-    /// Reads up front, a few queries for the whole batch, what its requests would look up one by one: the idempotency
-    /// receipts of its events, the bookmarks waiting for them, the instances these and its other requests name,
-    /// and the buffered events the instances it starts are likely to take. The batch's own writes are not yet in the database,
-    /// so these answers are the ones each lookup would get.
+    /// Reads up front, in two round trips for the whole batch, what its requests would look up one by one: first the
+    /// idempotency receipts of its events, the bookmarks waiting for them, the instances its other requests name and
+    /// the buffered events the instances it starts are likely to take; then the instances those bookmarks belong to.
+    /// The batch's own writes are not yet in the database, so these answers are the ones each lookup would get.
     /// </summary>
     private async Task PreloadAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var events = new List<EventWork>();
-        var starts = new List<StartWork>();
+        var lookups = new LookupQueue(writer);
+        var rows = new List<InstanceRow>();
         foreach (var item in items)
         {
             switch (item)
@@ -28,85 +28,102 @@ internal sealed partial class BurstBatch
                     ids.Add(c.InstanceId);
                     break;
                 case EventWork e:
-                    events.Add(e);
+                    PreloadEvent(lookups, e, rows);
                     break;
                 case StartWork s:
-                    starts.Add(s);
+                    PreloadBufferedEvents(lookups, s.Workflow.DefinitionVersionId, s.Request.CorrelationId);
                     break;
             }
         }
 
-        PreloadReceipts(events);
-        foreach (var byName in events.Where(e => !string.IsNullOrEmpty(e.CorrelationKey)).GroupBy(e => e.EventName, StringComparer.Ordinal))
+        foreach (var id in ids)
         {
-            var correlationKeys = byName.Select(e => e.CorrelationKey!).Distinct(StringComparer.Ordinal).ToList();
-            foreach (var key in correlationKeys)
-            {
-                _preloadedEventBookmarks[(byName.Key, key)] = [];
-            }
+            AddInstanceLookup(lookups, id, rows);
+        }
 
-            QueryIn(RuntimeSql.SelectEventBookmarksByKeysPrefix, [byName.Key], correlationKeys, "", reader =>
+        lookups.Run();
+
+        // The instances waiting for the batch's events, unless the first round read them already.
+        foreach (var (_, waiting) in _preloadedEventBookmarks.Values.SelectMany(b => b))
+        {
+            if (ids.Add(waiting))
             {
-                if (reader.GetString(3) == nameof(BookmarkKind.Event))
+                AddInstanceLookup(lookups, waiting, rows);
+            }
+        }
+
+        lookups.Run();
+        await AddSlotsAsync(rows, cancellationToken);
+    }
+
+    private void PreloadEvent(LookupQueue lookups, EventWork work, List<InstanceRow> rows)
+    {
+        if (work.IdempotencyKey is { } key && _preloadedReceipts.TryAdd(key, false))
+        {
+            lookups.Add(RuntimeSql.SelectReceipt, [key], reader => _preloadedReceipts[reader.GetString(0)] = true);
+        }
+
+        if (!string.IsNullOrEmpty(work.CorrelationKey) && _preloadedEventBookmarks.TryAdd((work.EventName, work.CorrelationKey), []))
+        {
+            var waiting = _preloadedEventBookmarks[(work.EventName, work.CorrelationKey)];
+            lookups.Add(RuntimeSql.SelectEventBookmarksByKey, [work.EventName, work.CorrelationKey], reader =>
+            {
+                if (ReadEventBookmark(reader) is { } bookmark)
                 {
-                    _preloadedEventBookmarks[(byName.Key, reader.GetString(2))].Add((reader.GetString(0), reader.GetString(1)));
-                    ids.Add(reader.GetString(1));
+                    waiting.Add(bookmark);
                 }
             });
         }
-
-        // Two plain index lookups rather than one join: on tables whose statistics lag behind their growth (a new
-        // database filling up), the planner may hash-join the whole instances table instead.
-        ids.ExceptWith(_instances.Keys);
-        if (ids.Count > 0)
-        {
-            await LoadAsync([.. ids], cancellationToken);
-        }
-
-        // Only for the instances the batch starts: they nearly always reach a wait point. Resumed instances are more
-        // often on their way out, and a query for them would mostly come back empty.
-        PreloadBufferedEvents(starts.Select(s => (s.Workflow.DefinitionVersionId, s.Request.CorrelationId)));
     }
 
-    private void PreloadReceipts(List<EventWork> events)
+    /// <summary>
+    /// The buffered events for every event name a new instance's version is known to wait for, under its correlation id.
+    /// Only for the instances the batch starts: they nearly always reach a wait point. Resumed instances are more
+    /// often on their way out, and a query for them would mostly come back empty.
+    /// </summary>
+    private void PreloadBufferedEvents(LookupQueue lookups, string versionId, string? correlationId)
     {
-        var keys = events.Select(e => e.IdempotencyKey).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        foreach (var key in keys)
+        if (string.IsNullOrEmpty(correlationId))
         {
-            _preloadedReceipts[key] = false;
+            return;
         }
 
-        QueryIn(RuntimeSql.SelectReceiptsPrefix, [], keys, "", reader => _preloadedReceipts[reader.GetString(0)] = true);
-    }
-
-    /// <summary>The buffered events for every event name each new instance's version is known to wait for, under its correlation id.</summary>
-    private void PreloadBufferedEvents(IEnumerable<(string VersionId, string? CorrelationId)> instances)
-    {
-        var wanted = instances
-            .Where(i => !string.IsNullOrEmpty(i.CorrelationId))
-            .SelectMany(i => runtime.EventWaits.For(i.VersionId).Select(name => (Name: name, Key: i.CorrelationId!)))
-            .Distinct()
-            .GroupBy(w => w.Name, w => w.Key, StringComparer.Ordinal);
         var now = runtime.Clock.GetUtcNow().UtcDateTime;
-        foreach (var byName in wanted)
+        foreach (var name in runtime.EventWaits.For(versionId))
         {
-            var keys = byName.ToList();
-            foreach (var key in keys)
+            if (_preloadedBufferedEvents.TryAdd((name, correlationId), []))
             {
-                _preloadedBufferedEvents[(byName.Key, key)] = [];
+                var buffered = _preloadedBufferedEvents[(name, correlationId)];
+                lookups.Add(RuntimeSql.SelectBufferedEventsByKey, [name, correlationId, now], reader => buffered.Add(ReadBufferedEvent(reader)));
             }
-
-            QueryIn(RuntimeSql.SelectBufferedEventsByKeysPrefix, [byName.Key, now], keys, RuntimeSql.OrderByReceivedAt,
-                reader => _preloadedBufferedEvents[(byName.Key, reader.GetString(2))].Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1))));
         }
     }
 
-    private async Task LoadAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    private static void AddInstanceLookup(LookupQueue lookups, string id, List<InstanceRow> rows) =>
+        lookups.Add(RuntimeSql.SelectInstance, [id],
+            reader => rows.Add(new InstanceRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3))));
+
+    private static (string BookmarkId, string InstanceId)? ReadEventBookmark(DbDataReader reader) =>
+        reader.GetString(3) == nameof(BookmarkKind.Event) ? (reader.GetString(0), reader.GetString(1)) : null;
+
+    private static (string Id, string? Payload) ReadBufferedEvent(DbDataReader reader) =>
+        (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+
+    private async Task LoadAsync(string id, CancellationToken cancellationToken)
     {
         var rows = new List<InstanceRow>();
-        QueryIn(RuntimeSql.SelectInstancesPrefix, [], ids, "",
-            reader => rows.Add(new InstanceRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3))));
+        var lookups = new LookupQueue(writer);
+        AddInstanceLookup(lookups, id, rows);
+        lookups.Run();
         await AddSlotsAsync(rows, cancellationToken);
+    }
+
+    /// <summary>One lookup the preload did not foresee, run at once.</summary>
+    private void LookUp(string sql, object[] values, Action<DbDataReader> read)
+    {
+        var lookups = new LookupQueue(writer);
+        lookups.Add(sql, values, read);
+        lookups.Run();
     }
 
     private async Task AddSlotsAsync(List<InstanceRow> rows, CancellationToken cancellationToken)
@@ -121,32 +138,6 @@ internal sealed partial class BurstBatch
             var workflow = await runtime.Catalog.GetByVersionIdAsync(versionId, cancellationToken);
             var state = WorkflowStateSerializer.Deserialize(json, workflow);
             _instances[id] = new InstanceSlot(workflow, state, revision, isNew: false);
-        }
-    }
-
-    /// <summary>
-    /// Runs <paramref name="prefix"/> + "@p…)" + <paramref name="suffix"/> with <paramref name="values"/> as the IN list,
-    /// after the leading parameters, in chunks; each list is padded by repeating its last value, which IN ignores, to a
-    /// shared size.
-    /// </summary>
-    private void QueryIn(string prefix, object?[] leading, IReadOnlyList<string> values, string suffix, Action<DbDataReader> read)
-    {
-        foreach (var chunk in values.Chunk(WriterConnection.MaxInList))
-        {
-            var padded = WriterConnection.PaddedCount(chunk.Length);
-            var parameters = new object?[leading.Length + padded];
-            leading.CopyTo(parameters, 0);
-            for (var i = 0; i < padded; i++)
-            {
-                parameters[leading.Length + i] = chunk[Math.Min(i, chunk.Length - 1)];
-            }
-
-            var command = Command(prefix + WriterConnection.InList(leading.Length, padded) + ")" + suffix, parameters);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                read(reader);
-            }
         }
     }
 

@@ -187,7 +187,7 @@ internal sealed partial class BurstBatch(RuntimeContext runtime, WriterConnectio
     {
         if (!_instances.TryGetValue(instanceId, out var slot))
         {
-            await LoadAsync([instanceId], cancellationToken);
+            await LoadAsync(instanceId, cancellationToken);
             _instances.TryGetValue(instanceId, out slot);
         }
 

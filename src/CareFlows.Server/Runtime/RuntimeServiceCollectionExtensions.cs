@@ -1,12 +1,18 @@
 using CareFlows.Engine.Hosting;
+using CareFlows.Engine.Ports;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CareFlows.Server.Runtime;
 
 public static class RuntimeServiceCollectionExtensions
 {
-    /// <summary>Registers the engine, the definition catalog and the burst pipeline that commits every burst.</summary>
+    /// <summary>
+    /// Registers the engine, the definition catalog and the burst pipeline that commits every burst. Ids are time
+    /// ordered, so that rows keyed by them are stored in the order they are made.
+    /// </summary>
     public static IServiceCollection AddCareFlowsRuntime(this IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton<IIdentityGenerator>(sp => new TimeOrderedIdentityGenerator(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddCareFlowsEngine();
         services.AddSingleton(configuration.GetSection(RuntimeOptions.Section).Get<RuntimeOptions>() ?? new RuntimeOptions());
         services.AddSingleton<WorkflowCatalog>();

@@ -53,31 +53,20 @@ internal static class RuntimeSql
         VALUES (@p0,@p1,@p2,@p3,@p4)
         """;
 
-    public const string SelectInstancesPrefix = """SELECT "Id","DefinitionVersionId","State","Revision" FROM "WorkflowInstances" WHERE "Id" IN (""";
+    // Every lookup below is an equality on a whole index key (see LookupQueue for why).
+    public const string SelectInstance = """SELECT "Id","DefinitionVersionId","State","Revision" FROM "WorkflowInstances" WHERE "Id"=@p0""";
 
-    public const string SelectReceiptsPrefix = """SELECT "IdempotencyKey" FROM "EventReceipts" WHERE "IdempotencyKey" IN (""";
+    public const string SelectReceipt = """SELECT "IdempotencyKey" FROM "EventReceipts" WHERE "IdempotencyKey"=@p0""";
 
-    // The event lookups leave the kind out of the WHERE clause and check it on the rows read: with the kind there, a
-    // planner whose statistics lag behind a growing table may combine the kind index with the event name alone and
-    // sift every waiting bookmark, where the event index answers name and correlation key by itself.
-    public const string SelectEventBookmarksByKeysPrefix =
-        """SELECT "Id","InstanceId","CorrelationKey","Kind" FROM "Bookmarks" WHERE "EventName"=@p0 AND "CorrelationKey" IN (""";
+    // The event lookups leave the kind out of the WHERE clause and check it on the rows read, so that the event index
+    // answers them by itself.
+    public const string SelectEventBookmarks = """SELECT "Id","InstanceId","CorrelationKey","Kind" FROM "Bookmarks" WHERE "EventName"=@p0""";
 
-    public const string SelectBufferedEventsByKeysPrefix =
-        """SELECT "Id","Payload","CorrelationKey" FROM "BufferedEvents" WHERE "EventName"=@p0 AND "ExpiresAt">@p1 AND "CorrelationKey" IN (""";
+    public const string SelectEventBookmarksByKey = SelectEventBookmarks + """ AND "CorrelationKey"=@p1""";
 
-    public const string OrderByReceivedAt = """ ORDER BY "ReceivedAt" """;
+    public const string SelectBufferedEventsByKey =
+        """SELECT "Id","Payload","CorrelationKey" FROM "BufferedEvents" WHERE "EventName"=@p0 AND "CorrelationKey"=@p1 AND "ExpiresAt">@p2 ORDER BY "ReceivedAt" """;
 
-    public const string SelectEventBookmarks = """SELECT "Id","InstanceId","Kind" FROM "Bookmarks" WHERE "EventName"=@p0""";
-
-    public const string AndCorrelationKey = """ AND "CorrelationKey"=@p1""";
-
-    public const string SelectBufferedEvents =
-        """SELECT "Id","Payload" FROM "BufferedEvents" WHERE "EventName"=@p0 AND "ExpiresAt">@p1 AND """;
-
-    public const string CorrelationKeyEquals = """ "CorrelationKey"=@p2 ORDER BY "ReceivedAt" """;
-
-    public const string CorrelationKeyIsNull = """ "CorrelationKey" IS NULL ORDER BY "ReceivedAt" """;
-
-    public const string SelectReceipt = """SELECT COUNT(*) FROM "EventReceipts" WHERE "IdempotencyKey"=@p0""";
+    public const string SelectBufferedEventsWithoutKey =
+        """SELECT "Id","Payload","CorrelationKey" FROM "BufferedEvents" WHERE "EventName"=@p0 AND "CorrelationKey" IS NULL AND "ExpiresAt">@p1 ORDER BY "ReceivedAt" """;
 }

@@ -39,23 +39,7 @@ internal sealed class StatementQueue(WriterConnection writer)
 
     private void FlushAsBatch()
     {
-        using var batch = writer.Connection.CreateBatch();
-        batch.Transaction = writer.Transaction;
-        foreach (var statement in _statements)
-        {
-            var command = batch.CreateBatchCommand();
-            command.CommandText = statement.Sql;
-            for (var i = 0; i < statement.Values.Length; i++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "p" + i;
-                TypedNull.Bind(parameter, statement.Values[i], typed: true);
-                command.Parameters.Add(parameter);
-            }
-
-            batch.BatchCommands.Add(command);
-        }
-
+        using var batch = writer.Batch(_statements.Select(s => (s.Sql, (IReadOnlyList<object?>)s.Values)));
         batch.ExecuteNonQuery();
         for (var i = 0; i < _statements.Count; i++)
         {

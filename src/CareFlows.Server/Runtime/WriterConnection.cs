@@ -14,9 +14,6 @@ namespace CareFlows.Server.Runtime;
 /// </summary>
 internal sealed class WriterConnection(DatabaseConnections database) : IAsyncDisposable
 {
-    /// <summary>IN lists are padded to these sizes, so that a handful of statement shapes serve every batch.</summary>
-    public const int MaxInList = 512;
-
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
     private DbConnection? _connection;
 
@@ -73,13 +70,30 @@ internal sealed class WriterConnection(DatabaseConnections database) : IAsyncDis
     }
 
     /// <summary>
-    /// "@pFirst,…" for an IN list of <paramref name="count"/> values padded to a power of two (the caller repeats its last
-    /// value), so that the statement's shape, and its prepared form, is shared by batches of similar size.
+    /// One round trip's worth of statements, enlisted in the current transaction. Their parameters are fresh, so a
+    /// typed null gives its type.
     /// </summary>
-    public static int PaddedCount(int count) => count <= 1 ? 1 : (int)Math.Min(MaxInList, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)count));
+    public DbBatch Batch(IEnumerable<(string Sql, IReadOnlyList<object?> Values)> statements)
+    {
+        var batch = Connection.CreateBatch();
+        batch.Transaction = Transaction;
+        foreach (var (sql, values) in statements)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = sql;
+            for (var i = 0; i < values.Count; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "p" + i.ToString(CultureInfo.InvariantCulture);
+                TypedNull.Bind(parameter, values[i], typed: true);
+                command.Parameters.Add(parameter);
+            }
 
-    public static string InList(int first, int count) =>
-        string.Join(',', Enumerable.Range(first, count).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture)));
+            batch.BatchCommands.Add(command);
+        }
+
+        return batch;
+    }
 
     /// <summary>Ends the transaction of a batch that committed or was abandoned.</summary>
     public async ValueTask EndAsync()

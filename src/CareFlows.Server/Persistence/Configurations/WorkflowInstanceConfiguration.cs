@@ -20,7 +20,7 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         builder.Property(i => i.Revision).IsConcurrencyToken();
         builder.HasIndex(i => new { i.Status, i.SubStatus });
         builder.HasIndex(i => new { i.DefinitionId, i.CreatedAt });
-        builder.HasIndex(i => i.CorrelationId);
+        builder.HasIndex(i => i.CorrelationId).HasFilter("\"CorrelationId\" IS NOT NULL");
         builder.HasIndex(i => i.CreatedAt);
     }
 }

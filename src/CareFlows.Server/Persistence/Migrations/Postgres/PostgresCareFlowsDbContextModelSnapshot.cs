@@ -137,11 +137,14 @@ namespace CareFlows.Server.Persistence.Migrations.Postgres
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("TaskId");
+                    b.HasIndex("TaskId")
+                        .HasFilter("\"TaskId\" IS NOT NULL");
 
-                    b.HasIndex("EventName", "CorrelationKey");
+                    b.HasIndex("EventName", "CorrelationKey")
+                        .HasFilter("\"EventName\" IS NOT NULL");
 
-                    b.HasIndex("Kind", "DueAt");
+                    b.HasIndex("Kind", "DueAt")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
 
                     b.ToTable("Bookmarks", (string)null);
                 });
@@ -390,7 +393,8 @@ namespace CareFlows.Server.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CorrelationId");
+                    b.HasIndex("CorrelationId")
+                        .HasFilter("\"CorrelationId\" IS NOT NULL");
 
                     b.HasIndex("CreatedAt");
 

@@ -138,11 +138,14 @@ namespace CareFlows.Server.Persistence.Migrations.SqlServer
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("TaskId");
+                    b.HasIndex("TaskId")
+                        .HasFilter("\"TaskId\" IS NOT NULL");
 
-                    b.HasIndex("EventName", "CorrelationKey");
+                    b.HasIndex("EventName", "CorrelationKey")
+                        .HasFilter("\"EventName\" IS NOT NULL");
 
-                    b.HasIndex("Kind", "DueAt");
+                    b.HasIndex("Kind", "DueAt")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
 
                     b.ToTable("Bookmarks", (string)null);
                 });
@@ -391,7 +394,8 @@ namespace CareFlows.Server.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CorrelationId");
+                    b.HasIndex("CorrelationId")
+                        .HasFilter("\"CorrelationId\" IS NOT NULL");
 
                     b.HasIndex("CreatedAt");
 

@@ -132,11 +132,14 @@ namespace CareFlows.Server.Persistence.Migrations.Sqlite
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("TaskId");
+                    b.HasIndex("TaskId")
+                        .HasFilter("\"TaskId\" IS NOT NULL");
 
-                    b.HasIndex("EventName", "CorrelationKey");
+                    b.HasIndex("EventName", "CorrelationKey")
+                        .HasFilter("\"EventName\" IS NOT NULL");
 
-                    b.HasIndex("Kind", "DueAt");
+                    b.HasIndex("Kind", "DueAt")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
 
                     b.ToTable("Bookmarks", (string)null);
                 });
@@ -383,7 +386,8 @@ namespace CareFlows.Server.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CorrelationId");
+                    b.HasIndex("CorrelationId")
+                        .HasFilter("\"CorrelationId\" IS NOT NULL");
 
                     b.HasIndex("CreatedAt");
 

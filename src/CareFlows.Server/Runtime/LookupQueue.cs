@@ -1,0 +1,73 @@
+using System.Data.Common;
+using CareFlows.Server.Persistence;
+
+namespace CareFlows.Server.Runtime;
+
+/// <summary>
+/// Collects a batch's reads and runs them in one go: as one ADO.NET batch (one round trip) where the provider is
+/// remote, or through the writer's kept prepared command per statement where it is in-process (SQLite). Each lookup
+/// is an equality on a whole index key, one key per statement: a plan for that is right whatever the planner knows
+/// of the table, where an IN list lets a planner whose statistics lag behind a growing table scan on the index's
+/// first column alone.
+/// </summary>
+internal sealed class LookupQueue(WriterConnection writer)
+{
+    private readonly List<Lookup> _lookups = [];
+
+    public int Count => _lookups.Count;
+
+    /// <param name="sql">A query from <see cref="RuntimeSql"/>, with parameters @p0, @p1, ….</param>
+    /// <param name="values">The parameters' values, in order; none of them null.</param>
+    /// <param name="read">Called for each row the query returns.</param>
+    public void Add(string sql, object[] values, Action<DbDataReader> read) => _lookups.Add(new Lookup(sql, values, read));
+
+    /// <summary>Runs every queued query, handing each row to its reader, and empties the queue.</summary>
+    public void Run()
+    {
+        if (_lookups.Count == 0)
+        {
+            return;
+        }
+
+        if (writer.Provider == DatabaseProvider.Postgres)
+        {
+            RunAsBatch();
+        }
+        else
+        {
+            RunOneByOne();
+        }
+
+        _lookups.Clear();
+    }
+
+    private void RunAsBatch()
+    {
+        using var batch = writer.Batch(_lookups.Select(l => (l.Sql, (IReadOnlyList<object?>)l.Values)));
+        using var reader = batch.ExecuteReader();
+        foreach (var lookup in _lookups)
+        {
+            ReadAll(reader, lookup.Read);
+            reader.NextResult();
+        }
+    }
+
+    private void RunOneByOne()
+    {
+        foreach (var lookup in _lookups)
+        {
+            using var reader = writer.Command(lookup.Sql, lookup.Values).ExecuteReader();
+            ReadAll(reader, lookup.Read);
+        }
+    }
+
+    private static void ReadAll(DbDataReader reader, Action<DbDataReader> read)
+    {
+        while (reader.Read())
+        {
+            read(reader);
+        }
+    }
+
+    private sealed record Lookup(string Sql, object[] Values, Action<DbDataReader> Read);
+}

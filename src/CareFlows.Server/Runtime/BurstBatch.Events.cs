@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json.Nodes;
 using CareFlows.Engine.Bookmarks;
 using CareFlows.Engine.Execution;
+using CareFlows.Server.Persistence;
 using CareFlows.Server.Persistence.Entities;
 
 namespace CareFlows.Server.Runtime;
@@ -161,11 +162,11 @@ internal sealed partial class BurstBatch
         };
         if (string.IsNullOrEmpty(correlationKey))
         {
-            LookUp(RuntimeSql.SelectEventBookmarks, [eventName], read);
+            LookUp(RuntimeSql.SelectEventBookmarks, [eventName], read, (eventName, null));
         }
         else
         {
-            LookUp(RuntimeSql.SelectEventBookmarksByKey, [eventName, correlationKey], read);
+            LookUp(RuntimeSql.SelectEventBookmarksByKey, [eventName, correlationKey], read, (eventName, correlationKey));
         }
 
         return found;
@@ -182,13 +183,54 @@ internal sealed partial class BurstBatch
         var found = new List<(string, string?)>();
         if (correlationKey is null)
         {
-            LookUp(RuntimeSql.SelectBufferedEventsWithoutKey, [eventName, now], reader => found.Add(ReadBufferedEvent(reader)));
+            LookUp(RuntimeSql.SelectBufferedEventsWithoutKey, [eventName, now], reader => found.Add(ReadBufferedEvent(reader)), (eventName, null));
         }
         else
         {
-            LookUp(RuntimeSql.SelectBufferedEventsByKey, [eventName, correlationKey, now], reader => found.Add(ReadBufferedEvent(reader)));
+            LookUp(RuntimeSql.SelectBufferedEventsByKey, [eventName, correlationKey, now], reader => found.Add(ReadBufferedEvent(reader)), (eventName, correlationKey));
         }
 
         return found;
     }
+
+    /// <summary>
+    /// The event keys a request's preload reads under: an event's own, and those of the wait points a new instance
+    /// is likely to reach (the buffered events it may take).
+    /// </summary>
+    private IEnumerable<(string Name, string? Key)> EventKeysLookedUp(WorkItem item) => item switch
+    {
+        EventWork e => [(e.EventName, e.CorrelationKey)],
+        StartWork { Request.CorrelationId: { Length: > 0 } correlationId } s =>
+            runtime.EventWaits.For(s.Workflow.DefinitionVersionId).Select(name => (name, (string?)correlationId)),
+        _ => [],
+    };
+
+    /// <summary>
+    /// On PostgreSQL, queues a transaction lock per event key (name and correlation key), ahead of the lookups made
+    /// under it. Publishing an event reads the bookmarks waiting for it and, finding none, buffers it; reaching a wait
+    /// point reads the buffered events and, finding none, adds a bookmark. Two nodes doing one each at once would
+    /// each miss the other's uncommitted row, and the event would wait in the buffer while the instance waits for
+    /// it. One writer per node keeps this from happening on one node; between nodes, under the lock the second one
+    /// starts only after the first has committed, and its lookup sees the first's row. Keys are locked in order, so
+    /// that batches locking several cannot deadlock each other.
+    /// </summary>
+    private void LockEventKeys(LookupQueue lookups, IEnumerable<(string Name, string? Key)> keys)
+    {
+        if (runtime.Provider != DatabaseProvider.Postgres)
+        {
+            return;
+        }
+
+        var wanted = keys.Select(k => k.Name + EventKeySeparator + k.Key).Where(k => !_lockedEventKeys.Contains(k)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        foreach (var key in wanted)
+        {
+            _lockedEventKeys.Add(key);
+            lookups.Add(RuntimeSql.LockEventKey, [key], static _ => { });
+        }
+    }
+
+    // Joins name and key into one lock key; should two pairs ever hash alike, they only share a lock.
+    private const char EventKeySeparator = '\u001f';
+
+    private readonly HashSet<string> _lockedEventKeys = new(StringComparer.Ordinal);
 }

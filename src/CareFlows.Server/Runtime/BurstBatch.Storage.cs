@@ -17,6 +17,7 @@ internal sealed partial class BurstBatch
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var lookups = new LookupQueue(writer);
         var rows = new List<InstanceRow>();
+        LockEventKeys(lookups, items.SelectMany(EventKeysLookedUp));
         foreach (var item in items)
         {
             switch (item)
@@ -28,7 +29,7 @@ internal sealed partial class BurstBatch
                     ids.Add(c.InstanceId);
                     break;
                 case EventWork e:
-                    PreloadEvent(lookups, e, rows);
+                    PreloadEvent(lookups, e);
                     break;
                 case StartWork s:
                     PreloadBufferedEvents(lookups, s.Workflow.DefinitionVersionId, s.Request.CorrelationId);
@@ -56,7 +57,7 @@ internal sealed partial class BurstBatch
         await AddSlotsAsync(rows, cancellationToken);
     }
 
-    private void PreloadEvent(LookupQueue lookups, EventWork work, List<InstanceRow> rows)
+    private void PreloadEvent(LookupQueue lookups, EventWork work)
     {
         if (work.IdempotencyKey is { } key && _preloadedReceipts.TryAdd(key, false))
         {
@@ -118,10 +119,15 @@ internal sealed partial class BurstBatch
         await AddSlotsAsync(rows, cancellationToken);
     }
 
-    /// <summary>One lookup the preload did not foresee, run at once.</summary>
-    private void LookUp(string sql, object[] values, Action<DbDataReader> read)
+    /// <summary>One lookup the preload did not foresee, run at once, after taking the lock of the event key it reads under, if any.</summary>
+    private void LookUp(string sql, object[] values, Action<DbDataReader> read, (string Name, string? Key)? eventKey = null)
     {
         var lookups = new LookupQueue(writer);
+        if (eventKey is { } key)
+        {
+            LockEventKeys(lookups, [key]);
+        }
+
         lookups.Add(sql, values, read);
         lookups.Run();
     }

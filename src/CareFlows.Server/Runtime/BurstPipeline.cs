@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Threading.Channels;
 using CareFlows.Engine.Ports;
@@ -8,7 +9,7 @@ namespace CareFlows.Server.Runtime;
 /// The one writer of instance state on this node. Requests queue here; the writer takes whatever has arrived
 /// (up to <see cref="RuntimeOptions.MaxBatchSize"/>), runs their bursts and commits them in one transaction, then
 /// answers the callers and hands the committed timers to the scheduler. One writer means bursts of one instance
-/// never interleave on a node; the revision guard covers other nodes. The writer keeps one connection open, with
+/// never interleave on a node; between nodes, the revision guard and per-event locks decide (see BurstBatch). The writer keeps one connection open, with
 /// its statements prepared, for all its batches.
 /// </summary>
 internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkScheduler scheduler, ILogger<BurstPipeline> logger) : BackgroundService
@@ -133,6 +134,11 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
                 LogConflict(logger, conflict.InstanceId, attempt);
                 continue;
             }
+            catch (DbException e) when (attempt < runtime.Options.MaxConflictRetries && WriterRaces.IsLostRace(e))
+            {
+                LogLostRace(logger, e.Message, attempt);
+                continue;
+            }
             catch (Exception e) when (items.Count > 1)
             {
                 // One bad request must not sink the others: each is tried again on its own.
@@ -166,7 +172,7 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
             transaction.Commit();
             return batch;
         }
-        catch (InstanceConflictException)
+        catch (Exception e) when (e is InstanceConflictException || (e is DbException db && WriterRaces.IsLostRace(db)))
         {
             await RollbackAsync(transaction);
             throw;
@@ -183,13 +189,13 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
         }
     }
 
-    private async Task RollbackAsync(System.Data.Common.DbTransaction transaction)
+    private async Task RollbackAsync(DbTransaction transaction)
     {
         try
         {
             await transaction.RollbackAsync(CancellationToken.None);
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        catch (Exception e) when (e is DbException or InvalidOperationException)
         {
             await _writer.ResetAsync();
         }
@@ -229,6 +235,9 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Instance {InstanceId} changed under a batch (attempt {Attempt}); retrying.")]
     private static partial void LogConflict(ILogger logger, string instanceId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A batch lost a race with another node ({Reason}; attempt {Attempt}); retrying.")]
+    private static partial void LogLostRace(ILogger logger, string reason, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} requests failed; retrying each on its own.")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);

@@ -69,4 +69,7 @@ internal static class RuntimeSql
 
     public const string SelectBufferedEventsWithoutKey =
         """SELECT "Id","Payload","CorrelationKey" FROM "BufferedEvents" WHERE "EventName"=@p0 AND "CorrelationKey" IS NULL AND "ExpiresAt">@p1 ORDER BY "ReceivedAt" """;
+
+    /// <summary>PostgreSQL: waits for, then holds until the transaction ends, the lock of one event key (see BurstBatch).</summary>
+    public const string LockEventKey = "SELECT pg_advisory_xact_lock(hashtextextended(@p0, 0))";
 }

@@ -1,0 +1,50 @@
+using CareFlows.Engine.Execution;
+using CareFlows.Server.Persistence;
+using CareFlows.Server.Runtime;
+using CareFlows.Server.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareFlows.Server.Tests.Runtime;
+
+/// <summary>
+/// Two nodes on one PostgreSQL database, each with its own writer, racing for the same instances and events.
+/// (SQLite is one node's file, so this is PostgreSQL's alone.)
+/// </summary>
+public sealed class TwoNodeTests
+{
+    [Fact]
+    public async Task An_event_racing_the_resume_that_reaches_its_wait_point_on_another_node_is_neither_lost_nor_applied_twice()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var first = database.StartHost();
+        _ = first.Server;
+        await using var second = database.StartHost();
+        _ = second.Server;
+        var one = first.Get<WorkflowRuntime>();
+        var other = second.Get<WorkflowRuntime>();
+        var keys = Enumerable.Range(0, 200).Select(i => $"two-nodes-{i}-{Guid.NewGuid():N}").ToList();
+        var started = await Task.WhenAll(keys.Select(k => one.StartAsync("test-two-events", null, new StartRequest { CorrelationId = k }, ct)));
+        var ids = started.Select(s => s.Id).ToList();
+        var referrals = await first.QueryAsync(db => db.Bookmarks.Where(b => ids.Contains(b.InstanceId)).ToDictionaryAsync(b => b.InstanceId, b => b.Id, ct));
+
+        // One node resumes each instance past its first wait point, to the second; the other node publishes the
+        // event that second wait point needs at the same moment, and often looks it up while the wait point is
+        // being created and not yet committed.
+        var races = started.Zip(keys).SelectMany(pair => new Func<Task>[]
+        {
+            () => one.ResumeAsync(pair.First.Id, referrals[pair.First.Id], null, ct),
+            () => other.PublishEventAsync("Scheduled", pair.Second, null, pair.Second + "-scheduled", ct),
+        });
+        await Task.WhenAll(races.Select(race => Task.Run(race, ct)));
+
+        foreach (var instance in started)
+        {
+            Assert.Equal("Finished", (await first.InstanceAsync(instance.Id))!.SubStatus);
+            var journal = await first.QueryAsync(db => db.Journal.Where(j => j.InstanceId == instance.Id).ToListAsync(ct));
+            Assert.Single(journal, j => j.ActivityId == "scheduled" && j.EventName == "Completed");
+        }
+
+        Assert.Empty(await first.QueryAsync(db => db.BufferedEvents.Where(e => keys.Contains(e.CorrelationKey!)).ToListAsync(ct)));
+    }
+}

@@ -36,8 +36,12 @@ internal sealed class HarnessOptions
     /// <summary>Resumes measured one at a time by a single client, for unloaded latency; 0 skips the run.</summary>
     public int LatencySamples { get; private set; } = 1_000;
 
-    /// <summary>Requests sent before measuring, so that connection pools are warm and tiered compilation has settled.</summary>
-    public int Warmup { get; private set; } = 2_000;
+    /// <summary>
+    /// Requests sent before measuring, so that connection pools are warm and tiered compilation has settled: the
+    /// server recompiles its hot paths in the background for several seconds after start, and with 2,000 the first
+    /// measured seconds over HTTP still paid for it.
+    /// </summary>
+    public int Warmup { get; private set; } = 10_000;
 
     /// <summary>Whether each event carries an idempotency key (the runtime then records a receipt per event).</summary>
     public bool IdempotencyKeys { get; private set; } = true;
@@ -67,7 +71,7 @@ internal sealed class HarnessOptions
           --timers N                      Delay timers due within the same 10 seconds (1000)
           --reschedule N                  open timers rescheduled at start-up, 0 to skip (100000)
           --latency-samples N             resumes by a single client for unloaded latency, 0 to skip (1000)
-          --warmup N                      unmeasured starts and resumes first (2000)
+          --warmup N                      unmeasured starts and resumes first (10000)
           --no-idempotency-keys           publish events without idempotency keys
           --quiet-wait SECONDS            wait up to this long before each run for other work to stop, 0 not to wait (300)
           --postgres CONNECTION_STRING    use this PostgreSQL server (default: $CAREFLOWS_TEST_POSTGRES, else eng/postgres.sh)

@@ -1,15 +1,16 @@
 using System.Data.Common;
 using CareFlows.Engine.Bookmarks;
 using CareFlows.Engine.Execution;
+using CareFlows.Server.Persistence;
 
 namespace CareFlows.Server.Runtime;
 
 internal sealed partial class BurstBatch
 {
     /// <summary>
-    /// Reads up front, in two round trips for the whole batch, what its requests would look up one by one: first the
-    /// idempotency receipts of its events, the bookmarks waiting for them, the instances its other requests name and
-    /// the buffered events the instances it starts are likely to take; then the instances those bookmarks belong to.
+    /// Reads up front, in one round trip for the whole batch, what its requests would look up one by one: the
+    /// idempotency receipts of its events, the bookmarks waiting for them with their instances, the instances its other
+    /// requests name and the buffered events the instances it starts are likely to take.
     /// The batch's own writes are not yet in the database, so these answers are the ones each lookup would get.
     /// </summary>
     private async Task PreloadAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
@@ -29,7 +30,7 @@ internal sealed partial class BurstBatch
                     ids.Add(c.InstanceId);
                     break;
                 case EventWork e:
-                    PreloadEvent(lookups, e);
+                    PreloadEvent(lookups, e, rows);
                     break;
                 case StartWork s:
                     PreloadBufferedEvents(lookups, s.Workflow.DefinitionVersionId, s.Request.CorrelationId);
@@ -43,21 +44,10 @@ internal sealed partial class BurstBatch
         }
 
         lookups.Run();
-
-        // The instances waiting for the batch's events, unless the first round read them already.
-        foreach (var (_, waiting) in _preloadedEventBookmarks.Values.SelectMany(b => b))
-        {
-            if (ids.Add(waiting))
-            {
-                AddInstanceLookup(lookups, waiting, rows);
-            }
-        }
-
-        lookups.Run();
         await AddSlotsAsync(rows, cancellationToken);
     }
 
-    private void PreloadEvent(LookupQueue lookups, EventWork work)
+    private void PreloadEvent(LookupQueue lookups, EventWork work, List<InstanceRow> rows)
     {
         if (work.IdempotencyKey is { } key && _preloadedReceipts.TryAdd(key, false))
         {
@@ -67,11 +57,12 @@ internal sealed partial class BurstBatch
         if (!string.IsNullOrEmpty(work.CorrelationKey) && _preloadedEventBookmarks.TryAdd((work.EventName, work.CorrelationKey), []))
         {
             var waiting = _preloadedEventBookmarks[(work.EventName, work.CorrelationKey)];
-            lookups.Add(RuntimeSql.SelectEventBookmarksByKey, [work.EventName, work.CorrelationKey], reader =>
+            lookups.Add(RuntimeSql.SelectEventWaitersByKey, [work.EventName, work.CorrelationKey], reader =>
             {
                 if (ReadEventBookmark(reader) is { } bookmark)
                 {
                     waiting.Add(bookmark);
+                    rows.Add(new InstanceRow(bookmark.InstanceId, reader.GetString(4), reader.GetString(5), reader.GetInt64(6)));
                 }
             });
         }
@@ -200,20 +191,13 @@ internal sealed partial class BurstBatch
             ]);
         }
 
-        // Journal rows go several to a statement; the rest of a batch's rows one by one, so two statement shapes serve all.
-        var fullChunks = _journal.Count / JournalRowsPerInsert * JournalRowsPerInsert;
-        for (var i = 0; i < _journal.Count; i += i < fullChunks ? JournalRowsPerInsert : 1)
+        if (runtime.Provider == DatabaseProvider.Postgres)
         {
-            var rows = i < fullChunks ? JournalRowsPerInsert : 1;
-            var values = new object?[rows * JournalColumns];
-            for (var row = 0; row < rows; row++)
-            {
-                var (instanceId, e) = _journal[i + row];
-                object?[] columns = [instanceId, e.Sequence, e.Timestamp.UtcDateTime, e.ActivityId, e.ActivityType, TypedNull.Of(e.ActivityName), e.EventName, TypedNull.Of(e.Message)];
-                columns.CopyTo(values, row * JournalColumns);
-            }
-
-            statements.Add(rows == 1 ? RuntimeSql.InsertJournal : InsertJournalRows, values);
+            AddJournalAsArrays(statements);
+        }
+        else
+        {
+            AddJournalAsRows(statements);
         }
 
         foreach (var id in _bufferedDeletes)
@@ -233,5 +217,45 @@ internal sealed partial class BurstBatch
         }
 
         statements.Flush();
+    }
+
+    /// <summary>PostgreSQL: every journal row of the batch in one statement, a column to an array parameter.</summary>
+    private void AddJournalAsArrays(StatementQueue statements)
+    {
+        if (_journal.Count == 0)
+        {
+            return;
+        }
+
+        statements.Add(RuntimeSql.InsertJournalArrays,
+        [
+            _journal.Select(j => j.InstanceId).ToArray(),
+            _journal.Select(j => j.Entry.Sequence).ToArray(),
+            _journal.Select(j => j.Entry.Timestamp.UtcDateTime).ToArray(),
+            _journal.Select(j => j.Entry.ActivityId).ToArray(),
+            _journal.Select(j => j.Entry.ActivityType).ToArray(),
+            _journal.Select(j => j.Entry.ActivityName).ToArray(),
+            _journal.Select(j => j.Entry.EventName).ToArray(),
+            _journal.Select(j => j.Entry.Message).ToArray(),
+        ]);
+    }
+
+    /// <summary>Several journal rows to a statement; the rest of a batch's rows one by one, so two statement shapes serve all.</summary>
+    private void AddJournalAsRows(StatementQueue statements)
+    {
+        var fullChunks = _journal.Count / JournalRowsPerInsert * JournalRowsPerInsert;
+        for (var i = 0; i < _journal.Count; i += i < fullChunks ? JournalRowsPerInsert : 1)
+        {
+            var rows = i < fullChunks ? JournalRowsPerInsert : 1;
+            var values = new object?[rows * JournalColumns];
+            for (var row = 0; row < rows; row++)
+            {
+                var (instanceId, e) = _journal[i + row];
+                object?[] columns = [instanceId, e.Sequence, e.Timestamp.UtcDateTime, e.ActivityId, e.ActivityType, TypedNull.Of(e.ActivityName), e.EventName, TypedNull.Of(e.Message)];
+                columns.CopyTo(values, row * JournalColumns);
+            }
+
+            statements.Add(rows == 1 ? RuntimeSql.InsertJournal : InsertJournalRows, values);
+        }
     }
 }

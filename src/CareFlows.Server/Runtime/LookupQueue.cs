@@ -8,7 +8,7 @@ namespace CareFlows.Server.Runtime;
 /// remote, or through the writer's kept prepared command per statement where it is in-process (SQLite). Each lookup
 /// is an equality on a whole index key, one key per statement: a plan for that is right whatever the planner knows
 /// of the table, where an IN list lets a planner whose statistics lag behind a growing table scan on the index's
-/// first column alone.
+/// first column alone (and the writer's connection rules out table scans; see DatabaseConnections).
 /// </summary>
 internal sealed class LookupQueue(WriterConnection writer)
 {

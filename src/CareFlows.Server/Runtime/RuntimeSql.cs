@@ -33,6 +33,13 @@ internal static class RuntimeSql
         VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7)
         """;
 
+    /// <summary>PostgreSQL: journal rows given column by column as arrays, any number in one statement.</summary>
+    public const string InsertJournalArrays =
+        """
+        INSERT INTO "JournalEntries" ("InstanceId","Sequence","Timestamp","ActivityId","ActivityType","ActivityName","EventName","Message")
+        SELECT * FROM unnest(@p0::text[],@p1::bigint[],@p2::timestamptz[],@p3::text[],@p4::text[],@p5::text[],@p6::text[],@p7::text[])
+        """;
+
     /// <summary>A single-row INSERT … VALUES (@p0 … @p<c>columns-1</c>) made to insert <paramref name="rows"/> rows at once.</summary>
     public static string MultiRow(string insert, int rows, int columns) =>
         insert[..insert.IndexOf("VALUES", StringComparison.Ordinal)] + "VALUES " + string.Join(',',
@@ -63,6 +70,14 @@ internal static class RuntimeSql
     public const string SelectEventBookmarks = """SELECT "Id","InstanceId","CorrelationKey","Kind" FROM "Bookmarks" WHERE "EventName"=@p0""";
 
     public const string SelectEventBookmarksByKey = SelectEventBookmarks + """ AND "CorrelationKey"=@p1""";
+
+    // The bookmarks waiting for an event, with the instances the event is about to resume: one lookup, not two.
+    public const string SelectEventWaitersByKey =
+        """
+        SELECT b."Id",b."InstanceId",b."CorrelationKey",b."Kind",i."DefinitionVersionId",i."State",i."Revision"
+        FROM "Bookmarks" b JOIN "WorkflowInstances" i ON i."Id"=b."InstanceId"
+        WHERE b."EventName"=@p0 AND b."CorrelationKey"=@p1
+        """;
 
     public const string SelectBufferedEventsByKey =
         """SELECT "Id","Payload","CorrelationKey" FROM "BufferedEvents" WHERE "EventName"=@p0 AND "CorrelationKey"=@p1 AND "ExpiresAt">@p2 ORDER BY "ReceivedAt" """;

@@ -20,6 +20,10 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
         FullMode = BoundedChannelFullMode.Wait,
     });
 
+    // How many of the last batches' sizes the next one waits to match; after a burst of load passes, the wait stops
+    // within this many batches.
+    private const int RecentBatches = 8;
+
     private readonly WriterConnection _writer = new(runtime.Database);
 
     public async Task<TResult> RunAsync<TResult>(WorkItem<TResult> item, CancellationToken cancellationToken)
@@ -46,13 +50,17 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<WorkItem>(runtime.Options.MaxBatchSize);
-        // Callers answered by one batch tend to come back together; the next batch waits briefly for as many.
-        var expected = 1;
+        // Callers answered by recent batches tend to come back. Their requests may reach the writer spread over one
+        // batch's time (over HTTP, each parsed in turn), so that batches split in two and each pays for a commit; the
+        // next batch waits briefly for as many as the largest of the last few held.
+        var recentSizes = new int[RecentBatches];
+        var batches = 0;
         try
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
                 Take(batch);
+                var expected = recentSizes.Max();
                 if (batch.Count < expected)
                 {
                     await GatherAsync(batch, expected, stoppingToken);
@@ -62,7 +70,7 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
                 var started = Stopwatch.GetTimestamp();
                 await ProcessAsync(batch, CancellationToken.None);
                 LogBatch(logger, batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                expected = batch.Count;
+                recentSizes[batches++ % RecentBatches] = batch.Count;
                 batch.Clear();
             }
         }
@@ -88,8 +96,8 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
     }
 
     /// <summary>
-    /// Group commit: waits up to <see cref="RuntimeOptions.GroupCommitWait"/> for the batch to reach the size of the one
-    /// before, so that requests arriving a moment apart share a commit instead of each paying for one.
+    /// Group commit: waits up to <see cref="RuntimeOptions.GroupCommitWait"/> for the batch to reach the size of recent
+    /// ones, so that requests arriving a moment apart share a commit instead of each paying for one.
     /// </summary>
     private async Task GatherAsync(List<WorkItem> batch, int expected, CancellationToken stoppingToken)
     {

@@ -12,10 +12,10 @@ public sealed class RuntimeOptions
     public int MaxBatchSize { get; set; } = 256;
 
     /// <summary>
-    /// How long the writer may hold a batch open for more requests when fewer have arrived than the previous batch
-    /// held (callers answered together tend to come back together). Zero commits whatever has arrived at once.
+    /// How long the writer may hold a batch open for more requests when fewer have arrived than recent batches held
+    /// (callers answered together tend to come back together). Zero commits whatever has arrived at once.
     /// </summary>
-    public TimeSpan GroupCommitWait { get; set; } = TimeSpan.FromMilliseconds(1);
+    public TimeSpan GroupCommitWait { get; set; } = TimeSpan.FromMilliseconds(2);
 
     /// <summary>Requests waiting for the writer before callers are made to wait too.</summary>
     public int QueueCapacity { get; set; } = 20_000;

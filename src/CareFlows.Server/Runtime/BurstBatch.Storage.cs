@@ -167,7 +167,7 @@ internal sealed partial class BurstBatch
             }
             else
             {
-                statements.Add(RuntimeSql.UpdateInstance,
+                statements.Add(writer.CommitsWithWrites ? RuntimeSql.UpdateInstanceOrFail : RuntimeSql.UpdateInstance,
                 [
                     state.Id, name, correlationId, state.Status.ToString(), state.SubStatus.ToString(), state.Incidents.Count, json,
                     state.UpdatedAt.UtcDateTime, finishedAt, slot.Revision,

@@ -172,17 +172,17 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
 
     private async Task<BurstBatch> TryCommitAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
     {
-        var transaction = await _writer.BeginAsync(cancellationToken);
+        await _writer.BeginAsync(cancellationToken);
         try
         {
             var batch = new BurstBatch(runtime, _writer);
             await batch.RunAsync(items, cancellationToken);
-            transaction.Commit();
+            await _writer.CommitAsync(cancellationToken);
             return batch;
         }
         catch (Exception e) when (e is InstanceConflictException || (e is DbException db && WriterRaces.IsLostRace(db)))
         {
-            await RollbackAsync(transaction);
+            await RollbackAsync();
             throw;
         }
         catch
@@ -197,11 +197,11 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
         }
     }
 
-    private async Task RollbackAsync(DbTransaction transaction)
+    private async Task RollbackAsync()
     {
         try
         {
-            await transaction.RollbackAsync(CancellationToken.None);
+            await _writer.RollbackAsync(CancellationToken.None);
         }
         catch (Exception e) when (e is DbException or InvalidOperationException)
         {

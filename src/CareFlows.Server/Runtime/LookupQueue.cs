@@ -43,7 +43,8 @@ internal sealed class LookupQueue(WriterConnection writer)
 
     private void RunAsBatch()
     {
-        using var batch = writer.Batch(_lookups.Select(l => (l.Sql, (IReadOnlyList<object?>)l.Values)));
+        var (batch, _) = writer.Batch(_lookups.Select(l => (l.Sql, (IReadOnlyList<object?>)l.Values)));
+        using var owned = batch;
         using var reader = batch.ExecuteReader();
         foreach (var lookup in _lookups)
         {

@@ -19,6 +19,13 @@ internal static class RuntimeSql
         WHERE "Id"=@p0 AND "Revision"=@p9
         """;
 
+    /// <summary>
+    /// PostgreSQL: <see cref="UpdateInstance"/>, failing with division by zero (SQLSTATE 22012) when the revision guard
+    /// stops it, so that the transaction aborts in the database and the COMMIT sent with it does not take effect.
+    /// </summary>
+    public const string UpdateInstanceOrFail =
+        "WITH updated AS (" + UpdateInstance + " RETURNING 1) SELECT 1 / COUNT(*) FROM updated";
+
     public const string InsertBookmark =
         """
         INSERT INTO "Bookmarks" ("Id","InstanceId","Kind","Name","ActivityId","DueAt","EventName","CorrelationKey","TaskId","CreatedAt")

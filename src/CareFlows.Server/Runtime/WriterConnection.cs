@@ -11,6 +11,8 @@ namespace CareFlows.Server.Runtime;
 /// The writer's round trips are made synchronously: it has nothing else to do meanwhile, and each asynchronous one
 /// would hand the batch to another thread-pool thread when the answer arrives, a wake-up that on a busy two-core
 /// machine took longer than the round trip itself.
+/// On PostgreSQL a batch's transaction costs no round trips of its own: BEGIN travels with the batch's first
+/// statements and COMMIT with its writes (see <see cref="StatementQueue"/>).
 /// </summary>
 internal sealed class WriterConnection(DatabaseConnections database) : IAsyncDisposable
 {
@@ -21,9 +23,17 @@ internal sealed class WriterConnection(DatabaseConnections database) : IAsyncDis
 
     public DbConnection Connection => _connection ?? throw new InvalidOperationException("The writer has no open connection.");
 
+    /// <summary>The batch's transaction where the provider keeps one (not PostgreSQL, whose BEGIN and COMMIT are statements).</summary>
     public DbTransaction? Transaction { get; private set; }
 
-    public async Task<DbTransaction> BeginAsync(CancellationToken cancellationToken)
+    /// <summary>Whether the writes can carry the COMMIT (PostgreSQL): the caller then commits by flushing them.</summary>
+    public bool CommitsWithWrites => Provider == DatabaseProvider.Postgres;
+
+    // PostgreSQL: BEGIN is still to be sent (with the next statements), has been sent, or the COMMIT has gone too.
+    private bool _beginPending;
+    private bool _transactionOpen;
+
+    public async Task BeginAsync(CancellationToken cancellationToken)
     {
         if (_connection is not { State: System.Data.ConnectionState.Open })
         {
@@ -31,8 +41,53 @@ internal sealed class WriterConnection(DatabaseConnections database) : IAsyncDis
             _connection = await database.OpenWriterAsync(cancellationToken);
         }
 
-        Transaction = _connection.BeginTransaction();
-        return Transaction;
+        if (CommitsWithWrites)
+        {
+            _beginPending = true;
+        }
+        else
+        {
+            Transaction = _connection.BeginTransaction();
+        }
+    }
+
+    /// <summary>Commits what the batch wrote, unless its writes carried the COMMIT already.</summary>
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (Transaction is { } transaction)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else if (_transactionOpen)
+        {
+            Execute("COMMIT");
+        }
+
+        _beginPending = false;
+        _transactionOpen = false;
+    }
+
+    /// <summary>Rolls back what the batch did so far; the connection stays usable.</summary>
+    public async Task RollbackAsync(CancellationToken cancellationToken)
+    {
+        if (Transaction is { } transaction)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
+        else if (_transactionOpen)
+        {
+            Execute("ROLLBACK");
+        }
+
+        _beginPending = false;
+        _transactionOpen = false;
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     /// <summary>The kept command for <paramref name="sql"/> (parameters @p0 … @p<c>n-1</c>), enlisted in the current transaction.</summary>
@@ -70,29 +125,52 @@ internal sealed class WriterConnection(DatabaseConnections database) : IAsyncDis
     }
 
     /// <summary>
-    /// One round trip's worth of statements, enlisted in the current transaction. Their parameters are fresh, so a
-    /// typed null gives its type.
+    /// One round trip's worth of statements, in the batch's transaction: on PostgreSQL led by the BEGIN if it has not
+    /// gone yet, and closed by COMMIT when <paramref name="commit"/>. Their parameters are fresh, so a typed null
+    /// gives its type.
     /// </summary>
-    public DbBatch Batch(IEnumerable<(string Sql, IReadOnlyList<object?> Values)> statements)
+    /// <returns>The batch, and the position of the first of <paramref name="statements"/> in it.</returns>
+    public (DbBatch Batch, int First) Batch(IEnumerable<(string Sql, IReadOnlyList<object?> Values)> statements, bool commit = false)
     {
         var batch = Connection.CreateBatch();
         batch.Transaction = Transaction;
-        foreach (var (sql, values) in statements)
+        if (_beginPending)
         {
-            var command = batch.CreateBatchCommand();
-            command.CommandText = sql;
-            for (var i = 0; i < values.Count; i++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "p" + i.ToString(CultureInfo.InvariantCulture);
-                TypedNull.Bind(parameter, values[i], typed: true);
-                command.Parameters.Add(parameter);
-            }
-
-            batch.BatchCommands.Add(command);
+            AddCommand(batch, "BEGIN", []);
+            _beginPending = false;
+            _transactionOpen = true;
         }
 
-        return batch;
+        var first = batch.BatchCommands.Count;
+        foreach (var (sql, values) in statements)
+        {
+            AddCommand(batch, sql, values);
+        }
+
+        if (commit && _transactionOpen)
+        {
+            AddCommand(batch, "COMMIT", []);
+        }
+
+        return (batch, first);
+    }
+
+    /// <summary>After a batch that carried the COMMIT has run without error: the transaction is over.</summary>
+    public void Committed() => _transactionOpen = false;
+
+    private static void AddCommand(DbBatch batch, string sql, IReadOnlyList<object?> values)
+    {
+        var command = batch.CreateBatchCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < values.Count; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "p" + i.ToString(CultureInfo.InvariantCulture);
+            TypedNull.Bind(parameter, values[i], typed: true);
+            command.Parameters.Add(parameter);
+        }
+
+        batch.BatchCommands.Add(command);
     }
 
     /// <summary>Ends the transaction of a batch that committed or was abandoned.</summary>
@@ -109,6 +187,8 @@ internal sealed class WriterConnection(DatabaseConnections database) : IAsyncDis
     public async ValueTask ResetAsync()
     {
         Transaction = null;
+        _beginPending = false;
+        _transactionOpen = false;
         foreach (var command in _commands.Values)
         {
             await command.DisposeAsync();

@@ -47,4 +47,35 @@ public sealed class TwoNodeTests
 
         Assert.Empty(await first.QueryAsync(db => db.BufferedEvents.Where(e => keys.Contains(e.CorrelationKey!)).ToListAsync(ct)));
     }
+
+    [Fact]
+    public async Task A_bookmark_resumed_on_two_nodes_at_once_is_resumed_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var first = database.StartHost();
+        _ = first.Server;
+        await using var second = database.StartHost();
+        _ = second.Server;
+        var nodes = new[] { first.Get<WorkflowRuntime>(), second.Get<WorkflowRuntime>() };
+        var started = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ =>
+            nodes[0].StartAsync("test-wait-for-event", null, new StartRequest { CorrelationId = $"two-nodes-{Guid.NewGuid():N}" }, ct)));
+        var ids = started.Select(s => s.Id).ToList();
+        var bookmarks = await first.QueryAsync(db => db.Bookmarks.Where(b => ids.Contains(b.InstanceId)).ToDictionaryAsync(b => b.InstanceId, b => b.Id, ct));
+
+        // Each node reads an instance while the other may be committing its resume: the loser's update finds the
+        // revision moved on, its whole transaction rolls back, and the retry sees the bookmark consumed.
+        var resumes = ids.SelectMany(id => Enumerable.Range(0, 6).Select(i => (Node: nodes[i % 2], Id: id)));
+        var outcomes = await Task.WhenAll(resumes.Select(r => Task.Run(() => r.Node.ResumeAsync(r.Id, bookmarks[r.Id], null, ct), ct)));
+
+        Assert.Equal(40, outcomes.Count(o => o.Status == ResumeStatus.Resumed));
+        Assert.Equal(200, outcomes.Count(o => o.Status is ResumeStatus.BookmarkNotOpen or ResumeStatus.InstanceFinished));
+        foreach (var id in ids)
+        {
+            var journal = await first.QueryAsync(db => db.Journal.Where(j => j.InstanceId == id).OrderBy(j => j.Sequence).ToListAsync(ct));
+            Assert.Single(journal, j => j.ActivityId == "decided" && j.EventName == "Log");
+            Assert.Equal(Enumerable.Range(1, journal.Count).Select(i => (long)i), journal.Select(j => j.Sequence));
+            Assert.Equal(2, (await first.InstanceAsync(id))!.Revision);
+        }
+    }
 }

@@ -6,6 +6,8 @@ namespace CareFlows.Server.Scheduling;
 
 public static class SchedulingServiceCollectionExtensions
 {
+    private static int _hosts;
+
     /// <summary>
     /// Quartz with its in-memory store, fed from the bookmarks table at start-up (a single node; see DESIGN §4 for
     /// the clustered store several nodes would share).
@@ -14,7 +16,10 @@ public static class SchedulingServiceCollectionExtensions
     {
         services.AddQuartz(q =>
         {
-            q.SchedulerName = "CareFlows";
+            // Quartz keeps its schedulers in a process-wide registry by name, and a host asking for its scheduler gets
+            // whichever has that name. A name per host keeps hosts sharing a process (the tests, the load harness)
+            // from taking each other's scheduler, and being shut down with it.
+            q.SchedulerName = "CareFlows-" + Interlocked.Increment(ref _hosts).ToString(System.Globalization.CultureInfo.InvariantCulture);
             q.UseInMemoryStore();
             q.UseDefaultThreadPool(pool => pool.MaxConcurrency = 16);
             // Triggers due together are taken together, so a crowd of timers does not queue behind one another.

@@ -16,11 +16,8 @@ public sealed class TwoNodeTests
     public async Task An_event_racing_the_resume_that_reaches_its_wait_point_on_another_node_is_neither_lost_nor_applied_twice()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
-        await using var first = database.StartHost();
-        _ = first.Server;
-        await using var second = database.StartHost();
-        _ = second.Server;
+        await using var nodes = await TwoNodes.StartAsync();
+        var (first, second) = (nodes.First, nodes.Second);
         var one = first.Get<WorkflowRuntime>();
         var other = second.Get<WorkflowRuntime>();
         var keys = Enumerable.Range(0, 200).Select(i => $"two-nodes-{i}-{Guid.NewGuid():N}").ToList();
@@ -52,20 +49,17 @@ public sealed class TwoNodeTests
     public async Task A_bookmark_resumed_on_two_nodes_at_once_is_resumed_once()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
-        await using var first = database.StartHost();
-        _ = first.Server;
-        await using var second = database.StartHost();
-        _ = second.Server;
-        var nodes = new[] { first.Get<WorkflowRuntime>(), second.Get<WorkflowRuntime>() };
+        await using var nodes = await TwoNodes.StartAsync();
+        var (first, second) = (nodes.First, nodes.Second);
+        var runtimes = new[] { first.Get<WorkflowRuntime>(), second.Get<WorkflowRuntime>() };
         var started = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ =>
-            nodes[0].StartAsync("test-wait-for-event", null, new StartRequest { CorrelationId = $"two-nodes-{Guid.NewGuid():N}" }, ct)));
+            runtimes[0].StartAsync("test-wait-for-event", null, new StartRequest { CorrelationId = $"two-nodes-{Guid.NewGuid():N}" }, ct)));
         var ids = started.Select(s => s.Id).ToList();
         var bookmarks = await first.QueryAsync(db => db.Bookmarks.Where(b => ids.Contains(b.InstanceId)).ToDictionaryAsync(b => b.InstanceId, b => b.Id, ct));
 
         // Each node reads an instance while the other may be committing its resume: the loser's update finds the
         // revision moved on, its whole transaction rolls back, and the retry sees the bookmark consumed.
-        var resumes = ids.SelectMany(id => Enumerable.Range(0, 6).Select(i => (Node: nodes[i % 2], Id: id)));
+        var resumes = ids.SelectMany(id => Enumerable.Range(0, 6).Select(i => (Node: runtimes[i % 2], Id: id)));
         var outcomes = await Task.WhenAll(resumes.Select(r => Task.Run(() => r.Node.ResumeAsync(r.Id, bookmarks[r.Id], null, ct), ct)));
 
         Assert.Equal(40, outcomes.Count(o => o.Status == ResumeStatus.Resumed));
@@ -76,6 +70,40 @@ public sealed class TwoNodeTests
             Assert.Single(journal, j => j.ActivityId == "decided" && j.EventName == "Log");
             Assert.Equal(Enumerable.Range(1, journal.Count).Select(i => (long)i), journal.Select(j => j.Sequence));
             Assert.Equal(2, (await first.InstanceAsync(id))!.Revision);
+        }
+    }
+
+    /// <summary>Two hosts on one fresh PostgreSQL database, the second started once the first has migrated it.</summary>
+    private sealed class TwoNodes : IAsyncDisposable
+    {
+        private readonly TestDatabase _database;
+
+        private TwoNodes(TestDatabase database, SharedDatabaseApp first, SharedDatabaseApp second)
+        {
+            _database = database;
+            First = first;
+            Second = second;
+        }
+
+        public SharedDatabaseApp First { get; }
+
+        public SharedDatabaseApp Second { get; }
+
+        public static async Task<TwoNodes> StartAsync()
+        {
+            var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+            var first = database.StartHost();
+            _ = first.Server;
+            var second = database.StartHost();
+            _ = second.Server;
+            return new TwoNodes(database, first, second);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Second.DisposeAsync();
+            await First.DisposeAsync();
+            await _database.DisposeAsync();
         }
     }
 }

@@ -4,12 +4,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using CareFlows.Server.Auth;
-using CareFlows.Server.Features.Definitions;
-using CareFlows.Server.Infrastructure;
-using CareFlows.Server.Persistence;
+using CareFlows.Server;
 using CareFlows.Server.Runtime;
-using CareFlows.Server.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -84,13 +80,8 @@ internal sealed class InProcessServer(IHost host, TimeSpan startupTime) : IServe
         Recovery.Value = null;
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).AddProvider(Recovery);
 
-        // As in Program.cs (same order: hosted services start in it), less the HTTP pipeline and endpoints.
-        builder.Services.AddCareFlowsPersistence(builder.Configuration, builder.Environment);
-        builder.Services.AddHostedService<StartupInitializer>();
-        builder.Services.AddCareFlowsScheduling();
-        builder.Services.AddCareFlowsRuntime(builder.Configuration);
-        builder.Services.AddCareFlowsAuth(builder.Configuration);
-        builder.Services.AddScoped<DefinitionStore>();
+        // What Program.cs registers, less the HTTP API.
+        builder.Services.AddCareFlowsServer(builder.Configuration, builder.Environment);
 
         var host = builder.Build();
         try

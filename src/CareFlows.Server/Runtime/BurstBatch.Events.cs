@@ -19,6 +19,12 @@ internal sealed partial class BurstBatch
     private readonly Dictionary<(string EventName, string CorrelationKey), List<(string BookmarkId, string InstanceId)>> _preloadedEventBookmarks = [];
     private readonly Dictionary<(string EventName, string CorrelationKey), List<(string Id, string? Payload)>> _preloadedBufferedEvents = [];
 
+    // The event keys this batch's transaction holds the lock of (PostgreSQL; see LockEventKeys).
+    private readonly HashSet<string> _lockedEventKeys = new(StringComparer.Ordinal);
+
+    // Joins name and key into one lock key; should two pairs ever hash alike, they only share a lock.
+    private const char EventKeySeparator = '\u001f';
+
     private async Task<EventOutcome> PublishAsync(EventWork work, CancellationToken cancellationToken)
     {
         if (work.IdempotencyKey is { } key && IsReceiptKnown(key))
@@ -200,10 +206,18 @@ internal sealed partial class BurstBatch
     private IEnumerable<(string Name, string? Key)> EventKeysLookedUp(WorkItem item) => item switch
     {
         EventWork e => [(e.EventName, e.CorrelationKey)],
-        StartWork { Request.CorrelationId: { Length: > 0 } correlationId } s =>
-            runtime.EventWaits.For(s.Workflow.DefinitionVersionId).Select(name => (name, (string?)correlationId)),
+        StartWork s => LikelyWaits(s).Select(w => (w.Name, (string?)w.CorrelationKey)),
         _ => [],
     };
+
+    /// <summary>
+    /// The wait points a new instance is likely to reach: every event name its version is known to wait for, under its
+    /// correlation id (none without one). The preload reads their buffered events, under their locks.
+    /// </summary>
+    private IEnumerable<(string Name, string CorrelationKey)> LikelyWaits(StartWork start) =>
+        string.IsNullOrEmpty(start.Request.CorrelationId)
+            ? []
+            : runtime.EventWaits.For(start.Workflow.DefinitionVersionId).Select(name => (name, start.Request.CorrelationId));
 
     /// <summary>
     /// On PostgreSQL, queues a transaction lock per event key (name and correlation key), ahead of the lookups made
@@ -221,16 +235,16 @@ internal sealed partial class BurstBatch
             return;
         }
 
-        var wanted = keys.Select(k => k.Name + EventKeySeparator + k.Key).Where(k => !_lockedEventKeys.Contains(k)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var wanted = keys
+            .Select(k => k.Name + EventKeySeparator + k.Key)
+            .Where(k => !_lockedEventKeys.Contains(k))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
         foreach (var key in wanted)
         {
             _lockedEventKeys.Add(key);
             lookups.Add(RuntimeSql.LockEventKey, [key], static _ => { });
         }
     }
-
-    // Joins name and key into one lock key; should two pairs ever hash alike, they only share a lock.
-    private const char EventKeySeparator = '\u001f';
-
-    private readonly HashSet<string> _lockedEventKeys = new(StringComparer.Ordinal);
 }

@@ -33,7 +33,7 @@ internal sealed partial class BurstBatch
                     PreloadEvent(lookups, e, rows);
                     break;
                 case StartWork s:
-                    PreloadBufferedEvents(lookups, s.Workflow.DefinitionVersionId, s.Request.CorrelationId);
+                    PreloadBufferedEvents(lookups, s);
                     break;
             }
         }
@@ -69,24 +69,19 @@ internal sealed partial class BurstBatch
     }
 
     /// <summary>
-    /// The buffered events for every event name a new instance's version is known to wait for, under its correlation id.
-    /// Only for the instances the batch starts: they nearly always reach a wait point. Resumed instances are more
-    /// often on their way out, and a query for them would mostly come back empty.
+    /// The buffered events for the wait points a new instance is likely to reach. Only for the instances the batch
+    /// starts: they nearly always reach a wait point. Resumed instances are more often on their way out, and a query
+    /// for them would mostly come back empty.
     /// </summary>
-    private void PreloadBufferedEvents(LookupQueue lookups, string versionId, string? correlationId)
+    private void PreloadBufferedEvents(LookupQueue lookups, StartWork start)
     {
-        if (string.IsNullOrEmpty(correlationId))
-        {
-            return;
-        }
-
         var now = runtime.Clock.GetUtcNow().UtcDateTime;
-        foreach (var name in runtime.EventWaits.For(versionId))
+        foreach (var (name, correlationKey) in LikelyWaits(start))
         {
-            if (_preloadedBufferedEvents.TryAdd((name, correlationId), []))
+            if (_preloadedBufferedEvents.TryAdd((name, correlationKey), []))
             {
-                var buffered = _preloadedBufferedEvents[(name, correlationId)];
-                lookups.Add(RuntimeSql.SelectBufferedEventsByKey, [name, correlationId, now], reader => buffered.Add(ReadBufferedEvent(reader)));
+                var buffered = _preloadedBufferedEvents[(name, correlationKey)];
+                lookups.Add(RuntimeSql.SelectBufferedEventsByKey, [name, correlationKey, now], reader => buffered.Add(ReadBufferedEvent(reader)));
             }
         }
     }

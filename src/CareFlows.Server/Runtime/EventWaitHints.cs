@@ -4,8 +4,9 @@ using System.Collections.Immutable;
 namespace CareFlows.Server.Runtime;
 
 /// <summary>
-/// The event names each definition version has been seen to wait for. A batch uses them to read, in one query, the
-/// buffered events its instances may take when they reach such a wait point, instead of one query per wait point.
+/// The event names each definition version has been seen to wait for. A batch uses them to read, with its other reads
+/// in one round trip, the buffered events its new instances may take when they reach such a wait point, instead of a
+/// round trip of its own for each wait point.
 /// Only a guess: a name not learned yet is looked up when the wait point is reached, as always.
 /// </summary>
 internal sealed class EventWaitHints

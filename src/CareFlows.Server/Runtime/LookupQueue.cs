@@ -14,8 +14,6 @@ internal sealed class LookupQueue(WriterConnection writer)
 {
     private readonly List<Lookup> _lookups = [];
 
-    public int Count => _lookups.Count;
-
     /// <param name="sql">A query from <see cref="RuntimeSql"/>, with parameters @p0, @p1, ….</param>
     /// <param name="values">The parameters' values, in order; none of them null.</param>
     /// <param name="read">Called for each row the query returns.</param>

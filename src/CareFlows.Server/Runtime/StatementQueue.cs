@@ -13,8 +13,6 @@ internal sealed class StatementQueue(WriterConnection writer)
 {
     private readonly List<Statement> _statements = [];
 
-    public int Count => _statements.Count;
-
     /// <param name="sql">A statement from <see cref="RuntimeSql"/>, with parameters @p0, @p1, ….</param>
     /// <param name="values">The parameters' values, in order.</param>
     /// <param name="conflictKey">When set, the statement must change exactly one row, else that key is in conflict.</param>

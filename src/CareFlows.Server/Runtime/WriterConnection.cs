@@ -19,6 +19,11 @@ internal sealed class WriterConnection(DatabaseConnections database) : IAsyncDis
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
     private DbConnection? _connection;
 
+    // PostgreSQL: whether BEGIN is still to go out with the batch's next statements, and whether a transaction that
+    // has begun is still open (neither committed by the writes nor ended).
+    private bool _beginPending;
+    private bool _transactionOpen;
+
     public DatabaseProvider Provider => database.Provider;
 
     public DbConnection Connection => _connection ?? throw new InvalidOperationException("The writer has no open connection.");
@@ -28,10 +33,6 @@ internal sealed class WriterConnection(DatabaseConnections database) : IAsyncDis
 
     /// <summary>Whether the writes can carry the COMMIT (PostgreSQL): the caller then commits by flushing them.</summary>
     public bool CommitsWithWrites => Provider == DatabaseProvider.Postgres;
-
-    // PostgreSQL: BEGIN is still to be sent (with the next statements), has been sent, or the COMMIT has gone too.
-    private bool _beginPending;
-    private bool _transactionOpen;
 
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
@@ -52,31 +53,20 @@ internal sealed class WriterConnection(DatabaseConnections database) : IAsyncDis
     }
 
     /// <summary>Commits what the batch wrote, unless its writes carried the COMMIT already.</summary>
-    public async Task CommitAsync(CancellationToken cancellationToken)
-    {
-        if (Transaction is { } transaction)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-        else if (_transactionOpen)
-        {
-            Execute("COMMIT");
-        }
-
-        _beginPending = false;
-        _transactionOpen = false;
-    }
+    public Task CommitAsync(CancellationToken cancellationToken) => EndTransactionAsync(commit: true, cancellationToken);
 
     /// <summary>Rolls back what the batch did so far; the connection stays usable.</summary>
-    public async Task RollbackAsync(CancellationToken cancellationToken)
+    public Task RollbackAsync(CancellationToken cancellationToken) => EndTransactionAsync(commit: false, cancellationToken);
+
+    private async Task EndTransactionAsync(bool commit, CancellationToken cancellationToken)
     {
         if (Transaction is { } transaction)
         {
-            await transaction.RollbackAsync(cancellationToken);
+            await (commit ? transaction.CommitAsync(cancellationToken) : transaction.RollbackAsync(cancellationToken));
         }
         else if (_transactionOpen)
         {
-            Execute("ROLLBACK");
+            Execute(commit ? "COMMIT" : "ROLLBACK");
         }
 
         _beginPending = false;
@@ -91,7 +81,7 @@ internal sealed class WriterConnection(DatabaseConnections database) : IAsyncDis
     }
 
     /// <summary>The kept command for <paramref name="sql"/> (parameters @p0 … @p<c>n-1</c>), enlisted in the current transaction.</summary>
-    public DbCommand Command(string sql, int parameterCount)
+    private DbCommand Command(string sql, int parameterCount)
     {
         if (!_commands.TryGetValue(sql, out var command))
         {

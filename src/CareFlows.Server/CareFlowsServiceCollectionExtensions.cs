@@ -1,0 +1,28 @@
+using CareFlows.Server.Auth;
+using CareFlows.Server.Features.Definitions;
+using CareFlows.Server.Infrastructure;
+using CareFlows.Server.Persistence;
+using CareFlows.Server.Runtime;
+using CareFlows.Server.Scheduling;
+
+namespace CareFlows.Server;
+
+public static class CareFlowsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything the server runs apart from its HTTP API: database, start-up work, scheduler, durable runtime,
+    /// sign-in and the definition store. The load harness hosts exactly this in its in-process runs.
+    /// </summary>
+    public static IServiceCollection AddCareFlowsServer(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddCareFlowsPersistence(configuration, environment);
+        // Hosted services start in registration order and stop in reverse: the database is prepared first, and the burst
+        // pipeline stops before the scheduler, so that its last commits can still schedule their timers.
+        services.AddHostedService<StartupInitializer>();
+        services.AddCareFlowsScheduling();
+        services.AddCareFlowsRuntime(configuration);
+        services.AddCareFlowsAuth(configuration);
+        services.AddScoped<DefinitionStore>();
+        return services;
+    }
+}

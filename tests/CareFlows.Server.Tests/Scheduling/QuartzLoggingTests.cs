@@ -17,6 +17,13 @@ public sealed class QuartzLoggingTests
         await second.InitializeAsync();
         var scheduler = await second.Get<ISchedulerFactory>().GetScheduler(TestContext.Current.CancellationToken);
 
+        // The scheduler can still be starting when the host's start-up returns (seen on a busy machine); it must get there.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!scheduler.IsStarted && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TestContext.Current.CancellationToken);
+        }
+
         Assert.True(scheduler.IsStarted);
         Assert.False(scheduler.IsShutdown);
     }

@@ -144,7 +144,7 @@ public sealed class ActivityExecutionContext : IExpressionScope
         BookmarksCreated++;
         var bookmark = new Bookmark
         {
-            Id = _burst.NewId(),
+            Id = _burst.NewBookmarkId(),
             Kind = kind,
             Name = _node.Type,
             ActivityId = _node.Id,

@@ -44,6 +44,8 @@ internal sealed partial class Burst
 
     public string NewId() => _services.Ids.NewId();
 
+    public string NewBookmarkId() => BookmarkIds.Create(State.Id, ++State.BookmarkSequence);
+
     public async ValueTask<RunResult> StartAsync(ActivityNode start, bool byTrigger, JsonNode? triggerInput)
     {
         State.SubStatus = WorkflowSubStatus.Executing;

@@ -54,6 +54,9 @@ public sealed class WorkflowState
     /// <summary>Sequence number of the last journal entry written for this instance.</summary>
     public long JournalSequence { get; set; }
 
+    /// <summary>How many bookmarks the instance has created; the last one's id ends with this number (see <see cref="BookmarkIds"/>).</summary>
+    public long BookmarkSequence { get; set; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using CareFlows.Engine.Activities.Events;
 using CareFlows.Engine.Bookmarks;
 using CareFlows.Engine.Execution;
 
@@ -115,7 +114,7 @@ public sealed class InMemoryWorkflowHost(WorkflowEngine engine) : IDisposable
         var delivered = 0;
         var waiting = _instances.Values
             .Where(i => !i.State.IsFinished && (!published.IsLocal || i.State.Id == published.SourceInstanceId))
-            .SelectMany(i => i.State.Bookmarks.Where(b => Matches(b, published)).Select(b => (i.State.Id, BookmarkId: b.Id)))
+            .SelectMany(i => i.State.Bookmarks.Where(b => EventMatch.Reaches(b, published.EventName, published.CorrelationKey)).Select(b => (i.State.Id, BookmarkId: b.Id)))
             .ToList();
         foreach (var (instanceId, bookmarkId) in waiting)
         {
@@ -131,7 +130,7 @@ public sealed class InMemoryWorkflowHost(WorkflowEngine engine) : IDisposable
         {
             foreach (var workflow in _published)
             {
-                foreach (var trigger in workflow.Triggers.Where(t => t.Activity is Event e && e.EventName.TryGetConstant(out var name) && name == published.EventName))
+                foreach (var trigger in workflow.Triggers.Where(t => EventMatch.Starts(t, published.EventName)))
                 {
                     Apply(workflow, engine.StartAsync(workflow, new StartRequest { TriggerActivityId = trigger.ActivityId, TriggerInput = published.Payload, CorrelationId = published.CorrelationKey }));
                     delivered++;
@@ -141,11 +140,6 @@ public sealed class InMemoryWorkflowHost(WorkflowEngine engine) : IDisposable
 
         return delivered;
     }
-
-    private static bool Matches(Bookmark bookmark, PublishedEvent published) =>
-        bookmark.Kind == BookmarkKind.Event
-        && string.Equals(bookmark.EventName, published.EventName, StringComparison.Ordinal)
-        && (string.IsNullOrEmpty(published.CorrelationKey) || string.Equals(bookmark.CorrelationKey, published.CorrelationKey, StringComparison.Ordinal));
 
     private void ScheduleBookmark(string instanceId, Bookmark bookmark)
     {

@@ -47,6 +47,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         NotFoundException e => Problem(StatusCodes.Status404NotFound, e.Message),
         ConflictException e => Problem(StatusCodes.Status409Conflict, e.Message),
         InstanceConflictException e => Problem(StatusCodes.Status409Conflict, e.Message),
+        IdempotencyConflictException e => Problem(StatusCodes.Status409Conflict, e.Message),
         RuntimeStoppingException e => Problem(StatusCodes.Status503ServiceUnavailable, e.Message),
         _ => null,
     };

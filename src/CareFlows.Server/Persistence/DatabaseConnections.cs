@@ -24,12 +24,12 @@ public sealed class DatabaseConnections
     public Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) => OpenAsync(ConnectionString, cancellationToken);
 
     /// <summary>
-    /// Opens the burst writer's long-lived connection. On PostgreSQL its statements are prepared on the server once
+    /// Opens one of the runtime's long-lived connections (the burst writer's and its readers'). On PostgreSQL its statements are prepared on the server once
     /// they repeat (Npgsql's automatic preparation), unless the connection string already says otherwise, and their
     /// plans, and those of the foreign-key checks their writes make, are kept rather than made for every execution,
     /// which cost more than the writes themselves.
     /// </summary>
-    public Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken = default)
+    public Task<DbConnection> OpenRuntimeAsync(CancellationToken cancellationToken = default)
     {
         if (Provider != DatabaseProvider.Postgres)
         {
@@ -43,7 +43,7 @@ public sealed class DatabaseConnections
             builder.AutoPrepareMinUsages = 2;
         }
 
-        // Everything the writer reads it looks up by an index key. A kept plan made while a table was small (a new
+        // Everything the runtime reads it looks up by an index key. A kept plan made while a table was small (a new
         // installation) would scan the table instead, and go on scanning it as it grows until statistics are renewed;
         // with scans ruled out, every plan uses the index, whatever the table's size when it was made.
         builder.Options = string.IsNullOrWhiteSpace(builder.Options)

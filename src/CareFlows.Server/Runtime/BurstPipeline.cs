@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Threading.Channels;
@@ -6,35 +7,51 @@ using CareFlows.Engine.Ports;
 namespace CareFlows.Server.Runtime;
 
 /// <summary>
-/// The one writer of instance state on this node. Requests queue here; the writer takes whatever has arrived
-/// (up to <see cref="RuntimeOptions.MaxBatchSize"/>), runs their bursts and commits them in one transaction, then
-/// answers the callers and hands the committed timers to the scheduler. One writer means bursts of one instance
-/// never interleave on a node; between nodes, the revision guard and per-event locks decide (see BurstBatch). The writer keeps one connection open, with
-/// its statements prepared, for all its batches.
+/// Every change to instance state on this node goes through here, in two stages.
+/// Preparing: requests are taken in groups; each group's lookups are read in one round trip, outside any write
+/// transaction, and each request's bursts (the engine's work, scripts included) then run on their own, several at once
+/// (<see cref="RuntimeOptions.MaxConcurrentBursts"/>), so that one slow burst holds up nobody else's.
+/// Committing: the one writer takes whatever change sets are ready (group commit), checks in its transaction that what
+/// each was decided on still holds (<see cref="Admission"/>), writes them and commits; a change set that no longer holds
+/// is prepared again on the newer state. Callers are answered after the commit, and timers scheduled from what
+/// committed. Leases (<see cref="InstanceLeases"/>) keep two requests from working on one instance at once on a node;
+/// between nodes the revision guard and the event-key locks decide.
 /// </summary>
 internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkScheduler scheduler, ILogger<BurstPipeline> logger) : BackgroundService
 {
-    private readonly Channel<WorkItem> _queue = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(runtime.Options.QueueCapacity)
-    {
-        SingleReader = true,
-        FullMode = BoundedChannelFullMode.Wait,
-    });
-
     // How many of the last batches' sizes the next one waits to match; after a burst of load passes, the wait stops
     // within this many batches.
     private const int RecentBatches = 8;
 
-    private readonly WriterConnection _writer = new(runtime.Database);
+    private readonly Channel<WorkItem> _toPrepare = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<WorkItem> _toCommit = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _capacity = new(runtime.Options.QueueCapacity, runtime.Options.QueueCapacity);
+    private readonly SemaphoreSlim _bursts = new(runtime.Options.MaxConcurrentBursts, runtime.Options.MaxConcurrentBursts);
+    private readonly ConcurrentDictionary<WorkItem, byte> _pending = new(ReferenceEqualityComparer.Instance);
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly InstanceLeases _leases = new();
+    private readonly RuntimeConnection _writer = new(runtime.Database);
+    private readonly RuntimeReader _reader = new(runtime.Database);
+    private volatile bool _stopping;
 
     public async Task<TResult> RunAsync<TResult>(WorkItem<TResult> item, CancellationToken cancellationToken)
     {
-        try
-        {
-            await _queue.Writer.WriteAsync(item, cancellationToken);
-        }
-        catch (ChannelClosedException)
+        ArgumentNullException.ThrowIfNull(item);
+        if (_stopping)
         {
             throw new RuntimeStoppingException();
+        }
+
+        // Callers wait here when the node already holds as many requests as it may queue.
+        await _capacity.WaitAsync(cancellationToken);
+        _pending[item] = 0;
+        if (_stopping)
+        {
+            Fail(item, new RuntimeStoppingException());
+        }
+        else
+        {
+            Requeue(item);
         }
 
         return await item.Completion;
@@ -42,54 +59,161 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        // Requests already queued are still committed; new ones are refused.
-        _queue.Writer.TryComplete();
+        // Requests already accepted are still committed and answered; new ones are refused.
+        _stopping = true;
+        if (_pending.IsEmpty)
+        {
+            _drained.TrySetResult();
+        }
+
+        try
+        {
+            await _drained.Task.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host's shutdown time is up; ExecuteAsync fails whatever is left.
+        }
+
+        _toPrepare.Writer.TryComplete();
+        _toCommit.Writer.TryComplete();
         await base.StopAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await Task.WhenAll(Task.Run(() => PrepareLoopAsync(stoppingToken), stoppingToken), Task.Run(() => CommitLoopAsync(stoppingToken), stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            foreach (var item in _pending.Keys)
+            {
+                Fail(item, new RuntimeStoppingException());
+            }
+
+            await _writer.DisposeAsync();
+            await _reader.DisposeAsync();
+        }
+    }
+
+    private async Task PrepareLoopAsync(CancellationToken stoppingToken)
+    {
+        var group = new List<WorkItem>(runtime.Options.MaxBatchSize);
+        while (await _toPrepare.Reader.WaitToReadAsync(stoppingToken))
+        {
+            while (group.Count < runtime.Options.MaxBatchSize && _toPrepare.Reader.TryRead(out var item))
+            {
+                // An item naming an instance another item is working on waits for it, holding nothing meanwhile.
+                if (item.InstanceId is not { } instanceId || _leases.AcquireOrPark(instanceId, item))
+                {
+                    group.Add(item);
+                }
+            }
+
+            if (group.Count > 0)
+            {
+                await PrepareGroupAsync(group, stoppingToken);
+                group.Clear();
+            }
+        }
+    }
+
+    private async Task PrepareGroupAsync(List<WorkItem> group, CancellationToken stoppingToken)
+    {
+        Snapshot snapshot;
+        try
+        {
+            snapshot = await Snapshot.ReadAsync(group, runtime, _reader, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            foreach (var item in group)
+            {
+                Release(item);
+                Fail(item, e);
+            }
+
+            return;
+        }
+
+        foreach (var item in group)
+        {
+            await _bursts.WaitAsync(stoppingToken);
+            _ = Task.Run(() => PrepareAsync(item, snapshot), CancellationToken.None);
+        }
+    }
+
+    private async Task PrepareAsync(WorkItem item, Snapshot snapshot)
+    {
+        try
+        {
+            var scope = new BurstScope(runtime, snapshot, _leases, item, CancellationToken.None);
+            await item.RunAsync(scope, CancellationToken.None);
+            var changes = scope.Seal();
+            if (changes.IsEmpty)
+            {
+                Release(item);
+                Answer(item);
+            }
+            else
+            {
+                item.Changes = changes;
+                _toCommit.Writer.TryWrite(item);
+            }
+        }
+        catch (InstanceBusyException busy)
+        {
+            Release(item);
+            if (!_leases.Park(busy.InstanceId, item))
+            {
+                Requeue(item);
+            }
+        }
+        catch (Exception e)
+        {
+            Release(item);
+            Fail(item, e);
+        }
+        finally
+        {
+            _bursts.Release();
+        }
+    }
+
+    private async Task CommitLoopAsync(CancellationToken stoppingToken)
+    {
         var batch = new List<WorkItem>(runtime.Options.MaxBatchSize);
+
         // Callers answered by recent batches tend to come back. Their requests may reach the writer spread over one
         // batch's time (over HTTP, each parsed in turn), so that batches split in two and each pays for a commit; the
         // next batch waits briefly for as many as the largest of the last few held.
         var recentSizes = new int[RecentBatches];
         var batches = 0;
-        try
+        while (await _toCommit.Reader.WaitToReadAsync(stoppingToken))
         {
-            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            Take(batch);
+            var expected = recentSizes.Max();
+            if (batch.Count < expected)
             {
-                Take(batch);
-                var expected = recentSizes.Max();
-                if (batch.Count < expected)
-                {
-                    await GatherAsync(batch, expected, stoppingToken);
-                }
+                await GatherAsync(batch, expected, stoppingToken);
+            }
 
-                // A batch in flight is finished even while stopping: its callers are owed an answer.
-                var started = Stopwatch.GetTimestamp();
-                await ProcessAsync(batch, CancellationToken.None);
-                LogBatch(logger, batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                recentSizes[batches++ % RecentBatches] = batch.Count;
-                batch.Clear();
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            while (_queue.Reader.TryRead(out var item))
-            {
-                item.Fail(new RuntimeStoppingException());
-            }
-        }
-        finally
-        {
-            await _writer.DisposeAsync();
+            var started = Stopwatch.GetTimestamp();
+            await CommitAsync(batch);
+            LogBatch(logger, batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            recentSizes[batches++ % RecentBatches] = batch.Count;
+            batch.Clear();
         }
     }
 
     private void Take(List<WorkItem> batch)
     {
-        while (batch.Count < runtime.Options.MaxBatchSize && _queue.Reader.TryRead(out var item))
+        while (batch.Count < runtime.Options.MaxBatchSize && _toCommit.Reader.TryRead(out var item))
         {
             batch.Add(item);
         }
@@ -97,7 +221,7 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
 
     /// <summary>
     /// Group commit: waits up to <see cref="RuntimeOptions.GroupCommitWait"/> for the batch to reach the size of recent
-    /// ones, so that requests arriving a moment apart share a commit instead of each paying for one.
+    /// ones, so that change sets ready a moment apart share a commit instead of each paying for one.
     /// </summary>
     private async Task GatherAsync(List<WorkItem> batch, int expected, CancellationToken stoppingToken)
     {
@@ -114,7 +238,7 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
         {
             try
             {
-                if (!await _queue.Reader.WaitToReadAsync(timeout.Token))
+                if (!await _toCommit.Reader.WaitToReadAsync(timeout.Token))
                 {
                     return;
                 }
@@ -128,57 +252,68 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
         }
     }
 
-    private async Task ProcessAsync(List<WorkItem> items, CancellationToken cancellationToken)
+    /// <summary>Commits a batch; a batch in flight is finished even while stopping, as its callers are owed an answer.</summary>
+    private async Task CommitAsync(List<WorkItem> batch)
     {
+        var items = batch.ToList();
         for (var attempt = 1; ; attempt++)
         {
-            BurstBatch? committed = null;
             try
             {
-                committed = await TryCommitAsync(items, cancellationToken);
+                var (admitted, rejected) = await TryCommitAsync(items);
+                await SettleAsync(admitted);
+                SendBack(rejected);
+                return;
             }
             catch (InstanceConflictException conflict) when (attempt < runtime.Options.MaxConflictRetries)
             {
+                // Another node committed the instance between this batch's check and its write.
                 LogConflict(logger, conflict.InstanceId, attempt);
-                continue;
+                var losers = items.Where(i => i.Changes!.Instances.Any(c => c.Id == conflict.InstanceId)).ToList();
+                SendBack(losers);
+                items.RemoveAll(losers.Contains);
+                if (items.Count == 0)
+                {
+                    return;
+                }
             }
             catch (DbException e) when (attempt < runtime.Options.MaxConflictRetries && WriterRaces.IsLostRace(e))
             {
                 LogLostRace(logger, e.Message, attempt);
-                continue;
             }
             catch (Exception e) when (items.Count > 1)
             {
-                // One bad request must not sink the others: each is tried again on its own.
+                // One bad change set must not sink the others: each is tried again on its own.
                 LogBatchFailed(logger, e, items.Count);
                 foreach (var item in items)
                 {
-                    await ProcessAsync([item], cancellationToken);
+                    await CommitAsync([item]);
                 }
 
                 return;
             }
             catch (Exception e)
             {
-                items[0].Fail(e);
+                Release(items[0]);
+                Fail(items[0], e);
                 return;
             }
-
-            Publish(items);
-            await ScheduleAsync(committed);
-            return;
         }
     }
 
-    private async Task<BurstBatch> TryCommitAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
+    private async Task<(List<WorkItem> Admitted, List<WorkItem> Rejected)> TryCommitAsync(List<WorkItem> items)
     {
-        await _writer.BeginAsync(cancellationToken);
+        await _writer.BeginAsync(CancellationToken.None);
         try
         {
-            var batch = new BurstBatch(runtime, _writer);
-            await batch.RunAsync(items, cancellationToken);
-            await _writer.CommitAsync(cancellationToken);
-            return batch;
+            var (admitted, rejected) = new Admission(runtime, _writer).Admit(items);
+            if (admitted.Count > 0)
+            {
+                ChangeSetWriter.Write(_writer, admitted.ConvertAll(i => i.Changes!));
+            }
+
+            await _writer.CommitAsync(CancellationToken.None);
+            return (admitted, rejected);
         }
         catch (Exception e) when (e is InstanceConflictException || (e is DbException db && WriterRaces.IsLostRace(db)))
         {
@@ -209,25 +344,55 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
         }
     }
 
-    private static void Publish(IReadOnlyList<WorkItem> items)
+    /// <summary>Answers the committed items, releases their instances, then schedules the timers that committed.</summary>
+    private async Task SettleAsync(List<WorkItem> committed)
+    {
+        foreach (var change in committed.SelectMany(i => i.Changes!.Instances))
+        {
+            _leases.Committed(change.Id, change.Revision + 1);
+        }
+
+        foreach (var item in committed)
+        {
+            Release(item);
+            Answer(item);
+        }
+
+        await ScheduleAsync(committed.ConvertAll(i => i.Changes!));
+    }
+
+    /// <summary>Prepares the items again on the state committed since, or refuses them after too many tries.</summary>
+    private void SendBack(List<WorkItem> items)
     {
         foreach (var item in items)
         {
-            item.Commit();
+            Release(item);
+            var changes = item.Changes!;
+            item.Changes = null;
+            if (++item.Rejections < runtime.Options.MaxConflictRetries)
+            {
+                Requeue(item);
+            }
+            else
+            {
+                Fail(item, changes.Instances.FirstOrDefault() is { IsNew: false } instance
+                    ? new InstanceConflictException(instance.Id)
+                    : new InstanceConflictException("", "The request met other requests for the same instances or events too often; try again."));
+            }
         }
     }
 
     // Scheduling follows the commit. If this node dies in between, start-up reschedules from the bookmarks table.
-    private async Task ScheduleAsync(BurstBatch committed)
+    private async Task ScheduleAsync(List<ChangeSet> committed)
     {
         try
         {
-            if (committed.TimersToUnschedule is { Count: > 0 } gone)
+            if (committed.SelectMany(c => c.TimersToUnschedule).ToList() is { Count: > 0 } gone)
             {
                 await scheduler.UnscheduleAsync(gone);
             }
 
-            if (committed.TimersToSchedule is { Count: > 0 } timers)
+            if (committed.SelectMany(c => c.TimersToSchedule).ToList() is { Count: > 0 } timers)
             {
                 await scheduler.ScheduleAsync(timers);
             }
@@ -238,10 +403,44 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
         }
     }
 
+    private void Requeue(WorkItem item)
+    {
+        if (!_toPrepare.Writer.TryWrite(item))
+        {
+            Fail(item, new RuntimeStoppingException());
+        }
+    }
+
+    private void Release(WorkItem item) => _leases.ReleaseAll(item, Requeue);
+
+    private void Answer(WorkItem item)
+    {
+        item.Commit();
+        Done(item);
+    }
+
+    private void Fail(WorkItem item, Exception exception)
+    {
+        item.Fail(exception);
+        Done(item);
+    }
+
+    private void Done(WorkItem item)
+    {
+        if (_pending.TryRemove(item, out _))
+        {
+            _capacity.Release();
+            if (_stopping && _pending.IsEmpty)
+            {
+                _drained.TrySetResult();
+            }
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Trace, Message = "Committed a batch of {Count} requests in {Elapsed:0.00} ms.")]
     private static partial void LogBatch(ILogger logger, int count, double elapsed);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Instance {InstanceId} changed under a batch (attempt {Attempt}); retrying.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Instance {InstanceId} changed under a batch (attempt {Attempt}); preparing its requests again.")]
     private static partial void LogConflict(ILogger logger, string instanceId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A batch lost a race with another node ({Reason}; attempt {Attempt}); retrying.")]

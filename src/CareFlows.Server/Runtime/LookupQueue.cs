@@ -10,7 +10,7 @@ namespace CareFlows.Server.Runtime;
 /// of the table, where an IN list lets a planner whose statistics lag behind a growing table scan on the index's
 /// first column alone (and the writer's connection rules out table scans; see DatabaseConnections).
 /// </summary>
-internal sealed class LookupQueue(WriterConnection writer)
+internal sealed class LookupQueue(RuntimeConnection writer)
 {
     private readonly List<Lookup> _lookups = [];
 

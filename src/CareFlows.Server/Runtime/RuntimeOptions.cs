@@ -17,14 +17,23 @@ public sealed class RuntimeOptions
     /// </summary>
     public TimeSpan GroupCommitWait { get; set; } = TimeSpan.FromMilliseconds(2);
 
-    /// <summary>Requests waiting for the writer before callers are made to wait too.</summary>
+    /// <summary>
+    /// How many requests' bursts (the engine's work, scripts included) may run at once. One slow burst holds one of
+    /// these, never the writer, so other instances go on meanwhile.
+    /// </summary>
+    public int MaxConcurrentBursts { get; set; } = Math.Max(4, Environment.ProcessorCount * 2);
+
+    /// <summary>Requests a node holds (queued, being prepared or committed) before callers are made to wait too.</summary>
     public int QueueCapacity { get; set; } = 20_000;
 
-    /// <summary>How often a batch that lost a race for an instance is retried before its callers get a conflict.</summary>
+    /// <summary>How often a request whose burst lost a race (for an instance, an event or a trigger) is prepared again before its caller gets a conflict.</summary>
     public int MaxConflictRetries { get; set; } = 5;
 
     /// <summary>How long an event nobody waits for yet is kept for an instance that may still get there.</summary>
     public TimeSpan EventBufferTimeToLive { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often a node checks for definitions published, retired or deleted on another node (see PublishedVersionsWatcher).</summary>
+    public TimeSpan PublishedPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How often expired buffered events are removed.</summary>
     public TimeSpan EventBufferSweepInterval { get; set; } = TimeSpan.FromMinutes(5);

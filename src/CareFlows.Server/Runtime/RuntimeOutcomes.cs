@@ -32,7 +32,7 @@ public enum ResumeStatus
     /// <summary>The bookmark was consumed and the instance ran on.</summary>
     Resumed,
 
-    /// <summary>The instance has no such open bookmark: it was consumed already, or never existed. Nothing changed.</summary>
+    /// <summary>The bookmark was consumed already (resumed, or removed with its branch). Nothing changed.</summary>
     BookmarkNotOpen,
 
     /// <summary>There is no such instance.</summary>
@@ -40,6 +40,9 @@ public enum ResumeStatus
 
     /// <summary>The instance has ended. Nothing changed.</summary>
     InstanceFinished,
+
+    /// <summary>The instance never had such a bookmark. Nothing changed.</summary>
+    BookmarkNotFound,
 
     /// <summary>The activity refused the input. Nothing changed.</summary>
     InvalidInput,
@@ -66,8 +69,51 @@ public enum EventDisposition
 public sealed record EventOutcome(EventDisposition Disposition, IReadOnlyList<string> Resumed, IReadOnlyList<string> Started);
 
 /// <summary>Two writers raced for one instance and this one lost more often than it may retry.</summary>
-public sealed class InstanceConflictException(string instanceId)
-    : Exception($"Instance {instanceId} was changed by another request at the same time; try again.")
+public sealed class InstanceConflictException : Exception
 {
-    public string InstanceId => instanceId;
+    public InstanceConflictException(string instanceId)
+        : this(instanceId, $"Instance {instanceId} was changed by another request at the same time; try again.")
+    {
+    }
+
+    public InstanceConflictException(string instanceId, string message)
+        : base(message) => InstanceId = instanceId;
+
+    /// <summary>The instance raced for; empty when the race was for events rather than one instance.</summary>
+    public string InstanceId { get; }
+}
+
+/// <summary>
+/// An idempotency key came back with a different request (event name, correlation key or payload) than it was first
+/// used for. Nothing was applied: a key names one request, and reusing it for another is a client's mistake that must
+/// not silently drop the second event.
+/// </summary>
+public sealed class IdempotencyConflictException(string message) : Exception(message)
+{
+    internal static void ThrowIfDifferent(string idempotencyKey, ReceiptRow first, string eventName, string? correlationKey, string? payloadHash)
+    {
+        var differences = new List<string>();
+        if (!string.Equals(first.EventName, eventName, StringComparison.Ordinal))
+        {
+            differences.Add($"event '{first.EventName}', not '{eventName}'");
+        }
+
+        if (!string.Equals(first.CorrelationKey, correlationKey, StringComparison.Ordinal))
+        {
+            differences.Add($"correlation key {Quoted(first.CorrelationKey)}, not {Quoted(correlationKey)}");
+        }
+
+        if (!string.Equals(first.PayloadHash, payloadHash, StringComparison.Ordinal))
+        {
+            differences.Add("a different payload");
+        }
+
+        if (differences.Count > 0)
+        {
+            throw new IdempotencyConflictException(
+                $"Idempotency key '{idempotencyKey}' was first used with {string.Join(", ", differences)}; nothing was applied. Use a new key for a different event.");
+        }
+    }
+
+    private static string Quoted(string? value) => value is null ? "none" : $"'{value}'";
 }

@@ -7,13 +7,14 @@ namespace CareFlows.Server.Runtime;
 public static class RuntimeServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the engine, the definition catalog and the burst pipeline that commits every burst. Ids are time
-    /// ordered, so that rows keyed by them are stored in the order they are made.
+    /// Registers the engine (its limits from the <c>Engine</c> configuration section, for example
+    /// <c>Engine:Expressions:ScriptTimeout</c>), the definition catalog and the burst pipeline that commits every burst.
+    /// Ids are time ordered, so that rows keyed by them are stored in the order they are made.
     /// </summary>
     public static IServiceCollection AddCareFlowsRuntime(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton<IIdentityGenerator>(sp => new TimeOrderedIdentityGenerator(sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        services.AddCareFlowsEngine();
+        services.AddCareFlowsEngine(options => configuration.GetSection("Engine").Bind(options));
         services.AddSingleton(configuration.GetSection(RuntimeOptions.Section).Get<RuntimeOptions>() ?? new RuntimeOptions());
         services.AddSingleton<WorkflowCatalog>();
         services.AddSingleton<RuntimeContext>();

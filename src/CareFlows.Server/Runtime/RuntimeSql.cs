@@ -63,14 +63,27 @@ internal static class RuntimeSql
 
     public const string InsertReceipt =
         """
-        INSERT INTO "EventReceipts" ("IdempotencyKey","EventName","ReceivedAt","Delivered","Buffered")
+        INSERT INTO "EventReceipts" ("IdempotencyKey","EventName","CorrelationKey","PayloadHash","ReceivedAt","Delivered","Buffered")
+        VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6)
+        """;
+
+    public const string InsertOccurrence =
+        """
+        INSERT INTO "TriggerOccurrences" ("DefinitionVersionId","ActivityId","OccursAt","InstanceId","StartedAt")
         VALUES (@p0,@p1,@p2,@p3,@p4)
         """;
 
     // Every lookup below is an equality on a whole index key (see LookupQueue for why).
     public const string SelectInstance = """SELECT "Id","DefinitionVersionId","State","Revision" FROM "WorkflowInstances" WHERE "Id"=@p0""";
 
-    public const string SelectReceipt = """SELECT "IdempotencyKey" FROM "EventReceipts" WHERE "IdempotencyKey"=@p0""";
+    public const string SelectRevision = """SELECT "Revision" FROM "WorkflowInstances" WHERE "Id"=@p0""";
+
+    public const string SelectReceipt = """SELECT "IdempotencyKey","EventName","CorrelationKey","PayloadHash" FROM "EventReceipts" WHERE "IdempotencyKey"=@p0""";
+
+    public const string SelectOccurrence =
+        """SELECT "InstanceId" FROM "TriggerOccurrences" WHERE "DefinitionVersionId"=@p0 AND "ActivityId"=@p1 AND "OccursAt"=@p2""";
+
+    public const string SelectPublished = """SELECT "IsPublished" FROM "WorkflowDefinitions" WHERE "Id"=@p0""";
 
     // The event lookups leave the kind out of the WHERE clause and check it on the rows read, so that the event index
     // answers them by itself.
@@ -92,6 +105,6 @@ internal static class RuntimeSql
     public const string SelectBufferedEventsWithoutKey =
         """SELECT "Id","Payload","CorrelationKey" FROM "BufferedEvents" WHERE "EventName"=@p0 AND "CorrelationKey" IS NULL AND "ExpiresAt">@p1 ORDER BY "ReceivedAt" """;
 
-    /// <summary>PostgreSQL: waits for, then holds until the transaction ends, the lock of one event key (see BurstBatch).</summary>
+    /// <summary>PostgreSQL: waits for, then holds until the transaction ends, the lock of one event key (see <see cref="Admission"/>).</summary>
     public const string LockEventKey = "SELECT pg_advisory_xact_lock(hashtextextended(@p0, 0))";
 }

@@ -9,7 +9,7 @@ namespace CareFlows.Server.Runtime;
 /// PostgreSQL the round trip carries the COMMIT as well, and a guarded row that did not change raises an error in the
 /// database (see <see cref="RuntimeSql.UpdateInstanceOrFail"/>), which stops the COMMIT from running.
 /// </summary>
-internal sealed class StatementQueue(WriterConnection writer)
+internal sealed class StatementQueue(RuntimeConnection writer)
 {
     private readonly List<Statement> _statements = [];
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using CareFlows.Engine.Activities.Events;
+using CareFlows.Engine.Bookmarks;
 using CareFlows.Engine.Definitions.Serialization;
 using CareFlows.Engine.Execution;
 using CareFlows.Server.Persistence;
@@ -10,8 +10,8 @@ namespace CareFlows.Server.Runtime;
 
 /// <summary>
 /// Runnable definitions. A version is compiled once it has been published and then kept: published versions never
-/// change, so every node may cache them. Which version is the published one is cached briefly, so that a publish on
-/// another node is seen within <see cref="PublishedCacheLifetime"/>.
+/// change, so every node may cache them. Which version is the published one is cached briefly, and forgotten as soon as
+/// this node publishes or retires, or sees (<see cref="PublishedChangedAsync"/>) that another node did.
 /// </summary>
 public sealed class WorkflowCatalog(IServiceScopeFactory scopes, WorkflowEngine engine, TimeProvider clock)
 {
@@ -20,6 +20,7 @@ public sealed class WorkflowCatalog(IServiceScopeFactory scopes, WorkflowEngine 
     private readonly ConcurrentDictionary<string, CompiledWorkflow> _versions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string VersionId, DateTimeOffset Until)> _published = new(StringComparer.Ordinal);
     private volatile IReadOnlyList<PublishedTrigger> _triggers = [];
+    private volatile HashSet<string> _publishedVersionIds = [];
 
     /// <summary>Every trigger of every published version, as of the last <see cref="RefreshTriggersAsync"/>.</summary>
     public IReadOnlyList<PublishedTrigger> Triggers => _triggers;
@@ -44,14 +45,9 @@ public sealed class WorkflowCatalog(IServiceScopeFactory scopes, WorkflowEngine 
         return workflow;
     }
 
-    /// <summary>A version of a definition that is or once was published, compiled; null when there is no such version.</summary>
-    public async Task<CompiledWorkflow?> FindVersionAsync(string definitionId, int version, CancellationToken cancellationToken = default)
-    {
-        // A draft is never started: it may still be edited in place or deleted, which would leave its instances
-        // pinned to content that changed or vanished.
-        var record = await QueryAsync(q => q.FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version && d.PublishedAt != null, cancellationToken));
-        return record is null ? null : Compile(record);
-    }
+    /// <summary>Whether the definition exists (with that version, when one is named), published or not.</summary>
+    public Task<bool> ExistsAsync(string definitionId, int? version = null, CancellationToken cancellationToken = default) =>
+        QueryAsync(q => q.AnyAsync(d => d.DefinitionId == definitionId && (version == null || d.Version == version), cancellationToken));
 
     /// <summary>The version an instance is pinned to.</summary>
     public async ValueTask<CompiledWorkflow> GetByVersionIdAsync(string versionId, CancellationToken cancellationToken = default)
@@ -84,17 +80,27 @@ public sealed class WorkflowCatalog(IServiceScopeFactory scopes, WorkflowEngine 
         return workflow;
     }
 
-    /// <summary>Forgets which version of a definition is published, after a publish or revert on this node.</summary>
+    /// <summary>Forgets which version of a definition is published, after a publish or retire on this node.</summary>
     public void ForgetPublished(string definitionId) => _published.TryRemove(definitionId, out _);
 
     /// <summary>Event triggers of published versions listening for <paramref name="eventName"/>.</summary>
-    public IEnumerable<PublishedTrigger> EventTriggers(string eventName) =>
-        _triggers.Where(t => t.Trigger.Activity is Event e && e.EventName.TryGetConstant(out var name) && name == eventName);
+    public IEnumerable<PublishedTrigger> EventTriggers(string eventName) => _triggers.Where(t => EventMatch.Starts(t.Trigger, eventName));
+
+    /// <summary>
+    /// Whether the set of published versions differs from the one the triggers were last refreshed from: a publish,
+    /// retire or delete on any node. Reads only the published versions' ids.
+    /// </summary>
+    public async Task<bool> PublishedChangedAsync(CancellationToken cancellationToken = default)
+    {
+        var ids = await QueryAsync(q => q.Where(d => d.IsPublished).Select(d => d.Id).ToListAsync(cancellationToken));
+        return !_publishedVersionIds.SetEquals(ids);
+    }
 
     /// <summary>Reloads every published version's triggers; versions that cannot run are skipped and returned.</summary>
     public async Task<IReadOnlyList<(WorkflowDefinitionRecord Record, Exception Error)>> RefreshTriggersAsync(CancellationToken cancellationToken = default)
     {
         var records = await QueryAsync(q => q.Where(d => d.IsPublished).ToListAsync(cancellationToken));
+        _published.Clear();
         var triggers = new List<PublishedTrigger>();
         var failures = new List<(WorkflowDefinitionRecord, Exception)>();
         foreach (var record in records)
@@ -111,6 +117,7 @@ public sealed class WorkflowCatalog(IServiceScopeFactory scopes, WorkflowEngine 
         }
 
         _triggers = triggers;
+        _publishedVersionIds = records.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         return failures;
     }
 

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using CareFlows.Engine.Bookmarks;
 using CareFlows.Engine.Execution;
 using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Persistence;
+using CareFlows.Server.Runtime.Work;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareFlows.Server.Runtime;
@@ -24,34 +26,69 @@ public sealed class WorkflowRuntime
 
     public WorkflowCatalog Catalog { get; }
 
-    /// <summary>Starts an instance of the published version, or of <paramref name="version"/> if given (it must have been published).</summary>
+    /// <summary>
+    /// Starts an instance of the definition's published version; <paramref name="version"/>, when given, must be that
+    /// version. Throws <see cref="NotFoundException"/> for an unknown definition and <see cref="ConflictException"/> when
+    /// the definition (or that version) is not published: a draft may still change, and a retired version starts nothing.
+    /// </summary>
     public async Task<InstanceSnapshot> StartAsync(string definitionId, int? version, StartRequest request, CancellationToken cancellationToken = default)
     {
-        var workflow = version is { } v
-            ? await Catalog.FindVersionAsync(definitionId, v, cancellationToken) ?? throw new NotFoundException($"Definition '{definitionId}' has no published version {v}.")
-            : await Catalog.FindPublishedAsync(definitionId, cancellationToken) ?? throw new NotFoundException($"Definition '{definitionId}' has no published version.");
+        var workflow = await Catalog.FindPublishedAsync(definitionId, cancellationToken);
+        if (workflow is null || (version is { } v && v != workflow.Version))
+        {
+            if (!await Catalog.ExistsAsync(definitionId, version, cancellationToken))
+            {
+                throw new NotFoundException(version is null ? $"Definition '{definitionId}' does not exist." : $"Definition '{definitionId}' has no version {version}.");
+            }
+
+            throw new ConflictException(workflow is null
+                ? $"Definition '{definitionId}' has no published version: publish it first (it is a draft, or it was retired)."
+                : $"Version {version} of '{definitionId}' is not published; only the published version, {workflow.Version}, starts new instances.");
+        }
+
         return await StartAsync(workflow, request, cancellationToken);
     }
 
     public Task<InstanceSnapshot> StartAsync(CompiledWorkflow workflow, StartRequest request, CancellationToken cancellationToken = default) =>
         _pipeline.RunAsync(new StartWork(workflow, request), cancellationToken);
 
+    /// <summary>
+    /// Starts the instance of one occurrence of a published version's Timer, Cron or StartAt trigger, unless another
+    /// node already has or the version is no longer published; null when it did not start one.
+    /// </summary>
+    public Task<InstanceSnapshot?> StartTriggerAsync(CompiledWorkflow workflow, string activityId, DateTimeOffset occursAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        return _pipeline.RunAsync(new TriggerStartWork(workflow, TriggerOccurrence.Of(workflow.DefinitionVersionId, activityId, occursAt)), cancellationToken);
+    }
+
     public Task<ResumeOutcome> ResumeAsync(string instanceId, string bookmarkId, JsonNode? input = null, CancellationToken cancellationToken = default) =>
         _pipeline.RunAsync(new ResumeWork(instanceId, bookmarkId, input), cancellationToken);
 
-    /// <summary>Resumes a bookmark knowing only its id.</summary>
+    /// <summary>
+    /// Resumes a bookmark knowing only its id. The id names its instance (<see cref="BookmarkIds"/>), so a bookmark that
+    /// was consumed is told apart from one that never existed.
+    /// </summary>
     public async Task<ResumeOutcome> ResumeBookmarkAsync(string bookmarkId, JsonNode? input = null, CancellationToken cancellationToken = default)
     {
-        string? instanceId;
+        ArgumentNullException.ThrowIfNull(bookmarkId);
+        if (BookmarkIds.TryParse(bookmarkId, out var instanceId, out _))
+        {
+            var outcome = await ResumeAsync(instanceId, bookmarkId, input, cancellationToken);
+            return outcome.Status == ResumeStatus.InstanceNotFound ? new ResumeOutcome(ResumeStatus.BookmarkNotFound) : outcome;
+        }
+
+        // Bookmarks made before ids named their instance are found through the bookmarks table while they are open.
+        string? owner;
         await using (var scope = _scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CareFlowsDbContext>();
-            instanceId = await db.Bookmarks.Where(b => b.Id == bookmarkId).Select(b => b.InstanceId).FirstOrDefaultAsync(cancellationToken);
+            owner = await db.Bookmarks.Where(b => b.Id == bookmarkId).Select(b => b.InstanceId).FirstOrDefaultAsync(cancellationToken);
         }
 
-        return instanceId is null
-            ? new ResumeOutcome(ResumeStatus.BookmarkNotOpen)
-            : await ResumeAsync(instanceId, bookmarkId, input, cancellationToken);
+        return owner is null
+            ? new ResumeOutcome(ResumeStatus.BookmarkNotFound)
+            : await ResumeAsync(owner, bookmarkId, input, cancellationToken);
     }
 
     public Task<ResumeOutcome> CancelAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default) =>
@@ -59,7 +96,8 @@ public sealed class WorkflowRuntime
 
     /// <summary>
     /// Delivers an event to every instance waiting for it (by name, and correlation key when given) and starts the
-    /// instances its Event triggers start. With nobody waiting it is buffered; with a known idempotency key it is ignored.
+    /// instances its Event triggers start. With nobody waiting it is buffered. An idempotency key already used for the
+    /// same event makes it a duplicate (not applied again); used for a different event, an <see cref="IdempotencyConflictException"/>.
     /// </summary>
     public Task<EventOutcome> PublishEventAsync(string eventName, string? correlationKey, JsonNode? payload, string? idempotencyKey, CancellationToken cancellationToken = default) =>
         _pipeline.RunAsync(new EventWork(eventName, correlationKey, payload, idempotencyKey), cancellationToken);

@@ -9,8 +9,9 @@ public static class SchedulingServiceCollectionExtensions
     private static int _hosts;
 
     /// <summary>
-    /// Quartz with its in-memory store, fed from the bookmarks table at start-up (a single node; see DESIGN §4 for
-    /// the clustered store several nodes would share).
+    /// Quartz with its in-memory store, fed from the bookmarks table at start-up. Every node arms every published
+    /// trigger and every open timer it knows of: a trigger occurrence starts one instance however many nodes fire it,
+    /// and a bookmark is consumed once however many nodes resume it.
     /// </summary>
     public static IServiceCollection AddCareFlowsScheduling(this IServiceCollection services)
     {
@@ -33,6 +34,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddTransient<ResumeTimerJob>();
         services.AddTransient<StartTriggerJob>();
         services.AddHostedService<TimerRecovery>();
+        services.AddHostedService<PublishedVersionsWatcher>();
         return services;
     }
 }

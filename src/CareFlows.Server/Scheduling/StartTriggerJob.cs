@@ -1,11 +1,14 @@
 using System.Globalization;
-using CareFlows.Engine.Execution;
 using CareFlows.Server.Runtime;
 using Quartz;
 
 namespace CareFlows.Server.Scheduling;
 
-/// <summary>Starts an instance from a timer trigger of a published version, then arms its next occurrence.</summary>
+/// <summary>
+/// Starts the instance of one occurrence of a published version's timer trigger, then arms the next occurrence. Every
+/// node arms every trigger; the occurrence is started once however many nodes fire it (see
+/// <see cref="WorkflowRuntime.StartTriggerAsync"/>).
+/// </summary>
 internal sealed class StartTriggerJob(WorkflowRuntime runtime, TriggerScheduler triggers) : IJob
 {
     public async Task Execute(IJobExecutionContext context)
@@ -15,8 +18,8 @@ internal sealed class StartTriggerJob(WorkflowRuntime runtime, TriggerScheduler 
         var activityId = data.GetString(TriggerScheduler.ActivityIdKey)!;
         var publishedAt = DateTimeOffset.Parse(data.GetString(TriggerScheduler.PublishedAtKey)!, CultureInfo.InvariantCulture);
         var workflow = await runtime.Catalog.GetByVersionIdAsync(versionId, context.CancellationToken);
-        await runtime.StartAsync(workflow, new StartRequest { TriggerActivityId = activityId }, context.CancellationToken);
         var firedFor = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        await runtime.StartTriggerAsync(workflow, activityId, firedFor, context.CancellationToken);
         await triggers.ArmAsync(context.Scheduler, versionId, activityId, publishedAt, firedFor, context.CancellationToken);
     }
 }

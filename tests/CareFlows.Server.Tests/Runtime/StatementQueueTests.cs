@@ -19,7 +19,7 @@ public abstract class StatementQueueTests(CareFlowsApp app) : AppTests(app)
         var ct = TestContext.Current.CancellationToken;
         var started = await Runtime.StartAsync("test-wait-for-event", null, new StartRequest { CorrelationId = NewKey() }, ct);
         var stored = (await InstanceAsync(started.Id))!;
-        await using var writer = new WriterConnection(App.Get<DatabaseConnections>());
+        await using var writer = new RuntimeConnection(App.Get<DatabaseConnections>());
 
         await writer.BeginAsync(ct);
         var stale = new StatementQueue(writer);
@@ -40,7 +40,7 @@ public abstract class StatementQueueTests(CareFlowsApp app) : AppTests(app)
         Assert.Equal((stored.Revision + 1, stored.Status), await Revision(started.Id));
     }
 
-    private static string Update(WriterConnection writer) => writer.CommitsWithWrites ? RuntimeSql.UpdateInstanceOrFail : RuntimeSql.UpdateInstance;
+    private static string Update(RuntimeConnection writer) => writer.CommitsWithWrites ? RuntimeSql.UpdateInstanceOrFail : RuntimeSql.UpdateInstance;
 
     private static object?[] UpdateValues(WorkflowInstanceRecord stored, string status, long revision) =>
     [

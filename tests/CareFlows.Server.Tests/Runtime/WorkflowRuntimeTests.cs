@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CareFlows.Engine.Bookmarks;
 using CareFlows.Engine.Execution;
 using CareFlows.Server.Runtime;
 using CareFlows.Server.Tests.TestSupport;
@@ -124,14 +125,38 @@ public abstract class WorkflowRuntimeTests(CareFlowsApp app) : AppTests(app)
     [Fact]
     public async Task Resuming_unknown_instances_and_bookmarks_changes_nothing()
     {
-        var started = await Runtime.StartAsync("test-wait-for-event", null, new StartRequest { CorrelationId = NewKey() }, TestContext.Current.CancellationToken);
+        var ct = TestContext.Current.CancellationToken;
+        var started = await Runtime.StartAsync("test-wait-for-event", null, new StartRequest { CorrelationId = NewKey() }, ct);
+        var open = (await QueryAsync(db => db.Bookmarks.SingleAsync(b => b.InstanceId == started.Id, ct))).Id;
 
-        var unknownInstance = await Runtime.ResumeAsync("no-such-instance", "b", null, TestContext.Current.CancellationToken);
-        var unknownBookmark = await Runtime.ResumeAsync(started.Id, "no-such-bookmark", null, TestContext.Current.CancellationToken);
+        var unknownInstance = await Runtime.ResumeAsync("no-such-instance", "b", null, ct);
+        var unknownBookmark = await Runtime.ResumeAsync(started.Id, "no-such-bookmark", null, ct);
+        var neverIssued = await Runtime.ResumeBookmarkAsync(BookmarkIds.Create(started.Id, 99), null, ct);
+        var noInstance = await Runtime.ResumeBookmarkAsync(BookmarkIds.Create("no-such-instance", 1), null, ct);
+        var malformed = await Runtime.ResumeBookmarkAsync("nope", null, ct);
 
         Assert.Equal(ResumeStatus.InstanceNotFound, unknownInstance.Status);
-        Assert.Equal(ResumeStatus.BookmarkNotOpen, unknownBookmark.Status);
+        Assert.Equal(ResumeStatus.BookmarkNotFound, unknownBookmark.Status);
+        Assert.Equal(ResumeStatus.BookmarkNotFound, neverIssued.Status);
+        Assert.Equal(ResumeStatus.BookmarkNotFound, noInstance.Status);
+        Assert.Equal(ResumeStatus.BookmarkNotFound, malformed.Status);
         Assert.Equal(1, (await InstanceAsync(started.Id))!.Revision);
+        Assert.Equal(started.Id, Assert.Single(await QueryAsync(db => db.Bookmarks.Where(b => b.Id == open).Select(b => b.InstanceId).ToListAsync(ct))));
+    }
+
+    [Fact]
+    public async Task A_consumed_bookmark_is_told_apart_from_one_that_never_existed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var started = await Runtime.StartAsync("test-two-events", null, new StartRequest { CorrelationId = NewKey() }, ct);
+        var first = (await QueryAsync(db => db.Bookmarks.SingleAsync(b => b.InstanceId == started.Id, ct))).Id;
+
+        var resumed = await Runtime.ResumeBookmarkAsync(first, null, ct);
+        var again = await Runtime.ResumeBookmarkAsync(first, null, ct);
+
+        Assert.Equal(ResumeStatus.Resumed, resumed.Status);
+        Assert.Equal(ResumeStatus.BookmarkNotOpen, again.Status);
+        Assert.Equal(2, (await InstanceAsync(started.Id))!.Revision);
     }
 
     [Fact]

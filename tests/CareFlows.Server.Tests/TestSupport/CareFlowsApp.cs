@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using CareFlows.Server.Auth;
 using CareFlows.Server.Persistence;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -73,8 +74,14 @@ public abstract class CareFlowsApp : WebApplicationFactory<Program>, IAsyncLifet
         }
     }
 
+    /// <summary>Services a fixture adds or replaces after the host's own registrations.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureTestServices(ConfigureServices);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Database:ConnectionString", ConnectionString);

@@ -40,7 +40,7 @@ internal sealed class JavaScriptSandbox : IDisposable
                 .Culture(CultureInfo.InvariantCulture);
             options.Interop.Enabled = false;
             options.Constraints.MaxArraySize = (uint)Math.Clamp(limits.MaxMemoryBytes / 8, 1, uint.MaxValue);
-            options.Constraints.RegexTimeout = limits.ScriptTimeout;
+            options.Constraints.RegexTimeout = limits.EffectiveRegexTimeout;
 
             // Deeply nested values (an array inside an array, 100,000 times) recurse in Jint's own C# code,
             // not in script calls, so LimitRecursion does not see them; without this guard they end the process.

@@ -26,6 +26,7 @@ public sealed class JavaScriptSyntax : IExpressionSyntax
         _pool = new JavaScriptSandboxPool(new ExpressionOptions
         {
             ScriptTimeout = options.ScriptTimeout,
+            RegexTimeout = options.RegexTimeout,
             MaxStatements = options.MaxStatements,
             MaxRecursionDepth = options.MaxRecursionDepth,
             MaxMemoryBytes = options.MaxMemoryBytes,

@@ -28,6 +28,12 @@ public record DefinitionVersionResponse
     /// <summary>When the version was first published; a version once published is never edited again.</summary>
     public DateTime? PublishedAt { get; init; }
 
+    /// <summary>
+    /// Draft (never published; may still change), Published (new instances start on it) or Retired (published once,
+    /// superseded or retired since; its instances run on, no new ones start).
+    /// </summary>
+    public required DefinitionVersionStatus Status { get; init; }
+
     public required DateTime CreatedAt { get; init; }
 
     public required DateTime UpdatedAt { get; init; }
@@ -65,6 +71,7 @@ public static class DefinitionResponseMappings
             IsLatest = record.IsLatest,
             IsPublished = record.IsPublished,
             PublishedAt = record.PublishedAt,
+            Status = record.IsPublished ? DefinitionVersionStatus.Published : record.PublishedAt is null ? DefinitionVersionStatus.Draft : DefinitionVersionStatus.Retired,
             CreatedAt = record.CreatedAt,
             UpdatedAt = record.UpdatedAt,
             CreatedBy = record.CreatedBy,
@@ -73,4 +80,12 @@ public static class DefinitionResponseMappings
 
     public static DefinitionResponse ToResponse(this WorkflowDefinitionRecord record) =>
         new(record.ToVersionResponse(), JsonNode.Parse(record.Json)!);
+}
+
+/// <summary>Where a version stands in its life.</summary>
+public enum DefinitionVersionStatus
+{
+    Draft,
+    Published,
+    Retired,
 }

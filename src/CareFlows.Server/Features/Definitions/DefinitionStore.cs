@@ -42,10 +42,23 @@ public sealed class DefinitionStore(
     }
 
     /// <summary>
+    /// Imports a workflow file at start-up: new content becomes the published version, while content identical to a
+    /// stored version leaves that version as it is. A version someone retired therefore stays retired across restarts.
+    /// </summary>
+    public async Task<ImportResult> ImportFileAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return (await ImportAsync([definition], publish: true, keepRetired: true, user: "system", cancellationToken))[0];
+    }
+
+    /// <summary>
     /// Imports several definitions all or nothing, in order (a later one with the same definition id becomes the next
     /// version). With <paramref name="publish"/> every one must be valid, else nothing is stored.
     /// </summary>
-    public async Task<IReadOnlyList<ImportResult>> ImportAsync(IReadOnlyList<WorkflowDefinition> definitions, bool publish, string? user, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ImportResult>> ImportAsync(IReadOnlyList<WorkflowDefinition> definitions, bool publish, string? user, CancellationToken cancellationToken = default) =>
+        ImportAsync(definitions, publish, keepRetired: false, user, cancellationToken);
+
+    private async Task<IReadOnlyList<ImportResult>> ImportAsync(IReadOnlyList<WorkflowDefinition> definitions, bool publish, bool keepRetired, string? user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definitions);
         var published = new List<string>();
@@ -55,7 +68,7 @@ public sealed class DefinitionStore(
                 var imported = new List<ImportResult>(definitions.Count);
                 foreach (var definition in definitions)
                 {
-                    var (result, changed) = await ImportOneAsync(definition, publish, user, cancellationToken);
+                    var (result, changed) = await ImportOneAsync(definition, publish, keepRetired, user, cancellationToken);
                     imported.Add(result);
                     if (changed)
                     {
@@ -142,6 +155,54 @@ public sealed class DefinitionStore(
         return record;
     }
 
+    /// <summary>
+    /// Retires the published version: it starts no new instances and its triggers are disarmed (on every node within
+    /// <c>Runtime:PublishedPollInterval</c>), while instances already running on it finish on it.
+    /// </summary>
+    public async Task<WorkflowDefinitionRecord> RetireAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        var record = await WriteAsync(
+            async () =>
+            {
+                var versions = await VersionsAsync(definitionId, cancellationToken);
+                var published = versions.Find(v => v.IsPublished)
+                    ?? throw new ConflictException($"Definition '{definitionId}' has no published version to retire.");
+                published.IsPublished = false;
+                published.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+                published.Json = Restamp(published, isPublished: false);
+                await db.SaveChangesAsync(cancellationToken);
+                return published;
+            },
+            cancellationToken);
+        await AnnouncePublishedAsync([definitionId], cancellationToken);
+        return record;
+    }
+
+    /// <summary>
+    /// Deletes every version of a definition that no instance ever ran on. A published definition is retired first, so
+    /// that no start can race the delete; one with instances keeps its versions, which its instances' history needs.
+    /// </summary>
+    public Task DeleteAsync(string definitionId, CancellationToken cancellationToken = default) => WriteAsync(
+        async () =>
+        {
+            var versions = await VersionsAsync(definitionId, cancellationToken);
+            if (versions.Any(v => v.IsPublished))
+            {
+                throw new ConflictException($"Definition '{definitionId}' is published; retire it before deleting it.");
+            }
+
+            var instances = await db.Instances.CountAsync(i => i.DefinitionId == definitionId, cancellationToken);
+            if (instances > 0)
+            {
+                throw new ConflictException($"Definition '{definitionId}' has {instances} instance(s), whose history needs it; it can be retired but not deleted.");
+            }
+
+            db.Definitions.RemoveRange(versions);
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        },
+        cancellationToken);
+
     /// <summary>Makes an older version's content the new latest draft.</summary>
     public Task<WorkflowDefinitionRecord> RevertAsync(string definitionId, int version, string? user, CancellationToken cancellationToken = default) => WriteAsync(
         async () =>
@@ -190,7 +251,7 @@ public sealed class DefinitionStore(
     public ValidationReport Validate(WorkflowDefinition definition) => engine.Validate(definition);
 
     // Returns whether a version was published by this import.
-    private async Task<(ImportResult Result, bool Published)> ImportOneAsync(WorkflowDefinition definition, bool publish, string? user, CancellationToken cancellationToken)
+    private async Task<(ImportResult Result, bool Published)> ImportOneAsync(WorkflowDefinition definition, bool publish, bool keepRetired, string? user, CancellationToken cancellationToken)
     {
         var definitionId = definition.DefinitionId ?? definition.Id ?? ids.NewId();
         var hash = ContentHash(definition);
@@ -209,7 +270,7 @@ public sealed class DefinitionStore(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var publishing = publish && !record.IsPublished;
+        var publishing = publish && !record.IsPublished && !(keepRetired && !created && record.PublishedAt is not null);
         if (publishing)
         {
             await PublishAsync(record, versions, cancellationToken);

@@ -14,7 +14,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CareFlows.Server.Features.Definitions;
 
 /// <summary>
-/// Workflow definitions in Elsa 3 JSON: list, read, import and export, drafts, validation, publishing, reverting;
+/// Workflow definitions in Elsa 3 JSON: list, read, import and export, drafts, validation, publishing, retiring,
+/// reverting, deleting;
 /// and the activity descriptors the designer builds its toolbox from. Reads need any role; changes need a clinical
 /// lead or an admin.
 /// </summary>
@@ -61,6 +62,12 @@ public static class DefinitionsEndpoints
         write.MapPost("/{definitionId}/publish", Publish).WithName("PublishDefinition")
             .WithSummary("Publishes the latest version, or the one named by ?version=; instances already running keep their version.")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        write.MapPost("/{definitionId}/retire", Retire).WithName("RetireDefinition")
+            .WithSummary("Retires (unpublishes) the published version: it starts no new instances and its timer triggers are disarmed; running instances finish on it.")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        write.MapDelete("/{definitionId}", Delete).WithName("DeleteDefinition")
+            .WithSummary("Deletes every version of a definition that is not published and never had an instance.")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         write.MapPost("/{definitionId}/revert/{version:int}", Revert).WithName("RevertDefinition")
             .WithSummary("Makes a copy of an earlier version the new latest draft.")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
@@ -132,6 +139,15 @@ public static class DefinitionsEndpoints
 
     public static async Task<Ok<DefinitionResponse>> Publish(string definitionId, int? version, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new PublishDefinition(definitionId, version), cancellationToken));
+
+    public static async Task<Ok<DefinitionResponse>> Retire(string definitionId, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new RetireDefinition(definitionId), cancellationToken));
+
+    public static async Task<NoContent> Delete(string definitionId, ISender sender, CancellationToken cancellationToken)
+    {
+        await sender.Send(new DeleteDefinition(definitionId), cancellationToken);
+        return TypedResults.NoContent();
+    }
 
     public static async Task<Created<DefinitionResponse>> Revert(string definitionId, int version, ISender sender, ClaimsPrincipal user, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ namespace CareFlows.Server.Features.Definitions;
 
 /// <summary>
 /// Imports every <c>workflows/*.json</c> as a published definition at start-up. Unchanged files add nothing, so a
-/// restart never duplicates versions; a changed file becomes the new published version.
+/// restart never duplicates versions nor republishes a retired one; a changed file becomes the new published version.
 /// </summary>
 public static partial class WorkflowFileImporter
 {
@@ -28,7 +28,7 @@ public static partial class WorkflowFileImporter
             {
                 await using var stream = File.OpenRead(file);
                 var definition = await WorkflowDefinitionReader.ReadAsync(stream, cancellationToken);
-                var result = await store.ImportAsync(definition, publish: true, user: "system", cancellationToken);
+                var result = await store.ImportFileAsync(definition, cancellationToken);
                 LogImported(logger, Path.GetFileName(file), result.Record.DefinitionId, result.Record.Version, result.Created);
             }
             catch (Exception e) when (e is WorkflowDefinitionFormatException or DefinitionInvalidException or ConflictException)

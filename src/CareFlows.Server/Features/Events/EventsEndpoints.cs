@@ -20,7 +20,7 @@ public static class EventsEndpoints
         routes.MapGroup("/api/events").WithTags("Events").RequireAuthorization(Policies.InstanceWrite)
             .MapPost("/", Publish)
             .WithSummary("Publishes a named event to the instances waiting for it; buffers it when none is waiting yet.")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         routes.MapGroup("/api/bookmarks").WithTags("Events").RequireAuthorization(Policies.InstanceWrite)
             .MapPost("/{bookmarkId}/resume", Resume)
             .WithSummary("Resumes one open bookmark by id.")
@@ -30,7 +30,8 @@ public static class EventsEndpoints
 
     /// <summary>
     /// 200 whatever the disposition: the event has been committed (applied, buffered, or recognised as a duplicate)
-    /// before the answer, and the body says which.
+    /// before the answer, and the body says which. 409 when its idempotency key was first used for a different event
+    /// (name, correlation key or payload); nothing is applied then.
     /// </summary>
     public static async Task<Ok<PublishEventResponse>> Publish(
         PublishEventCommand command,
@@ -42,7 +43,7 @@ public static class EventsEndpoints
         return TypedResults.Ok(outcome.ToResponse());
     }
 
-    /// <summary>200 with the instance after the burst; 409 when the bookmark is not open (any more).</summary>
+    /// <summary>200 with the instance after the burst; 404 for a bookmark that never existed; 409 when it was consumed already.</summary>
     public static async Task<Ok<InstanceSnapshotResponse>> Resume(string bookmarkId, ResumeBookmarkRequest? request, ISender sender, CancellationToken cancellationToken)
     {
         var snapshot = await sender.Send(new ResumeBookmarkCommand(bookmarkId, request?.Input), cancellationToken);

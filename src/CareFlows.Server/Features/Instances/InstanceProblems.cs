@@ -11,8 +11,9 @@ public static class InstanceProblems
     public static NotFoundException NotFound(string instanceId) => new($"Instance {instanceId} does not exist.");
 
     /// <summary>
-    /// The instance after a resume or cancel, or the refusal as an exception: unknown instance 404; instance ended or
-    /// bookmark not open 409; input the waiting activity refused 422. Nothing was stored for any refusal.
+    /// The instance after a resume or cancel, or the refusal as an exception: unknown instance or bookmark 404;
+    /// instance ended or bookmark consumed already 409; input the waiting activity refused 422. Nothing was stored for
+    /// any refusal.
     /// </summary>
     /// <param name="outcome">What the runtime answered.</param>
     /// <param name="instanceId">The instance the request named, if it named one.</param>
@@ -30,13 +31,14 @@ public static class InstanceProblems
             ResumeStatus.InstanceNotFound => instanceId is not null
                 ? NotFound(instanceId)
                 : new NotFoundException($"The instance of bookmark {bookmarkId} no longer exists."),
-            ResumeStatus.InstanceFinished => new ConflictException(
-                $"Instance {outcome.Instance!.Id} is {outcome.Instance.SubStatus} and cannot change any more."),
+            ResumeStatus.BookmarkNotFound => new NotFoundException($"Bookmark {bookmarkId} does not exist."),
+            ResumeStatus.InstanceFinished => new ConflictException(bookmarkId is null
+                ? $"Instance {outcome.Instance!.Id} is {outcome.Instance.SubStatus} and cannot change any more."
+                : $"Bookmark {bookmarkId} is not open any more: its instance {outcome.Instance!.Id} is {outcome.Instance.SubStatus}."),
 
-            // An open bookmark's row is removed in the same commit that consumes it, so "no such open bookmark"
-            // cannot tell "already resumed" from "never existed"; either way there is nothing to resume now.
+            // A retry of a resume that succeeded must learn that there is nothing left to do, not that nothing exists.
             ResumeStatus.BookmarkNotOpen => new ConflictException(
-                $"Bookmark {bookmarkId} is not open: it has been resumed already, its instance has ended, or it never existed."),
+                $"Bookmark {bookmarkId} is not open any more: it has been resumed already, or its branch was cancelled."),
             ResumeStatus.InvalidInput => new UnprocessableException(
                 "The waiting activity refused the input; nothing changed.",
                 new Dictionary<string, string[]> { ["Input"] = [outcome.Problem ?? "The input is not valid here."] }),

@@ -27,6 +27,8 @@ internal sealed class EventReceiptConfiguration : IEntityTypeConfiguration<Event
         builder.HasKey(e => e.IdempotencyKey);
         builder.Property(e => e.IdempotencyKey).HasMaxLength(ColumnSizes.Key);
         builder.Property(e => e.EventName).HasMaxLength(ColumnSizes.Name);
+        builder.Property(e => e.CorrelationKey).HasMaxLength(ColumnSizes.Key);
+        builder.Property(e => e.PayloadHash).HasMaxLength(ColumnSizes.Hash);
         builder.HasIndex(e => e.ReceivedAt);
     }
 }

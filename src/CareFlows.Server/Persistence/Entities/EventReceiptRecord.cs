@@ -1,11 +1,19 @@
 namespace CareFlows.Server.Persistence.Entities;
 
-/// <summary>An idempotency key already seen: the same event delivered again is acknowledged but not applied.</summary>
+/// <summary>
+/// An idempotency key already seen, with what it was first used for: the same event delivered again is acknowledged
+/// but not applied, and a different event under the same key is refused.
+/// </summary>
 public sealed class EventReceiptRecord
 {
     public required string IdempotencyKey { get; set; }
 
     public required string EventName { get; set; }
+
+    public string? CorrelationKey { get; set; }
+
+    /// <summary>SHA-256 of the payload in canonical JSON (see <c>CanonicalJson</c>); null when the event had none.</summary>
+    public string? PayloadHash { get; set; }
 
     public DateTime ReceivedAt { get; set; }
 

@@ -135,7 +135,7 @@ public abstract class EventsEndpointsTests(CareFlowsApp app) : AppTests(app)
     }
 
     [Fact]
-    public async Task A_bookmark_resumes_once_by_id_and_a_second_resume_is_409_and_changes_nothing()
+    public async Task A_bookmark_resumes_once_by_id_and_a_second_resume_is_409_and_an_unknown_one_404_and_neither_changes_anything()
     {
         var client = await App.ClientAsync(Roles.Coordinator);
         var started = await client.StartInstanceAsync("test-wait-for-event", NewKey());
@@ -149,7 +149,7 @@ public abstract class EventsEndpointsTests(CareFlowsApp app) : AppTests(app)
 
         Assert.Equal((started.Id, WorkflowSubStatus.Finished, 0), (resumed.Id, resumed.SubStatus, resumed.OpenBookmarks));
         Assert.Contains(bookmarkId, (await second.ProblemAsync(HttpStatusCode.Conflict))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
-        await unknown.ProblemAsync(HttpStatusCode.Conflict);
+        await unknown.ProblemAsync(HttpStatusCode.NotFound);
         var after = await InstanceAsync(started.Id);
         Assert.Equal((before!.Revision, before.State), (after!.Revision, after.State));
         Assert.Single(await JournalAsync(started.Id), j => j.ActivityId == "decided" && j.EventName == "Log");

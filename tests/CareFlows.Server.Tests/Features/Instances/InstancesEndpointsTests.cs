@@ -68,7 +68,7 @@ public abstract class InstancesEndpointsTests(CareFlowsApp app) : AppTests(app)
         var pinned = await client.PostJsonAsync("/api/instances", new { definitionId = "test-delay", version = 1, input = new { delay = "01:00:00" } });
 
         Assert.Contains("no-such-definition", (await unknown.ProblemAsync(HttpStatusCode.NotFound))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
-        await draft.ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Contains("not published", (await draft.ProblemAsync(HttpStatusCode.Conflict))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         await missingVersion.ProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(1, (await pinned.ReadAsync<InstanceSnapshotResponse>(HttpStatusCode.Created)).Version);
     }

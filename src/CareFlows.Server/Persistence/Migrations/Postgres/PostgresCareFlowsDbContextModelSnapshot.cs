@@ -216,6 +216,10 @@ namespace CareFlows.Server.Persistence.Migrations.Postgres
                     b.Property<bool>("Buffered")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("CorrelationKey")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<int>("Delivered")
                         .HasColumnType("integer");
 
@@ -223,6 +227,10 @@ namespace CareFlows.Server.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PayloadHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
@@ -271,6 +279,32 @@ namespace CareFlows.Server.Persistence.Migrations.Postgres
                     b.HasKey("InstanceId", "Sequence");
 
                     b.ToTable("JournalEntries", (string)null);
+                });
+
+            modelBuilder.Entity("CareFlows.Server.Persistence.Entities.TriggerOccurrenceRecord", b =>
+                {
+                    b.Property<string>("DefinitionVersionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ActivityId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("OccursAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("DefinitionVersionId", "ActivityId", "OccursAt");
+
+                    b.ToTable("TriggerOccurrences", (string)null);
                 });
 
             modelBuilder.Entity("CareFlows.Server.Persistence.Entities.WorkflowDefinitionRecord", b =>

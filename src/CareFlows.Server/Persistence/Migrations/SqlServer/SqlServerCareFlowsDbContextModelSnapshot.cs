@@ -217,6 +217,10 @@ namespace CareFlows.Server.Persistence.Migrations.SqlServer
                     b.Property<bool>("Buffered")
                         .HasColumnType("bit");
 
+                    b.Property<string>("CorrelationKey")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<int>("Delivered")
                         .HasColumnType("int");
 
@@ -224,6 +228,10 @@ namespace CareFlows.Server.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("PayloadHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("datetime2");
@@ -272,6 +280,32 @@ namespace CareFlows.Server.Persistence.Migrations.SqlServer
                     b.HasKey("InstanceId", "Sequence");
 
                     b.ToTable("JournalEntries", (string)null);
+                });
+
+            modelBuilder.Entity("CareFlows.Server.Persistence.Entities.TriggerOccurrenceRecord", b =>
+                {
+                    b.Property<string>("DefinitionVersionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ActivityId")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("OccursAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("DefinitionVersionId", "ActivityId", "OccursAt");
+
+                    b.ToTable("TriggerOccurrences", (string)null);
                 });
 
             modelBuilder.Entity("CareFlows.Server.Persistence.Entities.WorkflowDefinitionRecord", b =>

@@ -209,12 +209,20 @@ namespace CareFlows.Server.Persistence.Migrations.Sqlite
                     b.Property<bool>("Buffered")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CorrelationKey")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Delivered")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("EventName")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayloadHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAt")
@@ -264,6 +272,32 @@ namespace CareFlows.Server.Persistence.Migrations.Sqlite
                     b.HasKey("InstanceId", "Sequence");
 
                     b.ToTable("JournalEntries", (string)null);
+                });
+
+            modelBuilder.Entity("CareFlows.Server.Persistence.Entities.TriggerOccurrenceRecord", b =>
+                {
+                    b.Property<string>("DefinitionVersionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccursAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DefinitionVersionId", "ActivityId", "OccursAt");
+
+                    b.ToTable("TriggerOccurrences", (string)null);
                 });
 
             modelBuilder.Entity("CareFlows.Server.Persistence.Entities.WorkflowDefinitionRecord", b =>

@@ -5,16 +5,17 @@ using CareFlows.Server.Persistence;
 namespace CareFlows.Server.Runtime;
 
 /// <summary>
-/// The burst writer's own connection, opened once and kept, with its commands kept prepared: a batch pays neither for
-/// opening a connection (and, on SQLite, its pragmas) nor for parsing its statements again. After a failure that may
-/// have left the connection unusable, <see cref="ResetAsync"/> drops it and the next batch opens a fresh one.
-/// The writer's round trips are made synchronously: it has nothing else to do meanwhile, and each asynchronous one
-/// would hand the batch to another thread-pool thread when the answer arrives, a wake-up that on a busy two-core
-/// machine took longer than the round trip itself.
+/// A connection the runtime opens once and keeps, with its commands kept prepared: the burst writer's, and each of the
+/// readers that bursts are prepared from. A batch pays neither for opening a connection (and, on SQLite, its pragmas)
+/// nor for parsing its statements again. After a failure that may have left the connection unusable,
+/// <see cref="ResetAsync"/> drops it and the next use opens a fresh one.
+/// Round trips are made synchronously: the writer has nothing else to do meanwhile, and each asynchronous one would hand
+/// the batch to another thread-pool thread when the answer arrives, a wake-up that on a busy two-core machine took
+/// longer than the round trip itself.
 /// On PostgreSQL a batch's transaction costs no round trips of its own: BEGIN travels with the batch's first
 /// statements and COMMIT with its writes (see <see cref="StatementQueue"/>).
 /// </summary>
-internal sealed class WriterConnection(DatabaseConnections database) : IAsyncDisposable
+internal sealed class RuntimeConnection(DatabaseConnections database) : IAsyncDisposable
 {
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
     private DbConnection? _connection;
@@ -34,21 +35,26 @@ internal sealed class WriterConnection(DatabaseConnections database) : IAsyncDis
     /// <summary>Whether the writes can carry the COMMIT (PostgreSQL): the caller then commits by flushing them.</summary>
     public bool CommitsWithWrites => Provider == DatabaseProvider.Postgres;
 
-    public async Task BeginAsync(CancellationToken cancellationToken)
+    /// <summary>Opens the connection unless it is open already (a reader's reads need no transaction).</summary>
+    public async Task OpenAsync(CancellationToken cancellationToken)
     {
         if (_connection is not { State: System.Data.ConnectionState.Open })
         {
             await ResetAsync();
-            _connection = await database.OpenWriterAsync(cancellationToken);
+            _connection = await database.OpenRuntimeAsync(cancellationToken);
         }
+    }
 
+    public async Task BeginAsync(CancellationToken cancellationToken)
+    {
+        await OpenAsync(cancellationToken);
         if (CommitsWithWrites)
         {
             _beginPending = true;
         }
         else
         {
-            Transaction = _connection.BeginTransaction();
+            Transaction = Connection.BeginTransaction();
         }
     }
 

@@ -1,0 +1,155 @@
+using CareFlows.Engine.Bookmarks;
+using CareFlows.Server.Persistence;
+
+namespace CareFlows.Server.Runtime;
+
+/// <summary>
+/// The writer's check, inside its transaction, that what each change set was decided on still holds: it reads again,
+/// in one round trip, every instance revision, waiting bookmark, buffered event, published version, idempotency key and trigger
+/// occurrence
+/// the batch's bursts read, and applies the change sets in order over what the earlier ones in the batch change. A
+/// change set whose reads no longer hold is sent back to be prepared again on the newer state.
+/// On PostgreSQL the reads are made under a transaction lock per event key, so that two nodes cannot each miss the
+/// other's uncommitted row: publishing an event reads the bookmarks waiting for it and, finding none, buffers it;
+/// reaching a wait point reads the buffered events and, finding none, adds a bookmark. Under the lock the second
+/// node's check sees the first's commit. Keys are locked in order, so batches locking several cannot deadlock.
+/// </summary>
+internal sealed class Admission(RuntimeContext runtime, RuntimeConnection writer)
+{
+    private readonly Dictionary<string, long> _revisions = new(StringComparer.Ordinal);
+    private readonly Dictionary<EventKey, HashSet<string>> _waiters = [];
+    private readonly Dictionary<EventKey, HashSet<string>> _buffered = [];
+    private readonly HashSet<string> _receipts = new(StringComparer.Ordinal);
+    private readonly HashSet<TriggerOccurrence> _occurrences = [];
+    private readonly HashSet<string> _published = new(StringComparer.Ordinal);
+
+    // What the change sets admitted so far in this batch write.
+    private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Bookmark> _createdEventBookmarks = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _removedBookmarks = new(StringComparer.Ordinal);
+    private readonly List<(EventKey Key, string Id)> _bufferedInserts = [];
+    private readonly HashSet<string> _bufferedDeletes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _usedReceipts = new(StringComparer.Ordinal);
+    private readonly HashSet<TriggerOccurrence> _startedOccurrences = [];
+
+    /// <summary>Splits the batch into the change sets that may commit and those to prepare again.</summary>
+    public (List<WorkItem> Admitted, List<WorkItem> Rejected) Admit(IReadOnlyList<WorkItem> items)
+    {
+        ReadAgain(items.Select(i => i.Changes!));
+        var admitted = new List<WorkItem>(items.Count);
+        var rejected = new List<WorkItem>();
+        foreach (var item in items)
+        {
+            if (Holds(item.Changes!))
+            {
+                Apply(item.Changes!);
+                admitted.Add(item);
+            }
+            else
+            {
+                rejected.Add(item);
+            }
+        }
+
+        return (admitted, rejected);
+    }
+
+    private void ReadAgain(IEnumerable<ChangeSet> changes)
+    {
+        var lookups = new LookupQueue(writer);
+        var sets = changes.ToList();
+        var now = runtime.Clock.GetUtcNow().UtcDateTime;
+        if (runtime.Provider == DatabaseProvider.Postgres)
+        {
+            foreach (var name in sets.SelectMany(c => c.Reads.EventKeys).Select(k => k.LockName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                lookups.Add(RuntimeSql.LockEventKey, [name], static _ => { });
+            }
+        }
+
+        foreach (var instance in sets.SelectMany(c => c.Instances).Where(i => !i.IsNew))
+        {
+            if (_revisions.TryAdd(instance.Id, -1))
+            {
+                lookups.Add(RuntimeSql.SelectRevision, [instance.Id], reader => _revisions[instance.Id] = reader.GetInt64(0));
+            }
+        }
+
+        foreach (var key in sets.SelectMany(c => c.Reads.Waiters.Keys).Distinct())
+        {
+            var found = _waiters[key] = new HashSet<string>(StringComparer.Ordinal);
+            var (sql, values) = RuntimeRows.WaitersQuery(key, withInstances: false);
+            lookups.Add(sql, values, reader =>
+            {
+                if (RuntimeRows.EventWaiter(reader) is { } waiter)
+                {
+                    found.Add(waiter.BookmarkId);
+                }
+            });
+        }
+
+        foreach (var key in sets.SelectMany(c => c.Reads.Buffered.Keys).Distinct())
+        {
+            var found = _buffered[key] = new HashSet<string>(StringComparer.Ordinal);
+            var (sql, values) = RuntimeRows.BufferedQuery(key, now);
+            lookups.Add(sql, values, reader => found.Add(RuntimeRows.Buffered(reader).Id));
+        }
+
+        foreach (var key in sets.SelectMany(c => c.Reads.UnusedReceipts).Distinct(StringComparer.Ordinal))
+        {
+            lookups.Add(RuntimeSql.SelectReceipt, [key], _ => _receipts.Add(key));
+        }
+
+        foreach (var versionId in sets.SelectMany(c => c.Reads.PublishedVersions).Distinct(StringComparer.Ordinal))
+        {
+            lookups.Add(RuntimeSql.SelectPublished, [versionId], reader =>
+            {
+                if (reader.GetBoolean(0))
+                {
+                    _published.Add(versionId);
+                }
+            });
+        }
+
+        foreach (var occurrence in sets.SelectMany(c => c.Reads.UnstartedOccurrences).Distinct())
+        {
+            lookups.Add(RuntimeSql.SelectOccurrence, RuntimeRows.OccurrenceValues(occurrence), _ => _occurrences.Add(occurrence));
+        }
+
+        lookups.Run();
+    }
+
+    private bool Holds(ChangeSet changes)
+    {
+        var reads = changes.Reads;
+        return changes.Instances.All(i => !_touched.Contains(i.Id) && (i.IsNew || _revisions[i.Id] == i.Revision))
+            && reads.Waiters.All(r => r.Value.SetEquals(WaitersNow(r.Key)))
+            && reads.Buffered.All(r => r.Value.SetEquals(BufferedNow(r.Key)))
+            && reads.PublishedVersions.All(_published.Contains)
+            && reads.UnusedReceipts.All(k => !_receipts.Contains(k) && !_usedReceipts.Contains(k))
+            && reads.UnstartedOccurrences.All(o => !_occurrences.Contains(o) && !_startedOccurrences.Contains(o));
+    }
+
+    private IEnumerable<string> WaitersNow(EventKey key) => _waiters[key]
+        .Where(id => !_removedBookmarks.Contains(id))
+        .Concat(_createdEventBookmarks.Values.Where(b => EventMatch.Reaches(b, key.EventName, key.CorrelationKey)).Select(b => b.Id));
+
+    private IEnumerable<string> BufferedNow(EventKey key) => _buffered[key]
+        .Where(id => !_bufferedDeletes.Contains(id))
+        .Concat(_bufferedInserts.Where(b => EventMatch.Takes(key.EventName, key.CorrelationKey, b.Key.EventName, b.Key.CorrelationKey)).Select(b => b.Id));
+
+    private void Apply(ChangeSet changes)
+    {
+        _touched.UnionWith(changes.Instances.Select(i => i.Id));
+        foreach (var (_, bookmark) in changes.CreatedBookmarks.Values.Where(c => c.Bookmark.Kind == BookmarkKind.Event))
+        {
+            _createdEventBookmarks[bookmark.Id] = bookmark;
+        }
+
+        _removedBookmarks.UnionWith(changes.RemovedBookmarks.Keys);
+        _bufferedInserts.AddRange(changes.BufferedInserts.Values.Select(e => (new EventKey(e.EventName, e.CorrelationKey), e.Id)));
+        _bufferedDeletes.UnionWith(changes.BufferedDeletes);
+        _usedReceipts.UnionWith(changes.Receipts.Keys);
+        _startedOccurrences.UnionWith(changes.Occurrences.Select(o => new TriggerOccurrence(o.DefinitionVersionId, o.ActivityId, o.OccursAt)));
+    }
+}

@@ -1,0 +1,158 @@
+using System.Text.Json.Nodes;
+using CareFlows.Engine.Bookmarks;
+using CareFlows.Engine.Execution;
+
+namespace CareFlows.Server.Runtime;
+
+/// <summary>
+/// One work item's bursts, run in memory on committed state, outside the writer and beside other items' scopes: the
+/// instances it loads (leased to its item), what it read (the change set's read set, which the writer checks again)
+/// and what it changed (the change set). Nothing here is visible elsewhere until the writer commits the change set.
+/// </summary>
+internal sealed partial class BurstScope(RuntimeContext runtime, Snapshot snapshot, InstanceLeases leases, WorkItem owner, CancellationToken cancellationToken)
+{
+    private readonly Dictionary<string, InstanceSlot> _instances = new(StringComparer.Ordinal);
+    private readonly Queue<PublishedEvent> _publishedEvents = new();
+
+    public RuntimeContext Runtime => runtime;
+
+    public Snapshot Snapshot => snapshot;
+
+    public CancellationToken CancellationToken => cancellationToken;
+
+    public ChangeSet Changes { get; } = new();
+
+    /// <summary>Starts an instance and takes in what its first burst did.</summary>
+    public async Task<InstanceSlot> StartAsync(CompiledWorkflow workflow, StartRequest request)
+    {
+        var result = await runtime.Engine.StartAsync(workflow, request);
+        var slot = new InstanceSlot(workflow, result.State, revision: 0, isNew: true);
+        if (!_instances.TryAdd(slot.Id, slot))
+        {
+            throw new InvalidOperationException($"Instance id {slot.Id} is already in use.");
+        }
+
+        await AbsorbAsync(slot, result);
+        return slot;
+    }
+
+    /// <summary>
+    /// The instance, loaded and leased to this scope's item; null when there is no such instance. Throws
+    /// <see cref="InstanceBusyException"/> when another item on this node holds it.
+    /// </summary>
+    public async Task<InstanceSlot?> FindSlotAsync(string instanceId)
+    {
+        if (_instances.TryGetValue(instanceId, out var slot))
+        {
+            return slot;
+        }
+
+        if (!leases.TryAcquire(instanceId, owner))
+        {
+            throw new InstanceBusyException(instanceId);
+        }
+
+        var row = await snapshot.InstanceAsync(instanceId, cancellationToken);
+        if (row is not null && leases.IsStale(instanceId, row.Revision))
+        {
+            // The group read it before this node's last commit of it, which the lease then waited for.
+            row = await snapshot.FreshInstanceAsync(instanceId, cancellationToken);
+        }
+
+        if (row is null)
+        {
+            return null;
+        }
+
+        var workflow = await runtime.Catalog.GetByVersionIdAsync(row.VersionId, cancellationToken);
+        slot = new InstanceSlot(workflow, WorkflowStateSerializer.Deserialize(row.State, workflow), row.Revision, isNew: false);
+        _instances[instanceId] = slot;
+        return slot;
+    }
+
+    /// <summary>Resumes one of the instance's open bookmarks. Throws <see cref="InvalidResumeInputException"/>, changing nothing, for refused input.</summary>
+    public async Task ResumeAsync(InstanceSlot slot, string bookmarkId, JsonNode? input)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        var result = await runtime.Engine.ResumeAsync(slot.Workflow, slot.State, bookmarkId, input);
+        await AbsorbAsync(slot, result);
+    }
+
+    public Task CancelAsync(InstanceSlot slot, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        return AbsorbAsync(slot, runtime.Engine.Cancel(slot.Workflow, slot.State, reason));
+    }
+
+    /// <summary>The change set, with every instance the bursts changed written out as its state document.</summary>
+    public ChangeSet Seal()
+    {
+        foreach (var slot in _instances.Values.Where(s => s.Changed))
+        {
+            var state = slot.State;
+            Changes.Instances.Add(new InstanceChange(
+                state.Id, state.DefinitionId, state.DefinitionVersionId, state.DefinitionVersion, state.Name, state.CorrelationId,
+                state.Status.ToString(), state.SubStatus.ToString(), state.Incidents.Count, WorkflowStateSerializer.Serialize(state),
+                state.CreatedAt.UtcDateTime, state.UpdatedAt.UtcDateTime, state.FinishedAt?.UtcDateTime, slot.IsNew ? 0 : slot.Revision));
+        }
+
+        return Changes;
+    }
+
+    /// <summary>
+    /// Takes in what a burst did, then what follows from it within the scope: events it published, and buffered events
+    /// that its new event bookmarks were waiting for.
+    /// </summary>
+    private async Task AbsorbAsync(InstanceSlot slot, RunResult result)
+    {
+        slot.Changed = true;
+        foreach (var created in result.CreatedBookmarks)
+        {
+            Changes.CreatedBookmarks[created.Id] = (slot.Id, created);
+        }
+
+        foreach (var removed in result.RemovedBookmarks)
+        {
+            if (!Changes.CreatedBookmarks.Remove(removed.Id))
+            {
+                Changes.RemovedBookmarks[removed.Id] = removed;
+            }
+        }
+
+        foreach (var entry in result.Journal)
+        {
+            Changes.Journal.Add((slot.Id, entry));
+        }
+
+        foreach (var published in result.PublishedEvents)
+        {
+            _publishedEvents.Enqueue(published);
+        }
+
+        foreach (var waiting in result.CreatedBookmarks.Where(b => b.Kind == BookmarkKind.Event))
+        {
+            runtime.EventWaits.Learn(slot.Workflow.DefinitionVersionId, waiting.EventName!);
+            if (slot.State.FindBookmark(waiting.Id) is null)
+            {
+                continue;
+            }
+
+            var (found, payload) = await TakeBufferedEventAsync(new EventKey(waiting.EventName!, waiting.CorrelationKey));
+            if (found)
+            {
+                await ResumeAsync(slot, waiting.Id, payload);
+            }
+        }
+
+        while (_publishedEvents.TryDequeue(out var published))
+        {
+            await DeliverAsync(new EventKey(published.EventName, published.CorrelationKey), published.Payload, published.IsLocal ? published.SourceInstanceId : null);
+        }
+    }
+}
+
+/// <summary>Another work item on this node holds the instance; the item waits for it and is prepared again.</summary>
+internal sealed class InstanceBusyException(string instanceId) : Exception($"Instance {instanceId} is being worked on by another request.")
+{
+    public string InstanceId => instanceId;
+}

@@ -1,0 +1,128 @@
+using CareFlows.Server.Persistence;
+
+namespace CareFlows.Server.Runtime;
+
+/// <summary>
+/// Writes a batch's admitted change sets in the writer's transaction, in one go (see <see cref="StatementQueue"/>).
+/// Parents go first, as the foreign keys require: instances, then bookmarks and journal entries.
+/// </summary>
+internal static class ChangeSetWriter
+{
+    // Journal rows are inserted this many to a statement on SQLite.
+    private const int JournalRowsPerInsert = 8;
+    private const int JournalColumns = 8;
+    private static readonly string InsertJournalRows = RuntimeSql.MultiRow(RuntimeSql.InsertJournal, JournalRowsPerInsert, JournalColumns);
+
+    public static void Write(RuntimeConnection writer, IReadOnlyList<ChangeSet> batch)
+    {
+        var statements = new StatementQueue(writer);
+        foreach (var i in batch.SelectMany(c => c.Instances))
+        {
+            var name = TypedNull.Of(i.Name);
+            var correlationId = TypedNull.Of(i.CorrelationId);
+            var finishedAt = TypedNull.Of(i.FinishedAt);
+            if (i.IsNew)
+            {
+                statements.Add(RuntimeSql.InsertInstance,
+                [
+                    i.Id, i.DefinitionId, i.DefinitionVersionId, i.DefinitionVersion, name, correlationId,
+                    i.Status, i.SubStatus, i.IncidentCount, i.State, i.CreatedAt, i.UpdatedAt, finishedAt,
+                ]);
+            }
+            else
+            {
+                statements.Add(writer.CommitsWithWrites ? RuntimeSql.UpdateInstanceOrFail : RuntimeSql.UpdateInstance,
+                    [i.Id, name, correlationId, i.Status, i.SubStatus, i.IncidentCount, i.State, i.UpdatedAt, finishedAt, i.Revision],
+                    conflictKey: i.Id);
+            }
+        }
+
+        foreach (var removed in batch.SelectMany(c => c.RemovedBookmarks.Keys))
+        {
+            statements.Add(RuntimeSql.DeleteBookmark, [removed]);
+        }
+
+        foreach (var (instanceId, b) in batch.SelectMany(c => c.CreatedBookmarks.Values))
+        {
+            statements.Add(RuntimeSql.InsertBookmark,
+            [
+                b.Id, instanceId, b.Kind.ToString(), b.Name, b.ActivityId, TypedNull.Of(b.DueAt?.UtcDateTime), TypedNull.Of(b.EventName),
+                TypedNull.Of(b.CorrelationKey), TypedNull.Of(b.TaskId), b.CreatedAt.UtcDateTime,
+            ]);
+        }
+
+        var journal = batch.SelectMany(c => c.Journal).ToList();
+        if (writer.Provider == DatabaseProvider.Postgres)
+        {
+            AddJournalAsArrays(statements, journal);
+        }
+        else
+        {
+            AddJournalAsRows(statements, journal);
+        }
+
+        foreach (var id in batch.SelectMany(c => c.BufferedDeletes))
+        {
+            statements.Add(RuntimeSql.DeleteBufferedEvent, [id]);
+        }
+
+        foreach (var e in batch.SelectMany(c => c.BufferedInserts.Values))
+        {
+            statements.Add(RuntimeSql.InsertBufferedEvent,
+                [e.Id, e.EventName, TypedNull.Of(e.CorrelationKey), TypedNull.Of(e.Payload), TypedNull.Of(e.IdempotencyKey), e.ReceivedAt, e.ExpiresAt]);
+        }
+
+        foreach (var r in batch.SelectMany(c => c.Receipts.Values))
+        {
+            statements.Add(RuntimeSql.InsertReceipt,
+                [r.IdempotencyKey, r.EventName, TypedNull.Of(r.CorrelationKey), TypedNull.Of(r.PayloadHash), r.ReceivedAt, r.Delivered, r.Buffered]);
+        }
+
+        foreach (var o in batch.SelectMany(c => c.Occurrences))
+        {
+            statements.Add(RuntimeSql.InsertOccurrence, [o.DefinitionVersionId, o.ActivityId, o.OccursAt, o.InstanceId, o.StartedAt]);
+        }
+
+        statements.Flush();
+    }
+
+    /// <summary>PostgreSQL: every journal row of the batch in one statement, a column to an array parameter.</summary>
+    private static void AddJournalAsArrays(StatementQueue statements, List<(string InstanceId, Engine.Journal.JournalEntry Entry)> journal)
+    {
+        if (journal.Count == 0)
+        {
+            return;
+        }
+
+        statements.Add(RuntimeSql.InsertJournalArrays,
+        [
+            journal.Select(j => j.InstanceId).ToArray(),
+            journal.Select(j => j.Entry.Sequence).ToArray(),
+            journal.Select(j => j.Entry.Timestamp.UtcDateTime).ToArray(),
+            journal.Select(j => j.Entry.ActivityId).ToArray(),
+            journal.Select(j => j.Entry.ActivityType).ToArray(),
+            journal.Select(j => j.Entry.ActivityName).ToArray(),
+            journal.Select(j => j.Entry.EventName).ToArray(),
+            journal.Select(j => j.Entry.Message).ToArray(),
+        ]);
+    }
+
+    /// <summary>Several journal rows to a statement; the rest of a batch's rows one by one, so two statement shapes serve all.</summary>
+    private static void AddJournalAsRows(StatementQueue statements, List<(string InstanceId, Engine.Journal.JournalEntry Entry)> journal)
+    {
+        var fullChunks = journal.Count / JournalRowsPerInsert * JournalRowsPerInsert;
+        for (var i = 0; i < journal.Count; i += i < fullChunks ? JournalRowsPerInsert : 1)
+        {
+            var rows = i < fullChunks ? JournalRowsPerInsert : 1;
+            var values = new object?[rows * JournalColumns];
+            for (var row = 0; row < rows; row++)
+            {
+                var (instanceId, e) = journal[i + row];
+                object?[] columns = [instanceId, e.Sequence, e.Timestamp.UtcDateTime, e.ActivityId, e.ActivityType, TypedNull.Of(e.ActivityName), e.EventName, TypedNull.Of(e.Message)];
+                columns.CopyTo(values, row * JournalColumns);
+            }
+
+            statements.Add(rows == 1 ? RuntimeSql.InsertJournal : InsertJournalRows, values);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+namespace CareFlows.Server.Runtime;
+
+/// <summary>
+/// One kind of request to the burst pipeline (start, resume, cancel, publish an event …). Each kind says what it will
+/// look up, so that a group of requests reads it all in one round trip, and runs its own bursts in a
+/// <see cref="BurstScope"/>; adding a kind touches nothing else. A request is answered only once its change set has
+/// committed, or at once when it changes nothing.
+/// </summary>
+internal abstract class WorkItem
+{
+    /// <summary>The instances whose leases this item holds (see <see cref="InstanceLeases"/>).</summary>
+    public HashSet<string> Leases { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>What the item's bursts changed, once prepared.</summary>
+    public ChangeSet? Changes { get; set; }
+
+    /// <summary>How often the writer has sent the item back to be prepared again on newer state.</summary>
+    public int Rejections { get; set; }
+
+    /// <summary>The instance the request names up front, leased before its group's reads are made; null when none.</summary>
+    public virtual string? InstanceId => null;
+
+    /// <summary>Adds what the item will look up to its group's reads.</summary>
+    public virtual void Plan(SnapshotPlan plan)
+    {
+    }
+
+    /// <summary>Runs the item's bursts in <paramref name="scope"/> and stages its answer.</summary>
+    public abstract Task RunAsync(BurstScope scope, CancellationToken cancellationToken);
+
+    /// <summary>Answers the caller with the staged result, once the item's change set has committed.</summary>
+    public abstract void Commit();
+
+    public abstract void Fail(Exception exception);
+}
+
+internal abstract class WorkItem<TResult> : WorkItem
+{
+    private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<TResult> Completion => _completion.Task;
+
+    /// <summary>The result staged while the item runs, published once it commits.</summary>
+    protected TResult? Staged { get; set; }
+
+    public override void Commit() => _completion.TrySetResult(Staged!);
+
+    public override void Fail(Exception exception) => _completion.TrySetException(exception);
+}

@@ -49,6 +49,34 @@ public sealed class InputAttribute : Attribute
     public bool Required { get; init; }
 }
 
+/// <summary>
+/// Describes an input the activity reads from its definition itself, in <see cref="Activity.Configure"/>, because its
+/// value is a structure rather than one expression (Set Variable's variable, Switch's cases). The designer lists and
+/// edits it like any other input; only a described input may be read there.
+/// </summary>
+/// <param name="name">The JSON property name in a definition (camelCase), for example <c>cases</c>.</param>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class ConfiguredInputAttribute(string name) : Attribute
+{
+    /// <summary>The JSON property name in a definition.</summary>
+    public string Name => name;
+
+    /// <summary>The value's type as the designer shows it, for example <c>Variable</c> or <c>FlowSwitchCase[]</c>.</summary>
+    public string TypeName { get; init; } = "Object";
+
+    /// <summary>Help text for the property panel.</summary>
+    public string Description { get; init; } = "";
+
+    /// <summary>The editor for the structure, for example <see cref="UIHints.VariablePicker"/> or <see cref="UIHints.Cases"/>.</summary>
+    public string UIHint { get; init; } = UIHints.Json;
+
+    /// <summary>Label shown in the property panel; defaults to the name with a capital first letter.</summary>
+    public string? DisplayName { get; init; }
+
+    /// <summary>Whether a definition must set this input; the activity reports it missing when the definition is compiled.</summary>
+    public bool Required { get; init; }
+}
+
 /// <summary>Describes an output property that a definition may bind to a variable.</summary>
 [AttributeUsage(AttributeTargets.Property, Inherited = false)]
 public sealed class OutputAttribute : Attribute

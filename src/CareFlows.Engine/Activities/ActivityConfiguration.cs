@@ -1,9 +1,14 @@
+using System.Text.Json.Nodes;
 using CareFlows.Engine.Definitions;
 using CareFlows.Engine.Expressions;
 
 namespace CareFlows.Engine.Activities;
 
-/// <summary>What an activity sees when its definition is compiled: its JSON and a way to compile expressions.</summary>
+/// <summary>
+/// What an activity sees when its definition is compiled: the properties it reads itself, a way to compile
+/// expressions, and where to report problems. Its properties are read only through here, so that the names read can
+/// be checked against the activity's descriptor.
+/// </summary>
 public sealed class ActivityConfiguration(
     ActivityDefinition definition,
     string path,
@@ -11,10 +16,30 @@ public sealed class ActivityConfiguration(
     ExpressionCompilationContext context,
     List<CompilationError> errors)
 {
-    public ActivityDefinition Definition => definition;
+    private readonly HashSet<string> _propertiesRead = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>JSON path of the activity in the definition, for error messages.</summary>
     public string Path => path;
+
+    /// <summary>
+    /// The raw JSON of one of the activity's properties (matched in any casing), or null when it is absent or null.
+    /// The activity must describe it with a <see cref="ConfiguredInputAttribute"/>.
+    /// </summary>
+    public JsonNode? GetProperty(string name)
+    {
+        _propertiesRead.Add(name);
+        return definition.GetProperty(name);
+    }
+
+    /// <summary>The JSON path of one of the activity's properties, under the key it is stored with, for error messages.</summary>
+    public string PathOf(string name)
+    {
+        _propertiesRead.Add(name);
+        return $"{path}.{definition.FindPropertyKey(name) ?? name}";
+    }
+
+    /// <summary>The names of the properties asked for so far.</summary>
+    internal IReadOnlyCollection<string> PropertiesRead => _propertiesRead;
 
     /// <summary>Compiles an embedded expression; on failure records an error at <paramref name="jsonPath"/> and returns null.</summary>
     public CompiledExpression? Compile(ExpressionDefinition expression, Type resultType, string jsonPath)

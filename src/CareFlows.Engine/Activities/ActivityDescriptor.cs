@@ -21,7 +21,10 @@ public sealed record ActivityDescriptor(
     internal Func<Activity> Factory { get; init; } = () => throw new InvalidOperationException();
 }
 
-/// <summary>One input of an activity type.</summary>
+/// <summary>
+/// One input of an activity type: an expression the engine evaluates (an <see cref="InputAttribute"/> property), or a
+/// structure the activity reads itself when configured (a <see cref="ConfiguredInputAttribute"/>).
+/// </summary>
 public sealed record InputDescriptor(
     string Name,
     string DisplayName,
@@ -33,7 +36,8 @@ public sealed record InputDescriptor(
     bool Required,
     object? DefaultValue)
 {
-    internal PropertyInfo Property { get; init; } = null!;
+    /// <summary>The <see cref="Input{T}"/> property the engine binds; null for an input the activity reads itself.</summary>
+    internal PropertyInfo? Property { get; init; }
 }
 
 /// <summary>One output of an activity type.</summary>

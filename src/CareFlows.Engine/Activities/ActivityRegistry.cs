@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using CareFlows.Engine.Definitions;
 using CareFlows.Engine.Expressions;
 
 namespace CareFlows.Engine.Activities;
@@ -46,9 +47,11 @@ public sealed class ActivityRegistry
         var outcomes = type.GetCustomAttribute<OutcomesAttribute>();
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance);
         var prototype = (Activity)Activator.CreateInstance(type)!;
-        var inputs = properties
-            .Where(p => p.GetCustomAttribute<InputAttribute>() is not null && typeof(IInput).IsAssignableFrom(p.PropertyType))
-            .Select(p => DescribeInput(p, prototype))
+        var inputs = type.GetCustomAttributes<ConfiguredInputAttribute>()
+            .Select(DescribeConfiguredInput)
+            .Concat(properties
+                .Where(p => p.GetCustomAttribute<InputAttribute>() is not null && typeof(IInput).IsAssignableFrom(p.PropertyType))
+                .Select(p => DescribeInput(p, prototype)))
             .ToList();
         var outputs = properties
             .Where(p => p.GetCustomAttribute<OutputAttribute>() is not null && typeof(IOutput).IsAssignableFrom(p.PropertyType))
@@ -92,6 +95,17 @@ public sealed class ActivityRegistry
             Property = property,
         };
     }
+
+    private static InputDescriptor DescribeConfiguredInput(ConfiguredInputAttribute attribute) => new(
+        attribute.Name,
+        attribute.DisplayName ?? char.ToUpperInvariant(attribute.Name[0]) + attribute.Name[1..],
+        attribute.TypeName,
+        attribute.Description,
+        attribute.UIHint,
+        DefaultSyntax: ExpressionDefinition.Literal,
+        Options: null,
+        attribute.Required,
+        DefaultValue: null);
 
     internal static string CamelCase(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 }

@@ -73,7 +73,8 @@ public sealed class WorkflowCompiler(ActivityRegistry registry, ExpressionCompil
         }
 
         var activity = descriptor.Factory();
-        foreach (var input in descriptor.Inputs)
+        // Inputs without a property are structures the activity reads itself in Configure.
+        foreach (var input in descriptor.Inputs.Where(i => i.Property is not null))
         {
             var key = definition.FindPropertyKey(input.Name);
             var inputDefinition = key is null ? null : InputDefinition.From(definition.Properties[key]);
@@ -82,7 +83,7 @@ public sealed class WorkflowCompiler(ActivityRegistry registry, ExpressionCompil
                 continue;
             }
 
-            var binding = (IInput)input.Property.GetValue(activity)!;
+            var binding = (IInput)input.Property!.GetValue(activity)!;
             try
             {
                 binding.Bind(expressions.Compile(inputDefinition.Expression, binding.ValueType, context));

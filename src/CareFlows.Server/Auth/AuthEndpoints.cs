@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CareFlows.Server.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -22,6 +23,7 @@ public static class AuthEndpoints
     /// </summary>
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(LoginRequest request, bool? useCookies, SignInManager<CareFlowsUser> signIn)
     {
+        RequiredMembers.Check(request, r => r.Email, r => r.Password);
         signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(request.Email, request.Password, isPersistent: useCookies == true, lockoutOnFailure: true);
         if (!result.Succeeded)

@@ -16,6 +16,7 @@ public static class ApiServiceCollectionExtensions
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
         });
         services.AddValidatorsFromAssemblyContaining<ApiOptions>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        ApiFieldNames.UseForValidation();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Instance ??= c.HttpContext.Request.Path);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Malformed bodies must reach the exception handler (with their JSON path), not end as a bare 400.

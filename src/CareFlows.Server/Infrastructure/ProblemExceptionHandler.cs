@@ -10,14 +10,15 @@ using Microsoft.AspNetCore.Mvc;
 namespace CareFlows.Server.Infrastructure;
 
 /// <summary>
-/// Turns every known failure into RFC 7807 problem details, so endpoints hold no try/catch: malformed input 400
-/// (with the JSON path), unknown id 404, conflict 409, too large 413, validation 422 (every error, by field or path).
+/// Turns every known failure into RFC 7807 problem details, so endpoints hold no try/catch: malformed input 400,
+/// unknown id 404, conflict 409, too large 413, validation 422. Errors are listed by field: body members by JSON path
+/// (<c>$.definitionId</c>), query, route and header values by name (<see cref="ApiFieldNames"/>).
 /// </summary>
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var details = ToProblem(exception);
+        var details = ToProblem(exception, httpContext);
         if (details is null)
         {
             return false;
@@ -27,7 +28,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
     }
 
-    internal static ProblemDetails? ToProblem(Exception exception) => exception switch
+    internal static ProblemDetails? ToProblem(Exception exception, HttpContext httpContext) => exception switch
     {
         ValidationException e => Validation(
             "The request is invalid.",
@@ -39,11 +40,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         WorkflowCannotRunException e => Validation(
             "The workflow cannot run.",
             e.Errors.GroupBy(c => c.Path).ToDictionary(g => g.Key, g => g.Select(c => c.Message).ToArray())),
-        WorkflowDefinitionFormatException e => Malformed(e.Reason, e.JsonPath),
-        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large."),
-        BadHttpRequestException { InnerException: JsonException json } => Malformed(json.Message, json.Path ?? "$"),
-        BadHttpRequestException e => Problem(e.StatusCode, e.Message),
-        JsonException e => Malformed(e.Message, e.Path ?? "$"),
+        WorkflowDefinitionFormatException e => BadRequestProblems.Body(e.JsonPath, e.Reason),
+        MalformedRequestException e => BadRequestProblems.Body(e.Errors),
+        BadHttpRequestException e => BadRequestProblems.From(e, httpContext),
+        JsonException e => BadRequestProblems.From(e, httpContext),
         NotFoundException e => Problem(StatusCodes.Status404NotFound, e.Message),
         ConflictException e => Problem(StatusCodes.Status409Conflict, e.Message),
         InstanceConflictException e => Problem(StatusCodes.Status409Conflict, e.Message),
@@ -53,14 +53,6 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
     };
 
     private static ProblemDetails Problem(int status, string detail) => new() { Status = status, Detail = detail };
-
-    private static ProblemDetails Malformed(string detail, string jsonPath)
-    {
-        var problem = Problem(StatusCodes.Status400BadRequest, detail);
-        problem.Title = "The request body is not valid JSON for this endpoint.";
-        problem.Extensions["jsonPath"] = jsonPath;
-        return problem;
-    }
 
     private static ValidationProblemDetails Validation(string detail, IDictionary<string, string[]> errors) => new(errors)
     {

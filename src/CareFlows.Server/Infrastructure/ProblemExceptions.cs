@@ -11,3 +11,10 @@ public sealed class UnprocessableException(string message, IReadOnlyDictionary<s
 {
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors ?? new Dictionary<string, string[]>();
 }
+
+/// <summary>The request body does not have the shape the endpoint reads (400); <see cref="Errors"/> are keyed by JSON path.</summary>
+public sealed class MalformedRequestException(IReadOnlyDictionary<string, string[]> errors)
+    : Exception(string.Join(" ", errors.Values.SelectMany(m => m)))
+{
+    public IReadOnlyDictionary<string, string[]> Errors => errors;
+}

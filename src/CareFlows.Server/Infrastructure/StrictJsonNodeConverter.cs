@@ -41,10 +41,13 @@ internal sealed class StrictJsonNodeConverter : JsonConverter<JsonNode>
         {
             if (!result.TryAdd(property.Name, ToNode(property.Value)))
             {
-                throw new JsonException($"The property '{property.Name}' appears more than once in the same object.");
+                throw new DuplicateJsonPropertyException($"The property '{property.Name}' appears more than once in the same object.");
             }
         }
 
         return result;
     }
 }
+
+/// <summary>A name given twice in one object of a free-form member; its message is the API's own words.</summary>
+internal sealed class DuplicateJsonPropertyException(string message) : JsonException(message);

@@ -52,6 +52,39 @@ public sealed class AuthEndpointsTests(SqliteApp app) : AppTests(app), IClassFix
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("{}", new[] { "$.email", "$.password" })]
+    [InlineData("""{"password": "x"}""", new[] { "$.email" })]
+    [InlineData("""{"email": null, "password": "x"}""", new[] { "$.email" })]
+    [InlineData("""{"email": "coordinator@careflows.local"}""", new[] { "$.password" })]
+    [InlineData("""{"email": "coordinator@careflows.local", "password": null}""", new[] { "$.password" })]
+    public async Task Sign_in_without_an_email_or_password_is_400_naming_each_missing_field(string body, string[] fields)
+    {
+        using var client = App.CreateClient();
+
+        var response = await client.PostRawAsync("/api/auth/login", body);
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(fields, problem.ErrorFields());
+        Assert.Equal(fields[0], problem["jsonPath"]!.GetValue<string>());
+        Assert.All(fields, f => Assert.Equal($"'{f[2..]}' is required.", problem.ErrorAt(f)));
+        PlainProblems.AssertPlain(problem);
+    }
+
+    [Theory]
+    [InlineData("null", "$", "A JSON body is required.")]
+    [InlineData("[]", "$", "The body must be a JSON object.")]
+    [InlineData("""{"email": "a@b.c", "password": 5}""", "$.password", "'password' must be a string, given once.")]
+    public async Task Sign_in_with_a_body_of_the_wrong_shape_is_400_naming_the_json_path(string body, string jsonPath, string message)
+    {
+        using var client = App.CreateClient();
+
+        var problem = await (await client.PostRawAsync("/api/auth/login", body)).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal(message, problem.ErrorAt(jsonPath));
+        PlainProblems.AssertPlain(problem);
+    }
+
     [Fact]
     public async Task Health_needs_no_sign_in_but_everything_else_does()
     {

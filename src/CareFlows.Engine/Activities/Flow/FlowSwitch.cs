@@ -7,6 +7,7 @@ namespace CareFlows.Engine.Activities.Flow;
 
 [Activity("Elsa", "FlowSwitch", Category = "Flow", DisplayName = "Switch", Description = "Continues through the first matching case (MatchFirst) or every matching case (MatchAny), or Default.")]
 [Outcomes("Default", DynamicFrom = "cases")]
+[ConfiguredInput("cases", TypeName = "FlowSwitchCase[]", UIHint = UIHints.Cases, Description = "The cases in order, each a label (its outcome port) and a condition; the switch continues through the matching ones.")]
 public sealed class FlowSwitch : CodeActivity
 {
     /// <summary>The outcome taken when no case matches.</summary>
@@ -20,14 +21,14 @@ public sealed class FlowSwitch : CodeActivity
     public override void Configure(ActivityConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var key = configuration.Definition.FindPropertyKey("cases");
-        if (key is null)
+        var property = configuration.GetProperty("cases");
+        if (property is null)
         {
             return;
         }
 
-        var path = $"{configuration.Path}.{key}";
-        var cases = configuration.Definition.Properties[key] switch
+        var path = configuration.PathOf("cases");
+        var cases = property switch
         {
             JsonArray array => array,
             JsonObject wrapped when InputDefinition.From(wrapped)?.Expression.Text is { } text => TryParseArray(text),

@@ -6,6 +6,7 @@ using CareFlows.Engine.Execution;
 namespace CareFlows.Engine.Activities.Primitives;
 
 [Activity("Elsa", "SetVariable", Category = "Primitives", DisplayName = "Set Variable", Description = "Sets a workflow variable to a value.")]
+[ConfiguredInput("variable", TypeName = "Variable", UIHint = UIHints.VariablePicker, Required = true, Description = "The variable to set: one declared in this workflow, by id or name.")]
 public sealed class SetVariable : CodeActivity
 {
     private string? _variableName;
@@ -16,9 +17,8 @@ public sealed class SetVariable : CodeActivity
     public override void Configure(ActivityConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var key = configuration.Definition.FindPropertyKey("variable");
-        var path = $"{configuration.Path}.{key ?? "variable"}";
-        var reference = key is null ? null : configuration.Definition.Properties[key];
+        var path = configuration.PathOf("variable");
+        var reference = configuration.GetProperty("variable");
         var idOrName = reference switch
         {
             JsonObject obj => (JsonKeys.Get(obj, "id") ?? JsonKeys.Get(obj, "name")) is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null,

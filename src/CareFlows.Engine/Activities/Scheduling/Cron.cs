@@ -20,7 +20,7 @@ public sealed class Cron : CodeActivity
             }
             catch (FormatException e)
             {
-                configuration.AddError($"{configuration.Path}.{configuration.Definition.FindPropertyKey("cronExpression") ?? "cronExpression"}", e.Message);
+                configuration.AddError(configuration.PathOf("cronExpression"), e.Message);
             }
         }
     }

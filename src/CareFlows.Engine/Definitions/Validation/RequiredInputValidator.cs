@@ -3,14 +3,17 @@ using FluentValidation;
 
 namespace CareFlows.Engine.Definitions.Validation;
 
-/// <summary>Inputs an activity type marks as required should be set; an empty value counts as not set.</summary>
+/// <summary>
+/// Expression inputs an activity type marks as required should be set; an empty value counts as not set. Inputs the
+/// activity reads itself are checked by the activity when the definition is compiled.
+/// </summary>
 internal sealed class RequiredInputValidator(ActivityRegistry registry) : FlowchartValidator
 {
     protected override void Check(FlowchartDefinition flowchart, ValidationContext<WorkflowDefinition> context)
     {
         foreach (var (activity, path) in JsonPaths.Activities(flowchart))
         {
-            foreach (var input in registry.Find(activity.Type)?.Inputs.Where(d => d.Required) ?? [])
+            foreach (var input in registry.Find(activity.Type)?.Inputs.Where(d => d.Required && d.Property is not null) ?? [])
             {
                 if (!IsSet(activity.GetInput(input.Name)))
                 {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CareFlows.Engine.Definitions;
 using CareFlows.Engine.Definitions.Serialization;
+using CareFlows.Server.Infrastructure;
 
 namespace CareFlows.Server.Features.Definitions;
 
@@ -35,7 +36,7 @@ internal static class DefinitionBody
         }
         catch (InvalidDataException e)
         {
-            throw new BadHttpRequestException($"The multipart body is malformed: {e.Message}", StatusCodes.Status400BadRequest, e);
+            throw new MalformedRequestException(new Dictionary<string, string[]> { ["$"] = [$"The multipart body is malformed: {e.Message}"] });
         }
 
         var items = new List<ImportItem>();

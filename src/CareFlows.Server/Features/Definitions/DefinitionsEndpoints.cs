@@ -27,23 +27,23 @@ public static class DefinitionsEndpoints
 
         group.MapGet("", List).WithName("ListDefinitions")
             .WithSummary("Lists the latest version of every definition, paged, optionally filtered by id, name or description.")
-            .ProducesProblems(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{definitionId}", Get).WithName("GetDefinition")
             .WithSummary("Gets the latest version of a definition, or the one named by ?version=, with its Elsa 3 JSON.")
-            .ProducesProblems(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapGet("/{definitionId}/versions", ListVersions).WithName("ListDefinitionVersions")
             .WithSummary("Lists every version of a definition, newest first.")
             .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapGet("/{definitionId}/export", Export).WithName("ExportDefinition")
             .WithSummary("Downloads a version (the latest unless ?version= names one) as the Elsa 3 JSON file the store holds.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .ProducesProblems(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapPost("/validate", Validate).WithName("ValidateDefinition")
             .WithSummary("Validates an Elsa 3 definition without storing it: every problem with its JSON path, and whether it can run.")
             .AcceptsDefinition("application/json");
         group.MapPost("/{definitionId}/validate", ValidateStored).WithName("ValidateStoredDefinition")
             .WithSummary("Validates a stored version (the latest unless ?version= names one).")
-            .ProducesProblems(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         var write = group.MapGroup("").RequireAuthorization(Policies.DefinitionWrite)
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -61,7 +61,7 @@ public static class DefinitionsEndpoints
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         write.MapPost("/{definitionId}/publish", Publish).WithName("PublishDefinition")
             .WithSummary("Publishes the latest version, or the one named by ?version=; instances already running keep their version.")
-            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         write.MapPost("/{definitionId}/retire", Retire).WithName("RetireDefinition")
             .WithSummary("Retires (unpublishes) the published version: it starts no new instances and its timer triggers are disarmed; running instances finish on it.")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);

@@ -1,11 +1,15 @@
 using CareFlows.Server.Persistence;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareFlows.Server.Features.Definitions;
 
 /// <summary>The latest version of every definition whose id, name or description contains <paramref name="Search"/>, by name.</summary>
-public sealed record ListDefinitions(string? Search, int Page, int PageSize) : IQuery<DefinitionPage>
+public sealed record ListDefinitions(
+    [FromQuery(Name = "search")] string? Search,
+    [FromQuery(Name = "page")] int Page,
+    [FromQuery(Name = "pageSize")] int PageSize) : IQuery<DefinitionPage>
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 200;

@@ -6,8 +6,8 @@ internal sealed class ListDefinitionsValidator : AbstractValidator<ListDefinitio
 {
     public ListDefinitionsValidator()
     {
-        RuleFor(q => q.Page).InclusiveBetween(1, ListDefinitions.MaxPage).OverridePropertyName("page");
-        RuleFor(q => q.PageSize).InclusiveBetween(1, ListDefinitions.MaxPageSize).OverridePropertyName("pageSize");
-        RuleFor(q => q.Search).MaximumLength(256).OverridePropertyName("search");
+        RuleFor(q => q.Page).InclusiveBetween(1, ListDefinitions.MaxPage);
+        RuleFor(q => q.PageSize).InclusiveBetween(1, ListDefinitions.MaxPageSize);
+        RuleFor(q => q.Search).MaximumLength(256);
     }
 }

@@ -1,5 +1,6 @@
 using CareFlows.Engine.Definitions;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CareFlows.Server.Features.Definitions;
 
@@ -7,7 +8,10 @@ namespace CareFlows.Server.Features.Definitions;
 /// Saves the designer's copy as the latest draft: the unpublished latest version is edited in place, otherwise a new
 /// version is started. A draft need not be valid; publishing checks that.
 /// </summary>
-public sealed record SaveDefinitionDraft(string DefinitionId, WorkflowDefinition Definition, string? User) : ICommand<DefinitionResponse>;
+public sealed record SaveDefinitionDraft(
+    [FromRoute(Name = "definitionId")] string DefinitionId,
+    [FromBody] WorkflowDefinition Definition,
+    string? User) : ICommand<DefinitionResponse>;
 
 public sealed class SaveDefinitionDraftHandler(DefinitionStore store) : ICommandHandler<SaveDefinitionDraft, DefinitionResponse>
 {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CareFlows.Server.Features.Events.ResumeBookmark;
 using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Runtime;
 
@@ -41,7 +42,7 @@ public static class InstanceProblems
                 $"Bookmark {bookmarkId} is not open any more: it has been resumed already, or its branch was cancelled."),
             ResumeStatus.InvalidInput => new UnprocessableException(
                 "The waiting activity refused the input; nothing changed.",
-                new Dictionary<string, string[]> { ["Input"] = [outcome.Problem ?? "The input is not valid here."] }),
+                new Dictionary<string, string[]> { [ApiFieldNames.Of<ResumeBookmarkRequest>(r => r.Input)] = [outcome.Problem ?? "The input is not valid here."] }),
             _ => new UnreachableException($"Unknown resume status {outcome.Status}."),
         };
     }

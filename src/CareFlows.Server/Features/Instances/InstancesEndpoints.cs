@@ -28,7 +28,7 @@ public static class InstancesEndpoints
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/", List)
             .WithSummary("Lists instances, newest first, by status, definition, correlation id and creation time.")
-            .ProducesProblems(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{id}", Get)
             .WithSummary("Reads an instance: variables, input and output, open bookmarks, incidents and log.")
             .ProducesProblems(StatusCodes.Status404NotFound);
@@ -38,7 +38,7 @@ public static class InstancesEndpoints
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{id}/journal", Journal)
             .WithSummary("Reads an instance's journal in sequence order, a page at a time.")
-            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         return routes;
     }
 

@@ -204,6 +204,22 @@ public abstract class DefinitionLifecycleTests(CareFlowsApp app) : DefinitionApi
         Assert.Contains("CareFlows.HumanTask", activities.Keys);
     }
 
+    [Fact]
+    public async Task The_activity_descriptors_list_the_structures_activities_read_themselves()
+    {
+        using var client = await LeadAsync();
+
+        var activities = (await GetAsync(client, "/api/activities")).AsArray().ToDictionary(a => a!["typeName"]!.GetValue<string>());
+
+        static JsonNode Input(JsonNode activity, string name) => Assert.Single(activity["inputs"]!.AsArray(), i => i!["name"]!.GetValue<string>() == name)!;
+        var variable = Input(activities["Elsa.SetVariable"]!, "variable");
+        var cases = Input(activities["Elsa.FlowSwitch"]!, "cases");
+        Assert.Equal(("Variable", "variable-picker", true), (variable["typeName"]!.GetValue<string>(), variable["uiHint"]!.GetValue<string>(), variable["required"]!.GetValue<bool>()));
+        Assert.Equal(("FlowSwitchCase[]", "flow-switch-editor", false), (cases["typeName"]!.GetValue<string>(), cases["uiHint"]!.GetValue<string>(), cases["required"]!.GetValue<bool>()));
+        Assert.All([variable, cases], i => Assert.False(string.IsNullOrWhiteSpace(i["description"]!.GetValue<string>())));
+        Assert.Equal("cases", activities["Elsa.FlowSwitch"]!["dynamicOutcomesInput"]!.GetValue<string>());
+    }
+
     private static (int Version, bool IsLatest, bool IsPublished) Flags(JsonNode response, bool fromJson = false)
     {
         var source = fromJson ? response["definition"]! : response;

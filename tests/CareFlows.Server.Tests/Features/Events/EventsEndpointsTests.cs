@@ -99,9 +99,15 @@ public abstract class EventsEndpointsTests(CareFlowsApp app) : AppTests(app)
         conflicting.Headers.Add("Idempotency-Key", NewKey());
         var twoKeys = await client.SendAsync(conflicting, Cancel);
 
-        Assert.Equal(["EventName"], (await missingName.ProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
-        Assert.Equal(["CorrelationKey", "IdempotencyKey"], (await emptyKey.ProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields().Order());
-        Assert.Equal(["IdempotencyKey"], (await twoKeys.ProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+        var missingProblem = await missingName.ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["$.eventName"], missingProblem.ErrorFields());
+        Assert.Equal("'eventName' must not be empty.", missingProblem.ErrorAt("$.eventName"));
+        var emptyProblem = await emptyKey.ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["$.correlationKey", "$.idempotencyKey"], emptyProblem.ErrorFields().Order(StringComparer.Ordinal));
+        Assert.Equal("'correlationKey' must not be empty; leave it out instead.", emptyProblem.ErrorAt("$.correlationKey"));
+        var twoKeysProblem = await twoKeys.ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["$.idempotencyKey"], twoKeysProblem.ErrorFields());
+        Assert.All([missingProblem, emptyProblem, twoKeysProblem], PlainProblems.AssertPlain);
         Assert.Equal(0, await QueryAsync(db => db.BufferedEvents.CountAsync(e => e.CorrelationKey == key, Cancel)));
         Assert.Equal(0, await QueryAsync(db => db.EventReceipts.CountAsync(e => e.IdempotencyKey == key, Cancel)));
     }
@@ -119,6 +125,40 @@ public abstract class EventsEndpointsTests(CareFlowsApp app) : AppTests(app)
 
         Assert.StartsWith(jsonPath, (await response.ProblemAsync(HttpStatusCode.BadRequest))["jsonPath"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(0, await QueryAsync(db => db.BufferedEvents.CountAsync(e => e.CorrelationKey == "k-dup", Cancel)));
+    }
+
+    [Fact]
+    public async Task An_idempotency_key_header_that_is_blank_is_422_keyed_by_the_header_name()
+    {
+        var client = await App.ClientAsync(Roles.Coordinator);
+        var key = NewKey();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/events")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { eventName = "PayerDecision", correlationKey = key }),
+        };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", " ");
+
+        var problem = await (await client.SendAsync(request, Cancel)).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal(["Idempotency-Key"], problem.ErrorFields());
+        Assert.Equal("'Idempotency-Key' must not be empty; leave it out instead.", problem.ErrorAt("Idempotency-Key"));
+        Assert.Equal(0, await QueryAsync(db => db.BufferedEvents.CountAsync(e => e.CorrelationKey == key, Cancel)));
+    }
+
+    [Theory]
+    [InlineData("null", "$", "A JSON body is required.")]
+    [InlineData("[]", "$", "The body must be a JSON object.")]
+    [InlineData("""{"eventName": ["PayerDecision"]}""", "$.eventName", "'eventName' must be a string, given once.")]
+    [InlineData("""{"eventName": "PayerDecision", "correlationKey": 7}""", "$.correlationKey", "'correlationKey' must be a string, given once.")]
+    public async Task An_event_body_of_the_wrong_shape_or_none_is_400_naming_the_json_path_in_plain_words(string body, string jsonPath, string message)
+    {
+        var client = await App.ClientAsync(Roles.Coordinator);
+
+        var problem = await (await client.PostRawAsync("/api/events", body)).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal(jsonPath, problem["jsonPath"]!.GetValue<string>());
+        Assert.Equal(message, problem.ErrorAt(jsonPath));
+        PlainProblems.AssertPlain(problem);
     }
 
     [Fact]
@@ -166,7 +206,7 @@ public abstract class EventsEndpointsTests(CareFlowsApp app) : AppTests(app)
         var refused = await client.PostJsonAsync($"/api/bookmarks/{bookmark.Id}/resume", new { input = new { outcome = "Maybe" } });
 
         var problem = await refused.ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("Approved, Rejected", problem["errors"]!["Input"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Approved, Rejected", problem.ErrorAt("$.input"), StringComparison.Ordinal);
         var after = await InstanceAsync(started.Id);
         Assert.Equal((before!.Revision, before.State), (after!.Revision, after.State));
 

@@ -90,19 +90,40 @@ public abstract class InstanceQueriesTests(CareFlowsApp app) : AppTests(app)
     }
 
     [Theory]
-    [InlineData("pageSize=0", "PageSize")]
-    [InlineData("pageSize=201", "PageSize")]
-    [InlineData("page=0", "Page")]
-    [InlineData("status=Sleeping", "Status")]
-    [InlineData("subStatus=1", "SubStatus")]
-    [InlineData("createdFrom=2025-01-02T00:00:00Z&createdTo=2025-01-01T00:00:00Z", "CreatedTo")]
+    [InlineData("pageSize=0", "pageSize")]
+    [InlineData("pageSize=201", "pageSize")]
+    [InlineData("page=0", "page")]
+    [InlineData("status=Sleeping", "status")]
+    [InlineData("subStatus=1", "subStatus")]
+    [InlineData("createdFrom=2025-01-02T00:00:00Z&createdTo=2025-01-01T00:00:00Z", "createdTo")]
     public async Task An_invalid_list_query_is_422_naming_the_field(string query, string field)
     {
         var client = await App.ClientAsync(Roles.Auditor);
 
         var response = await client.GetAsync($"/api/instances?{query}", Cancel);
 
-        Assert.Equal([field], (await response.ProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+        var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal([field], problem.ErrorFields());
+        Assert.StartsWith($"'{field}' ", problem.ErrorAt(field), StringComparison.Ordinal);
+        PlainProblems.AssertPlain(problem);
+    }
+
+    [Theory]
+    [InlineData("/api/instances?createdFrom=x", "createdFrom", "'createdFrom' must be a date and time, for example 2026-01-31T09:00:00Z.")]
+    [InlineData("/api/instances?createdTo=2026-02-30", "createdTo", "'createdTo' must be a date and time, for example 2026-01-31T09:00:00Z.")]
+    [InlineData("/api/instances?page=two", "page", "'page' must be a whole number.")]
+    [InlineData("/api/instances?pageSize=99999999999", "pageSize", "'pageSize' must be a whole number.")]
+    [InlineData("/api/instances/some-instance/journal?afterSequence=x", "afterSequence", "'afterSequence' must be a whole number.")]
+    public async Task A_query_value_that_does_not_parse_is_400_keyed_by_its_name_in_plain_words(string url, string parameter, string message)
+    {
+        var client = await App.ClientAsync(Roles.Auditor);
+
+        var response = await client.GetAsync(url, Cancel);
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal([parameter], problem.ErrorFields());
+        Assert.Equal(message, problem.ErrorAt(parameter));
+        PlainProblems.AssertPlain(problem);
     }
 
     [Fact]
@@ -142,9 +163,9 @@ public abstract class InstanceQueriesTests(CareFlowsApp app) : AppTests(app)
     }
 
     [Theory]
-    [InlineData("pageSize=0", "PageSize")]
-    [InlineData("pageSize=201", "PageSize")]
-    [InlineData("afterSequence=-1", "AfterSequence")]
+    [InlineData("pageSize=0", "pageSize")]
+    [InlineData("pageSize=201", "pageSize")]
+    [InlineData("afterSequence=-1", "afterSequence")]
     public async Task An_invalid_journal_query_is_422_naming_the_field(string query, string field)
     {
         var client = await App.ClientAsync(Roles.Auditor);
@@ -152,7 +173,9 @@ public abstract class InstanceQueriesTests(CareFlowsApp app) : AppTests(app)
 
         var response = await client.GetAsync($"/api/instances/{started.Id}/journal?{query}", Cancel);
 
-        Assert.Equal([field], (await response.ProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+        var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal([field], problem.ErrorFields());
+        PlainProblems.AssertPlain(problem);
     }
 }
 

@@ -83,9 +83,13 @@ public abstract class InstancesEndpointsTests(CareFlowsApp app) : AppTests(app)
         var tooLong = await client.PostJsonAsync("/api/instances", new { definitionId = new string('d', 129), correlationId = key, name = new string('n', 257) });
         var notAnObject = await client.PostJsonAsync("/api/instances", new { definitionId = "test-delay", correlationId = key, input = "delay" });
 
-        Assert.Equal(["DefinitionId", "Input", "Version"], (await missing.ProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields().Order());
-        Assert.Equal(["DefinitionId", "Name"], (await tooLong.ProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields().Order());
-        Assert.Equal(["Input"], (await notAnObject.ProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+        var missingProblem = await missing.ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["$.definitionId", "$.input", "$.version"], missingProblem.ErrorFields().Order(StringComparer.Ordinal));
+        Assert.Equal("'definitionId' must not be empty.", missingProblem.ErrorAt("$.definitionId"));
+        Assert.Equal("'version' must be greater than '0'.", missingProblem.ErrorAt("$.version"));
+        PlainProblems.AssertPlain(missingProblem);
+        Assert.Equal(["$.definitionId", "$.name"], (await tooLong.ProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields().Order(StringComparer.Ordinal));
+        Assert.Equal(["$.input"], (await notAnObject.ProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
         Assert.Equal(0, await QueryAsync(db => db.Instances.CountAsync(i => i.CorrelationId == key, Cancel)));
     }
 
@@ -104,6 +108,29 @@ public abstract class InstancesEndpointsTests(CareFlowsApp app) : AppTests(app)
 
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.StartsWith(jsonPath, problem["jsonPath"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[]", "$", "The body must be a JSON object.")]
+    [InlineData("\"x\"", "$", "The body must be a JSON object.")]
+    [InlineData("""{"definitionId": 5}""", "$.definitionId", "'definitionId' must be a string, given once.")]
+    [InlineData("""{"definitionId": "test-delay", "version": "two"}""", "$.version", "'version' must be a whole number, given once.")]
+    [InlineData("""{"definitionId": "test-delay", "input": {"delay": "00:01:00",}}""", "$.input", "The body is not valid JSON at line 1, position 62.")]
+    [InlineData("null", "$", "A JSON body is required.")]
+    [InlineData("", "$", "A JSON body is required.")]
+    public async Task A_body_of_the_wrong_shape_or_none_is_400_naming_the_json_path_in_plain_words(string body, string jsonPath, string message)
+    {
+        var client = await App.ClientAsync(Roles.Coordinator);
+        var before = await QueryAsync(db => db.Instances.CountAsync(Cancel));
+
+        var response = await client.PostRawAsync("/api/instances", body);
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(jsonPath, problem["jsonPath"]!.GetValue<string>());
+        Assert.Equal([jsonPath], problem.ErrorFields());
+        Assert.Equal(message, problem.ErrorAt(jsonPath));
+        PlainProblems.AssertPlain(problem);
+        Assert.Equal(before, await QueryAsync(db => db.Instances.CountAsync(Cancel)));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using CareFlows.Server.Runtime;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CareFlows.Server.Features.Events.PublishEvent;
 
@@ -18,6 +19,7 @@ public sealed record PublishEventCommand(string EventName, string? CorrelationKe
 {
     /// <summary>The <c>Idempotency-Key</c> header, which may carry the key instead of the body.</summary>
     [JsonIgnore]
+    [FromHeader(Name = "Idempotency-Key")]
     public string? IdempotencyKeyHeader { get; init; }
 }
 

@@ -11,7 +11,7 @@ internal sealed class PublishEventValidator : AbstractValidator<PublishEventComm
         RuleFor(c => c.EventName).NotEmpty().MaximumLength(ColumnSizes.Name);
         RuleFor(c => c.CorrelationKey).OptionalKey(ColumnSizes.Key);
         RuleFor(c => c.IdempotencyKey).OptionalKey(ColumnSizes.Key);
-        RuleFor(c => c.IdempotencyKeyHeader).OptionalKey(ColumnSizes.Key).OverridePropertyName("Idempotency-Key");
+        RuleFor(c => c.IdempotencyKeyHeader).OptionalKey(ColumnSizes.Key);
         RuleFor(c => c.IdempotencyKey)
             .Equal(c => c.IdempotencyKeyHeader)
             .When(c => c.IdempotencyKey is not null && c.IdempotencyKeyHeader is not null)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CareFlows.Server.Features.Instances;
 using CareFlows.Server.Runtime;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CareFlows.Server.Features.Events.ResumeBookmark;
 
@@ -10,7 +11,7 @@ namespace CareFlows.Server.Features.Events.ResumeBookmark;
 public sealed record ResumeBookmarkRequest(JsonNode? Input);
 
 /// <summary>Resumes one open bookmark by its id, with optional input for the waiting activity.</summary>
-public sealed record ResumeBookmarkCommand(string BookmarkId, JsonNode? Input) : ICommand<InstanceSnapshot>;
+public sealed record ResumeBookmarkCommand([FromRoute(Name = "bookmarkId")] string BookmarkId, JsonNode? Input) : ICommand<InstanceSnapshot>;
 
 public sealed class ResumeBookmarkHandler(WorkflowRuntime runtime) : ICommandHandler<ResumeBookmarkCommand, InstanceSnapshot>
 {

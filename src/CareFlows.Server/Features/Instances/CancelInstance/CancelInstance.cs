@@ -1,5 +1,6 @@
 using CareFlows.Server.Runtime;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CareFlows.Server.Features.Instances.CancelInstance;
 
@@ -8,7 +9,7 @@ namespace CareFlows.Server.Features.Instances.CancelInstance;
 public sealed record CancelInstanceRequest(string? Reason);
 
 /// <summary>Cancels a running instance: its bookmarks are removed and nothing of it runs again.</summary>
-public sealed record CancelInstanceCommand(string InstanceId, string? Reason) : ICommand<InstanceSnapshot>;
+public sealed record CancelInstanceCommand([FromRoute(Name = "id")] string InstanceId, string? Reason) : ICommand<InstanceSnapshot>;
 
 public sealed class CancelInstanceHandler(WorkflowRuntime runtime) : ICommandHandler<CancelInstanceCommand, InstanceSnapshot>
 {

@@ -16,7 +16,7 @@ internal sealed class ListInstancesQueryValidator : AbstractValidator<ListInstan
         RuleFor(q => q.CreatedTo)
             .GreaterThan(q => q.CreatedFrom)
             .When(q => q.CreatedFrom is not null && q.CreatedTo is not null)
-            .WithMessage("'{PropertyName}' must be later than 'Created From'.");
+            .WithMessage("'{PropertyName}' must be later than '{ComparisonProperty}'.");
         RuleFor(q => q.Page).InclusiveBetween(1, InstancePaging.MaxPage);
         RuleFor(q => q.PageSize).InclusiveBetween(1, InstancePaging.MaxPageSize);
     }

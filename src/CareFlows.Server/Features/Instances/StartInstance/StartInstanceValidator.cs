@@ -13,6 +13,6 @@ internal sealed class StartInstanceValidator : AbstractValidator<StartInstanceCo
         RuleFor(c => c.Version).GreaterThan(0);
         RuleFor(c => c.CorrelationId).OptionalKey(ColumnSizes.Key);
         RuleFor(c => c.Name).MaximumLength(ColumnSizes.Name);
-        RuleFor(c => c.Input).Must(i => i is null or JsonObject).WithMessage("'Input' must be a JSON object whose properties are the input names.");
+        RuleFor(c => c.Input).Must(i => i is null or JsonObject).WithMessage("'{PropertyName}' must be a JSON object whose properties are the input names.");
     }
 }

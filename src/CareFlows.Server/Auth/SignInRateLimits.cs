@@ -17,7 +17,7 @@ public static class SignInRateLimits
     public static IServiceCollection AddSignInRateLimits(this IServiceCollection services, SignInLimitOptions limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        services.AddSingleton(new SignInAccountThrottle(limits));
+        services.AddSingleton(_ => new SignInAccountThrottle(limits));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

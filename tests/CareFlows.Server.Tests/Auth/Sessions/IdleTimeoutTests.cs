@@ -1,5 +1,7 @@
 using System.Net;
+using CareFlows.Server.Persistence.Entities;
 using CareFlows.Server.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 
 namespace CareFlows.Server.Tests.Auth.Sessions;
 
@@ -25,6 +27,10 @@ public sealed class IdleTimeoutTests(IdleTimeoutTests.ShortIdleApp app) : AppTes
 
         Assert.Equal(HttpStatusCode.Unauthorized, await browser.MeAsync());
         Assert.Equal(HttpStatusCode.OK, await program.MeAsync());
+        // With a short idle timeout, activity is written a quarter of it apart, so other nodes can measure idleness.
+        var cookie = await QueryAsync(db => db.Sessions.AsNoTracking()
+            .SingleAsync(s => s.Transport == SessionTransport.Cookie && db.Users.Any(u => u.Id == s.UserId && u.Email == email), TestContext.Current.CancellationToken));
+        Assert.True(cookie.LastSeenAt >= cookie.CreatedAt + TimeSpan.FromSeconds(4), $"last seen {cookie.LastSeenAt:O}, created {cookie.CreatedAt:O}");
     }
 
     public sealed class ShortIdleApp : SqliteApp

@@ -83,7 +83,7 @@ public sealed class SignInAccountThrottle(SignInLimitOptions limits) : IEndpoint
         ArgumentNullException.ThrowIfNull(next);
         if (context.Arguments.OfType<LoginRequest>().FirstOrDefault()?.Email is { } email)
         {
-            using var lease = _limiter.AttemptAcquire(email.Trim().ToUpperInvariant());
+            using var lease = _limiter.AttemptAcquire(email.Trim().Normalize().ToUpperInvariant());
             if (!lease.IsAcquired)
             {
                 return SignInRateLimits.TooManyAttempts(context.HttpContext, lease);

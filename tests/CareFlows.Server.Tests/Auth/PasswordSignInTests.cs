@@ -41,13 +41,13 @@ public sealed class PasswordSignInTests(SqliteApp app) : AppTests(app), IClassFi
         await App.WithUserAsync(locked, (users, user) => users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddHours(1)));
         await RefusalAsync(wrong, "warm up the hasher");
 
-        var unknown = await MedianAsync(() => $"nobody-{NewKey()}@careflows.test");
-        var wrongPassword = await MedianAsync(() => wrong);
-        var lockedOut = await MedianAsync(() => locked);
+        var unknown = await FastestAsync(() => $"nobody-{NewKey()}@careflows.test");
+        var wrongPassword = await FastestAsync(() => wrong);
+        var lockedOut = await FastestAsync(() => locked);
 
-        // Verifying one password hash takes tens of milliseconds; skipping it took about 1.5 ms.
-        Assert.InRange(unknown / wrongPassword, 0.5, 2.0);
-        Assert.InRange(lockedOut / wrongPassword, 0.5, 2.0);
+        // Verifying one password hash takes tens of milliseconds; skipping it took about 1.5 ms, a 30th of the time.
+        Assert.InRange(unknown / wrongPassword, 0.4, 2.5);
+        Assert.InRange(lockedOut / wrongPassword, 0.4, 2.5);
     }
 
     [Fact]
@@ -62,7 +62,8 @@ public sealed class PasswordSignInTests(SqliteApp app) : AppTests(app), IClassFi
         await SignIn.BearerAsync(App.CreateClient(), email);
     }
 
-    private async Task<double> MedianAsync(Func<string> email)
+    /// <summary>The fastest of several attempts: a busy machine only ever adds time, so the minimum is the steadiest measure.</summary>
+    private async Task<double> FastestAsync(Func<string> email)
     {
         var times = new List<double>();
         for (var i = 0; i < 7; i++)
@@ -72,7 +73,7 @@ public sealed class PasswordSignInTests(SqliteApp app) : AppTests(app), IClassFi
             times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
-        return times.Order().ElementAt(times.Count / 2);
+        return times.Min();
     }
 
     /// <summary>The refusal's problem, without the members that differ by request.</summary>

@@ -12,9 +12,9 @@ builder.Services.AddCareFlowsApi(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseCareFlowsApi();
-app.UseAuthentication();
-app.UseAuthorization();
+app.UseCareFlowsAuth();
 
 app.MapHealth();
 app.MapAuth();

@@ -1,51 +1,99 @@
 using System.Security.Claims;
+using CareFlows.Server.Auth.Sessions;
 using CareFlows.Server.Infrastructure;
+using CareFlows.Server.Persistence.Entities;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
 namespace CareFlows.Server.Auth;
 
-/// <summary>Sign in (cookie or bearer token), sign out, and who am I.</summary>
+/// <summary>Sign in (cookie or bearer token), refresh a bearer token, sign out, and who am I.</summary>
 public static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/auth").WithTags("Auth");
-        group.MapPost("/login", Login).AllowAnonymous();
-        group.MapPost("/logout", Logout);
-        group.MapGet("/me", Me);
+        group.MapPost("/login", Login).AllowAnonymous()
+            .WithSummary("Signs in: a bearer token and refresh token in the answer, or with ?useCookies=true a session cookie (and an empty answer).")
+            .RequireRateLimiting(SignInRateLimits.PerAddressPolicy)
+            .AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<SignInAccountThrottle>().InvokeAsync(context, next))
+            .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
+        group.MapPost("/refresh", Refresh).AllowAnonymous()
+            .WithSummary("Exchanges a refresh token (once) for a new bearer token and refresh token while the session lives.")
+            .RequireRateLimiting(SignInRateLimits.PerAddressPolicy)
+            .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);
+        group.MapPost("/logout", Logout)
+            .WithSummary("Signs out: ends the session, so its bearer token, refresh token and cookie are refused from then on.");
+        group.MapGet("/me", Me)
+            .WithSummary("The signed-in user's name and roles.");
+        group.MapGet("/antiforgery", Antiforgery)
+            .WithSummary("The antiforgery token a cookie-signed-in client sends as the X-CSRF-TOKEN header with every POST, PUT, PATCH and DELETE.");
         return routes;
     }
 
     /// <summary>
-    /// Signs in with email and password. With <c>useCookies=true</c> the response sets a session cookie; otherwise it
-    /// returns a bearer token to send as <c>Authorization: Bearer …</c>.
+    /// Signs in with email and password and starts a session. With <c>useCookies=true</c> the response sets a session
+    /// cookie (kept across browser restarts only with <c>persistCookies=true</c>); otherwise it returns a bearer token
+    /// to send as <c>Authorization: Bearer …</c>, and a refresh token.
     /// </summary>
-    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(LoginRequest request, bool? useCookies, SignInManager<CareFlowsUser> signIn)
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(LoginRequest request, bool? useCookies, bool? persistCookies, PasswordSignIn signIn, HttpContext context)
     {
         RequiredMembers.Check(request, r => r.Email, r => r.Password);
-        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.Email, request.Password, isPersistent: useCookies == true, lockoutOnFailure: true);
-        if (!result.Succeeded)
+        var transport = useCookies == true ? SessionTransport.Cookie : SessionTransport.Bearer;
+        if (!await signIn.SignInAsync(context, request.Email, request.Password, transport, persistCookies == true))
         {
-            return TypedResults.Problem(result.IsLockedOut ? "The account is locked after too many failed attempts." : "Email or password is wrong.", statusCode: StatusCodes.Status401Unauthorized);
+            return TypedResults.Problem(PasswordSignIn.Refused, statusCode: StatusCodes.Status401Unauthorized);
         }
 
         // The sign-in handler has already written the token or cookie.
         return TypedResults.Empty;
     }
 
-    public static async Task<NoContent> Logout(SignInManager<CareFlowsUser> signIn)
+    /// <summary>Exchanges a refresh token for a new bearer token and refresh token while the session lives.</summary>
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Refresh(RefreshRequest request, BearerRefresh refresh, CancellationToken cancellationToken) =>
+        await refresh.RefreshAsync(request.RefreshToken, cancellationToken)
+            ? TypedResults.Empty
+            : TypedResults.Problem("The refresh token is not valid, or its session has ended.", statusCode: StatusCodes.Status401Unauthorized);
+
+    /// <summary>Ends the session at once: its bearer token, refresh token and cookie are refused from then on.</summary>
+    public static async Task<NoContent> Logout(HttpContext context, UserSessions sessions)
     {
-        await signIn.SignOutAsync();
+        if (context.Features.Get<SignedInSession>() is { } session)
+        {
+            await sessions.EndAsync(session.Id, SessionEndReasons.SignedOut, context.RequestAborted);
+            if (session.Transport == SessionTransport.Cookie)
+            {
+                await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+            }
+        }
+
         return TypedResults.NoContent();
     }
 
     public static Ok<CurrentUser> Me(ClaimsPrincipal user) => TypedResults.Ok(new CurrentUser(
         user.Identity?.Name ?? "",
         user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList()));
+
+    /// <summary>
+    /// The token a cookie-authenticated client sends in the <c>X-CSRF-TOKEN</c> header with every change (POST, PUT,
+    /// PATCH, DELETE); bearer-token clients need none.
+    /// </summary>
+    public static Ok<AntiforgeryTokenResponse> Antiforgery(HttpContext context, IAntiforgery antiforgery)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        return TypedResults.Ok(new AntiforgeryTokenResponse(tokens.HeaderName!, tokens.RequestToken!));
+    }
 }
 
 public sealed record LoginRequest(string Email, string Password);
 
+public sealed record RefreshRequest(string RefreshToken);
+
 public sealed record CurrentUser(string Name, IReadOnlyList<string> Roles);
+
+public sealed record AntiforgeryTokenResponse(string HeaderName, string Token);

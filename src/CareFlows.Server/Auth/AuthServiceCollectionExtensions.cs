@@ -1,8 +1,10 @@
+using CareFlows.Server.Auth.Sessions;
 using CareFlows.Server.Persistence;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace CareFlows.Server.Auth;
@@ -10,8 +12,8 @@ namespace CareFlows.Server.Auth;
 public static class AuthServiceCollectionExtensions
 {
     /// <summary>
-    /// ASP.NET Core Identity (users and roles in CareFlows' database) with cookie and bearer-token sign-in. Every
-    /// endpoint requires a signed-in user unless it says otherwise (only /health and sign-in do).
+    /// ASP.NET Core Identity (users and roles in CareFlows' database) with cookie and bearer-token sign-in, each tied
+    /// to a server-side session. Every endpoint requires a signed-in user unless it says otherwise.
     /// </summary>
     public static IServiceCollection AddCareFlowsAuth(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,16 +26,22 @@ public static class AuthServiceCollectionExtensions
             {
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 12;
-                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.MaxFailedAccessAttempts = options.LockoutThreshold;
+                o.Lockout.DefaultLockoutTimeSpan = options.LockoutDuration;
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<CareFlowsDbContext>();
-        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = options.BearerTokenLifetime);
-        services.ConfigureApplicationCookie(o =>
+            .AddEntityFrameworkStores<CareFlowsDbContext>()
+            .AddUserManager<CareFlowsUserManager>()
+            .AddSignInManager<CareFlowsSignInManager>();
+        services.AddCareFlowsSessions(options);
+        services.AddSignInRateLimits(options.SignInLimits);
+        services.AddAntiforgery(o =>
         {
-            // An API answers 401/403; it does not redirect to a login page.
-            o.Events.OnRedirectToLogin = c => Status(c.Response, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = c => Status(c.Response, StatusCodes.Status403Forbidden);
+            o.HeaderName = RequestForgeryGuard.HeaderName;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // The security headers forbid framing altogether (DENY), which SAMEORIGIN would weaken.
+            o.SuppressXFrameOptionsHeader = true;
         });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -42,6 +50,42 @@ public static class AuthServiceCollectionExtensions
             .AddPolicy(Policies.InstanceWrite, p => p.RequireRole(Roles.ClinicalLead, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.InstanceAdmin, p => p.RequireRole(Roles.ClinicalLead, Roles.Admin));
         return services;
+    }
+
+    /// <summary>Authentication against server-side sessions: every token and cookie names a session that must live.</summary>
+    private static void AddCareFlowsSessions(this IServiceCollection services, AuthOptions options)
+    {
+        services.AddSingleton<SessionActivity>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionActivity>());
+        services.AddSingleton<SessionCache>();
+        services.AddScoped<UserSessions>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<BearerRefresh>();
+        services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, o =>
+            {
+                o.ForwardChallenge = IdentityConstants.BearerScheme;
+                o.ForwardForbid = IdentityConstants.BearerScheme;
+            });
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o =>
+        {
+            o.BearerTokenExpiration = options.BearerTokenLifetime;
+            o.RefreshTokenExpiration = options.SessionLifetime;
+        });
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = options.IdleTimeout;
+            o.SlidingExpiration = true;
+            // Sessions, not the security stamp, decide whether a cookie still counts (SessionAuthenticationHandler);
+            // the stamp validator would also rebuild the principal without its session claim.
+            o.Events.OnValidatePrincipal = _ => Task.CompletedTask;
+            // An API answers 401/403; it does not redirect to a login page.
+            o.Events.OnRedirectToLogin = c => Status(c.Response, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => Status(c.Response, StatusCodes.Status403Forbidden);
+        });
     }
 
     private static Task Status(HttpResponse response, int status)

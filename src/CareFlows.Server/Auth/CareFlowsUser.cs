@@ -6,4 +6,7 @@ namespace CareFlows.Server.Auth;
 public sealed class CareFlowsUser : IdentityUser
 {
     public string? DisplayName { get; set; }
+
+    /// <summary>When the account was deactivated; a deactivated user cannot sign in and has no live session.</summary>
+    public DateTime? DeactivatedAt { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CareFlows.Server.Features.Definitions;
 using FluentValidation;
 using Scalar.AspNetCore;
 
@@ -29,7 +30,15 @@ public static class ApiServiceCollectionExtensions
             o.SerializerOptions.AllowDuplicateProperties = false;
             o.SerializerOptions.Converters.Add(new StrictJsonNodeConverter());
         });
-        services.AddOpenApi();
+        services.AddOpenApi(o =>
+        {
+            var security = new ApiDocumentSecurity();
+            o.AddDocumentTransformer(security);
+            o.AddOperationTransformer(security);
+            var definitions = new DefinitionApiDocumentation();
+            o.AddOperationTransformer(definitions);
+            o.AddSchemaTransformer(definitions);
+        });
         return services;
     }
 
@@ -41,11 +50,22 @@ public static class ApiServiceCollectionExtensions
         return app;
     }
 
-    /// <summary>The OpenAPI document at /openapi/v1.json and its interactive reference page at /scalar/v1.</summary>
+    /// <summary>
+    /// The OpenAPI document at /openapi/v1.json and its interactive reference page at /scalar/v1, readable without
+    /// signing in: they describe the API and hold no patient data. The page signs in with a bearer token.
+    /// </summary>
     public static WebApplication MapApiReference(this WebApplication app)
     {
-        app.MapOpenApi();
-        app.MapScalarApiReference(o => o.WithTitle("CareFlows API"));
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(o => o
+                .WithTitle("CareFlows API")
+                // A fresh nonce per page lets the page's own scripts run under its content security policy.
+                .WithNonce()
+                // Fonts would come from Scalar's CDN and telemetry would go to Scalar: the policy allows neither.
+                .DisableDefaultFonts()
+                .DisableTelemetry()
+                .AddPreferredSecuritySchemes(ApiDocumentSecurity.Bearer))
+            .AllowAnonymous();
         return app;
     }
 }

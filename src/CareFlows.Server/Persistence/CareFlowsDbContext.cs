@@ -26,6 +26,8 @@ public class CareFlowsDbContext(DbContextOptions options) : IdentityDbContext<Ca
 
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
+    public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

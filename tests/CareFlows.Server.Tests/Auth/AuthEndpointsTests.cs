@@ -29,9 +29,11 @@ public sealed class AuthEndpointsTests(SqliteApp app) : AppTests(app), IClassFix
     public async Task Cookie_sign_in_keeps_the_session_in_a_cookie()
     {
         using var client = App.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        client.DefaultRequestHeaders.Add("Origin", SignIn.Origin);
 
         var login = await client.PostAsJsonAsync("/api/auth/login?useCookies=true", new LoginRequest("auditor@careflows.local", DemoSignIn.Password), TestContext.Current.CancellationToken);
         var me = await client.GetAsync("/api/auth/me", TestContext.Current.CancellationToken);
+        await client.AddAntiforgeryTokenAsync();
         await client.PostAsync("/api/auth/logout", null, TestContext.Current.CancellationToken);
         var afterLogout = await client.GetAsync("/api/auth/me", TestContext.Current.CancellationToken);
 
@@ -86,13 +88,15 @@ public sealed class AuthEndpointsTests(SqliteApp app) : AppTests(app), IClassFix
     }
 
     [Fact]
-    public async Task Health_needs_no_sign_in_but_everything_else_does()
+    public async Task Health_and_the_API_reference_need_no_sign_in_but_the_API_does()
     {
         using var client = App.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/scalar/v1", TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/auth/me", TestContext.Current.CancellationToken)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/instances", TestContext.Current.CancellationToken)).StatusCode);
     }
 
     [Fact]

@@ -9,9 +9,9 @@ namespace CareFlows.Server.Tests.Infrastructure;
 public sealed class ApiReferenceTests(SqliteApp app) : AppTests(app), IClassFixture<SqliteApp>
 {
     [Fact]
-    public async Task The_OpenAPI_document_describes_the_API()
+    public async Task The_OpenAPI_document_describes_the_API_to_anyone()
     {
-        using var client = await App.ClientAsync();
+        using var client = App.CreateClient();
 
         var document = await client.GetFromJsonAsync<JsonObject>("/openapi/v1.json", TestContext.Current.CancellationToken);
 
@@ -20,9 +20,60 @@ public sealed class ApiReferenceTests(SqliteApp app) : AppTests(app), IClassFixt
     }
 
     [Fact]
-    public async Task The_interactive_reference_page_is_served()
+    public async Task The_document_declares_bearer_and_cookie_sign_in_and_which_operations_need_it()
     {
-        using var client = await App.ClientAsync();
+        var document = await DocumentAsync();
+
+        var schemes = document["components"]!["securitySchemes"]!;
+        Assert.Equal("http", schemes["Bearer"]!["type"]!.GetValue<string>());
+        Assert.Equal("bearer", schemes["Bearer"]!["scheme"]!.GetValue<string>());
+        Assert.Equal("apiKey", schemes["Cookie"]!["type"]!.GetValue<string>());
+        Assert.Equal("cookie", schemes["Cookie"]!["in"]!.GetValue<string>());
+        Assert.Null(document["paths"]!["/api/auth/login"]!["post"]!["security"]);
+        Assert.Null(document["paths"]!["/health"]!["get"]!["security"]);
+        var me = document["paths"]!["/api/auth/me"]!["get"]!["security"]!.AsArray();
+        Assert.Equal(["Bearer", "Cookie"], me.Select(r => Assert.Single(r!.AsObject()).Key));
+        Assert.NotNull(document["paths"]!["/api/definitions"]!["get"]!["security"]);
+    }
+
+    [Fact]
+    public async Task Definition_bodies_and_sign_in_answers_have_real_schemas()
+    {
+        var document = await DocumentAsync();
+        var paths = document["paths"]!;
+        var schemas = document["components"]!["schemas"]!;
+
+        Assert.Equal(Ref("ElsaWorkflowDefinition"), paths["/api/definitions"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
+        var import = paths["/api/definitions/import"]!["post"]!["requestBody"]!["content"]!;
+        Assert.Equal(2, import["application/json"]!["schema"]!["oneOf"]!.AsArray().Count);
+        Assert.NotNull(import["multipart/form-data"]!["schema"]!["properties"]!["files"]);
+        Assert.Equal(Ref("ElsaWorkflowDefinition"), paths["/api/definitions/{definitionId}/export"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
+        Assert.Equal(Ref("ElsaWorkflowDefinition"), schemas["DefinitionResponse"]!["properties"]!["definition"]!["$ref"]!.GetValue<string>());
+        var definition = schemas["ElsaWorkflowDefinition"]!["properties"]!;
+        foreach (var member in new[] { "definitionId", "name", "version", "variables", "root" })
+        {
+            Assert.NotNull(definition[member]);
+        }
+
+        var flowchart = schemas["ElsaFlowchart"]!["properties"]!;
+        Assert.NotNull(flowchart["activities"]);
+        Assert.NotNull(flowchart["connections"]);
+        var token = paths["/api/auth/login"]!["post"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>();
+        Assert.NotNull(schemas[token.Split('/')[^1]]!["properties"]!["accessToken"]);
+    }
+
+    private static string Ref(string schema) => $"#/components/schemas/{schema}";
+
+    private async Task<JsonObject> DocumentAsync()
+    {
+        using var client = App.CreateClient();
+        return (await client.GetFromJsonAsync<JsonObject>("/openapi/v1.json", TestContext.Current.CancellationToken))!;
+    }
+
+    [Fact]
+    public async Task The_interactive_reference_page_is_served_to_anyone()
+    {
+        using var client = App.CreateClient();
 
         var page = await client.GetAsync("/scalar/v1", TestContext.Current.CancellationToken);
 

@@ -27,7 +27,7 @@ public sealed class MigrationTests
 
         var script = context.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
 
-        foreach (var table in new[] { "WorkflowDefinitions", "WorkflowInstances", "Bookmarks", "JournalEntries", "BufferedEvents", "EventReceipts", "AspNetUsers", "AspNetRoles" })
+        foreach (var table in new[] { "WorkflowDefinitions", "WorkflowInstances", "Bookmarks", "JournalEntries", "BufferedEvents", "EventReceipts", "AspNetUsers", "AspNetRoles", "Sessions" })
         {
             Assert.Contains($"CREATE TABLE [{table}]", script, StringComparison.Ordinal);
         }

@@ -88,6 +88,9 @@ public abstract class CareFlowsApp : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Auth:SeedDemoUsers", "true");
         builder.UseSetting("Workflows:Path", Path.Combine(AppContext.BaseDirectory, "Workflows"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Suites sign in far more often than people do; the limits have tests of their own with their own settings.
+        builder.UseSetting("Auth:SignInLimits:PerAddressPermits", "100000");
+        builder.UseSetting("Auth:SignInLimits:PerAccountPermits", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

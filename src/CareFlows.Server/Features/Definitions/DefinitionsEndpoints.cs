@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text;
-using System.Text.Json.Nodes;
 using CareFlows.Engine.Activities;
 using CareFlows.Engine.Definitions.Serialization;
 using CareFlows.Engine.Execution;
@@ -36,7 +35,7 @@ public static class DefinitionsEndpoints
             .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapGet("/{definitionId}/export", Export).WithName("ExportDefinition")
             .WithSummary("Downloads a version (the latest unless ?version= names one) as the Elsa 3 JSON file the store holds.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces<ElsaWorkflowDefinition>(StatusCodes.Status200OK, "application/json")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapPost("/validate", Validate).WithName("ValidateDefinition")
             .WithSummary("Validates an Elsa 3 definition without storing it: every problem with its JSON path, and whether it can run.")
@@ -47,7 +46,7 @@ public static class DefinitionsEndpoints
 
         var write = group.MapGroup("").RequireAuthorization(Policies.DefinitionWrite)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        write.MapPost("/import", Import).WithName("ImportDefinitions")
+        write.MapPost("/import", Import).WithName(DefinitionApiDocumentation.ImportOperation)
             .WithSummary("Imports one Elsa 3 definition, a JSON array of them, or multipart files; all or nothing. With ?publish=true each is published and must be valid.")
             .AcceptsDefinition("application/json", "multipart/form-data")
             .ProducesProblems(StatusCodes.Status422UnprocessableEntity);
@@ -166,7 +165,7 @@ public static class DefinitionsEndpoints
 
     // A body read by DefinitionBody: Elsa 3 JSON, refused when malformed (400, with its JSON path) or too large (413).
     private static RouteHandlerBuilder AcceptsDefinition(this RouteHandlerBuilder builder, string contentType, params string[] otherContentTypes) => builder
-        .Accepts<JsonNode>(contentType, otherContentTypes)
+        .Accepts<ElsaWorkflowDefinition>(contentType, otherContentTypes)
         .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge);
 
     private static string Location(DefinitionVersionResponse version) =>

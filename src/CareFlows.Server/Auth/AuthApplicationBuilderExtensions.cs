@@ -1,0 +1,17 @@
+namespace CareFlows.Server.Auth;
+
+public static class AuthApplicationBuilderExtensions
+{
+    /// <summary>
+    /// Sign-in rate limits, then authentication (which checks the session), then the forgery check, which needs to
+    /// know whether a cookie signed the request in, then authorization.
+    /// </summary>
+    public static IApplicationBuilder UseCareFlowsAuth(this IApplicationBuilder app)
+    {
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<RequestForgeryGuard>();
+        app.UseAuthorization();
+        return app;
+    }
+}

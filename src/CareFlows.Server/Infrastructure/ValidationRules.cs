@@ -12,5 +12,14 @@ public static class ValidationRules
     public static IRuleBuilderOptions<T, string?> OptionalKey<T>(this IRuleBuilder<T, string?> rule, int maxLength) => rule
         .Must(value => value is null || !string.IsNullOrWhiteSpace(value))
         .WithMessage("'{PropertyName}' must not be empty; leave it out instead.")
-        .MaximumLength(maxLength);
+        .MaximumLength(maxLength)
+        .WithoutControlCharacters();
+
+    /// <summary>
+    /// Text kept in a column and matched on: control characters have no place in a key or a name, and PostgreSQL
+    /// refuses the NUL character in text outright.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> WithoutControlCharacters<T>(this IRuleBuilder<T, string?> rule) => rule
+        .Must(value => value is null || !value.Any(char.IsControl))
+        .WithMessage("'{PropertyName}' must not contain control characters.");
 }

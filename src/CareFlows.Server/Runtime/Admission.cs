@@ -5,10 +5,9 @@ namespace CareFlows.Server.Runtime;
 
 /// <summary>
 /// The writer's check, inside its transaction, that what each change set was decided on still holds: it reads again,
-/// in one round trip, every instance revision, waiting bookmark, buffered event, published version, idempotency key and trigger
-/// occurrence
-/// the batch's bursts read, and applies the change sets in order over what the earlier ones in the batch change. A
-/// change set whose reads no longer hold is sent back to be prepared again on the newer state.
+/// in one round trip, every instance revision, waiting bookmark, buffered event, published version, idempotency key
+/// and trigger occurrence the batch's bursts read, and applies the change sets in order over what the earlier ones in
+/// the batch change. A change set whose reads no longer hold is sent back to be prepared again on the newer state.
 /// On PostgreSQL the reads are made under a transaction lock per event key, so that two nodes cannot each miss the
 /// other's uncommitted row: publishing an event reads the bookmarks waiting for it and, finding none, buffers it;
 /// reaching a wait point reads the buffered events and, finding none, adds a bookmark. Under the lock the second
@@ -32,22 +31,22 @@ internal sealed class Admission(RuntimeContext runtime, RuntimeConnection writer
     private readonly HashSet<string> _usedReceipts = new(StringComparer.Ordinal);
     private readonly HashSet<TriggerOccurrence> _startedOccurrences = [];
 
-    /// <summary>Splits the batch into the change sets that may commit and those to prepare again.</summary>
-    public (List<WorkItem> Admitted, List<WorkItem> Rejected) Admit(IReadOnlyList<WorkItem> items)
+    /// <summary>Splits the batch into the change sets that may commit and those to prepare again, with why.</summary>
+    public (List<WorkItem> Admitted, List<(WorkItem Item, string Reason)> Rejected) Admit(IReadOnlyList<WorkItem> items)
     {
         ReadAgain(items.Select(i => i.Changes!));
         var admitted = new List<WorkItem>(items.Count);
-        var rejected = new List<WorkItem>();
+        var rejected = new List<(WorkItem, string)>();
         foreach (var item in items)
         {
-            if (Holds(item.Changes!))
+            if (WhyNot(item.Changes!) is { } reason)
             {
-                Apply(item.Changes!);
-                admitted.Add(item);
+                rejected.Add((item, reason));
             }
             else
             {
-                rejected.Add(item);
+                Apply(item.Changes!);
+                admitted.Add(item);
             }
         }
 
@@ -59,7 +58,8 @@ internal sealed class Admission(RuntimeContext runtime, RuntimeConnection writer
         var lookups = new LookupQueue(writer);
         var sets = changes.ToList();
         var now = runtime.Clock.GetUtcNow().UtcDateTime;
-        if (runtime.Provider == DatabaseProvider.Postgres)
+        var postgres = runtime.Provider == DatabaseProvider.Postgres;
+        if (postgres)
         {
             foreach (var name in sets.SelectMany(c => c.Reads.EventKeys).Select(k => k.LockName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             {
@@ -67,21 +67,18 @@ internal sealed class Admission(RuntimeContext runtime, RuntimeConnection writer
             }
         }
 
-        foreach (var instance in sets.SelectMany(c => c.Instances).Where(i => !i.IsNew))
+        foreach (var id in sets.SelectMany(c => c.Instances).Where(i => !i.IsNew).Select(i => i.Id).Distinct(StringComparer.Ordinal))
         {
-            if (_revisions.TryAdd(instance.Id, -1))
-            {
-                lookups.Add(RuntimeSql.SelectRevision, [instance.Id], reader => _revisions[instance.Id] = reader.GetInt64(0));
-            }
+            _revisions[id] = -1;
+            lookups.Add(RuntimeLookups.Revision(id), revision => _revisions[id] = revision);
         }
 
         foreach (var key in sets.SelectMany(c => c.Reads.Waiters.Keys).Distinct())
         {
             var found = _waiters[key] = new HashSet<string>(StringComparer.Ordinal);
-            var (sql, values) = RuntimeRows.WaitersQuery(key, withInstances: false);
-            lookups.Add(sql, values, reader =>
+            lookups.Add(RuntimeLookups.Waiters(key), row =>
             {
-                if (RuntimeRows.EventWaiter(reader) is { } waiter)
+                if (row.Waiter is { } waiter)
                 {
                     found.Add(waiter.BookmarkId);
                 }
@@ -91,43 +88,65 @@ internal sealed class Admission(RuntimeContext runtime, RuntimeConnection writer
         foreach (var key in sets.SelectMany(c => c.Reads.Buffered.Keys).Distinct())
         {
             var found = _buffered[key] = new HashSet<string>(StringComparer.Ordinal);
-            var (sql, values) = RuntimeRows.BufferedQuery(key, now);
-            lookups.Add(sql, values, reader => found.Add(RuntimeRows.Buffered(reader).Id));
-        }
-
-        foreach (var key in sets.SelectMany(c => c.Reads.UnusedReceipts).Distinct(StringComparer.Ordinal))
-        {
-            lookups.Add(RuntimeSql.SelectReceipt, [key], _ => _receipts.Add(key));
+            lookups.Add(RuntimeLookups.Buffered(key, now), row => found.Add(row.Id));
         }
 
         foreach (var versionId in sets.SelectMany(c => c.Reads.PublishedVersions).Distinct(StringComparer.Ordinal))
         {
-            lookups.Add(RuntimeSql.SelectPublished, [versionId], reader =>
+            lookups.Add(RuntimeLookups.Published(versionId, holdUntilCommit: postgres), published =>
             {
-                if (reader.GetBoolean(0))
+                if (published)
                 {
                     _published.Add(versionId);
                 }
             });
         }
 
+        foreach (var key in sets.SelectMany(c => c.Reads.UnusedReceipts).Distinct(StringComparer.Ordinal))
+        {
+            lookups.Add(RuntimeLookups.Receipt(key), _ => _receipts.Add(key));
+        }
+
         foreach (var occurrence in sets.SelectMany(c => c.Reads.UnstartedOccurrences).Distinct())
         {
-            lookups.Add(RuntimeSql.SelectOccurrence, RuntimeRows.OccurrenceValues(occurrence), _ => _occurrences.Add(occurrence));
+            lookups.Add(RuntimeLookups.Occurrence(occurrence), _ => _occurrences.Add(occurrence));
         }
 
         lookups.Run();
     }
 
-    private bool Holds(ChangeSet changes)
+    /// <summary>Why the change set's reads no longer hold, or null when they do.</summary>
+    private string? WhyNot(ChangeSet changes)
     {
         var reads = changes.Reads;
-        return changes.Instances.All(i => !_touched.Contains(i.Id) && (i.IsNew || _revisions[i.Id] == i.Revision))
-            && reads.Waiters.All(r => r.Value.SetEquals(WaitersNow(r.Key)))
-            && reads.Buffered.All(r => r.Value.SetEquals(BufferedNow(r.Key)))
-            && reads.PublishedVersions.All(_published.Contains)
-            && reads.UnusedReceipts.All(k => !_receipts.Contains(k) && !_usedReceipts.Contains(k))
-            && reads.UnstartedOccurrences.All(o => !_occurrences.Contains(o) && !_startedOccurrences.Contains(o));
+        if (changes.Instances.FirstOrDefault(i => _touched.Contains(i.Id) || (!i.IsNew && _revisions[i.Id] != i.Revision)) is { } changed)
+        {
+            return $"instance {changed.Id} changed";
+        }
+
+        if (reads.Waiters.FirstOrDefault(r => !r.Value.SetEquals(WaitersNow(r.Key))) is { Value: not null } reached)
+        {
+            return $"an instance reached the wait point of event '{reached.Key.EventName}'";
+        }
+
+        if (reads.Buffered.FirstOrDefault(r => !r.Value.SetEquals(BufferedNow(r.Key))) is { Value: not null } buffered)
+        {
+            return $"the buffered events for '{buffered.Key.EventName}' changed";
+        }
+
+        if (reads.PublishedVersions.FirstOrDefault(v => !_published.Contains(v)) is { } retired)
+        {
+            return $"version {retired} is no longer published";
+        }
+
+        if (reads.UnusedReceipts.FirstOrDefault(k => _receipts.Contains(k) || _usedReceipts.Contains(k)) is { } used)
+        {
+            return $"idempotency key '{used}' was used meanwhile";
+        }
+
+        return reads.UnstartedOccurrences.Any(o => _occurrences.Contains(o) || _startedOccurrences.Contains(o))
+            ? "the trigger occurrence was started elsewhere"
+            : null;
     }
 
     private IEnumerable<string> WaitersNow(EventKey key) => _waiters[key]

@@ -32,6 +32,7 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
     private readonly InstanceLeases _leases = new();
     private readonly RuntimeConnection _writer = new(runtime.Database);
     private readonly RuntimeReader _reader = new(runtime.Database);
+    private readonly ConcurrentDictionary<Task, byte> _preparing = new();
     private volatile bool _stopping;
 
     public async Task<TResult> RunAsync<TResult>(WorkItem<TResult> item, CancellationToken cancellationToken)
@@ -96,6 +97,8 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
                 Fail(item, new RuntimeStoppingException());
             }
 
+            // Bursts still running finish before the connections they read on go.
+            await Task.WhenAll(_preparing.Keys);
             await _writer.DisposeAsync();
             await _reader.DisposeAsync();
         }
@@ -128,23 +131,32 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
         Snapshot snapshot;
         try
         {
-            snapshot = await Snapshot.ReadAsync(group, runtime, _reader, CancellationToken.None);
+            snapshot = await Snapshot.ReadAsync(group, runtime, _reader);
+        }
+        catch (Exception e) when (group.Count > 1)
+        {
+            // One request the database refuses (or a connection that broke) must not fail the others: each is read alone.
+            LogGroupReadFailed(logger, e, group.Count);
+            foreach (var item in group)
+            {
+                await PrepareGroupAsync([item], stoppingToken);
+            }
+
+            return;
         }
         catch (Exception e)
         {
-            foreach (var item in group)
-            {
-                Release(item);
-                Fail(item, e);
-            }
-
+            Release(group[0]);
+            Fail(group[0], e);
             return;
         }
 
         foreach (var item in group)
         {
             await _bursts.WaitAsync(stoppingToken);
-            _ = Task.Run(() => PrepareAsync(item, snapshot), CancellationToken.None);
+            var preparing = Task.Run(() => PrepareAsync(item, snapshot), CancellationToken.None);
+            _preparing[preparing] = 0;
+            _ = preparing.ContinueWith(done => _preparing.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 
@@ -152,8 +164,8 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
     {
         try
         {
-            var scope = new BurstScope(runtime, snapshot, _leases, item, CancellationToken.None);
-            await item.RunAsync(scope, CancellationToken.None);
+            var scope = new BurstScope(snapshot, _leases, item);
+            await item.RunAsync(scope);
             var changes = scope.Seal();
             if (changes.IsEmpty)
             {
@@ -163,7 +175,11 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
             else
             {
                 item.Changes = changes;
-                _toCommit.Writer.TryWrite(item);
+                if (!_toCommit.Writer.TryWrite(item))
+                {
+                    Release(item);
+                    Fail(item, new RuntimeStoppingException());
+                }
             }
         }
         catch (InstanceBusyException busy)
@@ -270,7 +286,7 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
                 // Another node committed the instance between this batch's check and its write.
                 LogConflict(logger, conflict.InstanceId, attempt);
                 var losers = items.Where(i => i.Changes!.Instances.Any(c => c.Id == conflict.InstanceId)).ToList();
-                SendBack(losers);
+                SendBack(losers.ConvertAll(l => (l, $"instance {conflict.InstanceId} changed")));
                 items.RemoveAll(losers.Contains);
                 if (items.Count == 0)
                 {
@@ -301,7 +317,7 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
         }
     }
 
-    private async Task<(List<WorkItem> Admitted, List<WorkItem> Rejected)> TryCommitAsync(List<WorkItem> items)
+    private async Task<(List<WorkItem> Admitted, List<(WorkItem Item, string Reason)> Rejected)> TryCommitAsync(List<WorkItem> items)
     {
         await _writer.BeginAsync(CancellationToken.None);
         try
@@ -362,12 +378,11 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
     }
 
     /// <summary>Prepares the items again on the state committed since, or refuses them after too many tries.</summary>
-    private void SendBack(List<WorkItem> items)
+    private void SendBack(List<(WorkItem Item, string Reason)> rejected)
     {
-        foreach (var item in items)
+        foreach (var (item, reason) in rejected)
         {
             Release(item);
-            var changes = item.Changes!;
             item.Changes = null;
             if (++item.Rejections < runtime.Options.MaxConflictRetries)
             {
@@ -375,9 +390,7 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
             }
             else
             {
-                Fail(item, changes.Instances.FirstOrDefault() is { IsNew: false } instance
-                    ? new InstanceConflictException(instance.Id)
-                    : new InstanceConflictException("", "The request met other requests for the same instances or events too often; try again."));
+                Fail(item, new InstanceConflictException("", $"The request met other requests for the same data too often ({reason}); try again."));
             }
         }
     }
@@ -445,6 +458,9 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A batch lost a race with another node ({Reason}; attempt {Attempt}); retrying.")]
     private static partial void LogLostRace(ILogger logger, string reason, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading for a group of {Count} requests failed; reading for each on its own.")]
+    private static partial void LogGroupReadFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} requests failed; retrying each on its own.")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);

@@ -5,7 +5,7 @@ namespace CareFlows.Server.Runtime;
 
 internal sealed partial class BurstScope
 {
-    // Each key is read once per scope, so every burst in it sees the same answer and the read set holds one per key.
+    // Each key is read once per scope, so every burst in it sees the same answer.
     private readonly Dictionary<EventKey, IReadOnlyList<Waiter>> _waiters = [];
     private readonly Dictionary<EventKey, IReadOnlyList<BufferedRow>> _buffered = [];
 
@@ -47,16 +47,20 @@ internal sealed partial class BurstScope
         return resumed;
     }
 
-    /// <summary>Takes the oldest unexpired buffered event a new wait point with this key may take, if there is one.</summary>
+    /// <summary>
+    /// Notes that the event reached no instance because none waited for it, to buffer it: the writer then checks that
+    /// still none waits when it commits. An event that did reach instances needs no such check: an instance that
+    /// reached the wait point meanwhile simply came after the event.
+    /// </summary>
+    public async Task RequireNoWaitersAsync(EventKey key) =>
+        Changes.Reads.Waiters[key] = new HashSet<string>((await WaitersAsync(key)).Select(w => w.BookmarkId), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Takes the oldest unexpired buffered event a new wait point with this key may take, if there is one. What was
+    /// found is noted in the read set: the writer checks that nobody took it, and that none arrived meanwhile.
+    /// </summary>
     private async Task<(bool Found, JsonNode? Payload)> TakeBufferedEventAsync(EventKey key)
     {
-        var pending = Changes.BufferedInserts.Values.FirstOrDefault(e => EventMatch.Takes(key.EventName, key.CorrelationKey, e.EventName, e.CorrelationKey));
-        if (pending is not null)
-        {
-            Changes.BufferedInserts.Remove(pending.Id);
-            return (true, Parse(pending.Payload));
-        }
-
         foreach (var (id, payload) in await BufferedAsync(key))
         {
             if (Changes.BufferedDeletes.Add(id))
@@ -76,7 +80,7 @@ internal sealed partial class BurstScope
             return new ReceiptRow(own.EventName, own.CorrelationKey, own.PayloadHash);
         }
 
-        var receipt = await snapshot.ReceiptAsync(idempotencyKey, cancellationToken);
+        var receipt = await snapshot.ReceiptAsync(idempotencyKey);
         if (receipt is null)
         {
             Changes.Reads.UnusedReceipts.Add(idempotencyKey);
@@ -88,7 +92,7 @@ internal sealed partial class BurstScope
     /// <summary>Whether the version is published, as committed now; noted in the read set when it is.</summary>
     public async Task<bool> IsPublishedAsync(string versionId)
     {
-        var published = await snapshot.IsPublishedAsync(versionId, cancellationToken);
+        var published = await snapshot.IsPublishedAsync(versionId);
         if (published)
         {
             Changes.Reads.PublishedVersions.Add(versionId);
@@ -100,7 +104,7 @@ internal sealed partial class BurstScope
     /// <summary>Whether the trigger occurrence has started its instance already; noted in the read set when not.</summary>
     public async Task<bool> OccurrenceStartedAsync(TriggerOccurrence occurrence)
     {
-        var started = await snapshot.OccurrenceStartedAsync(occurrence, cancellationToken);
+        var started = await snapshot.OccurrenceStartedAsync(occurrence);
         if (!started)
         {
             Changes.Reads.UnstartedOccurrences.Add(occurrence);
@@ -109,28 +113,27 @@ internal sealed partial class BurstScope
         return started;
     }
 
-    private Task<IReadOnlyList<Waiter>> WaitersAsync(EventKey key) =>
-        ReadOnceAsync(key, _waiters, Changes.Reads.Waiters, snapshot.WaitersAsync, w => w.BookmarkId);
-
-    private Task<IReadOnlyList<BufferedRow>> BufferedAsync(EventKey key) =>
-        ReadOnceAsync(key, _buffered, Changes.Reads.Buffered, snapshot.BufferedAsync, b => b.Id);
-
-    /// <summary>Reads the rows for an event key the first time the scope asks, noting their ids in the read set.</summary>
-    private async Task<IReadOnlyList<T>> ReadOnceAsync<T>(
-        EventKey key,
-        Dictionary<EventKey, IReadOnlyList<T>> answers,
-        Dictionary<EventKey, HashSet<string>> reads,
-        Func<EventKey, CancellationToken, Task<IReadOnlyList<T>>> read,
-        Func<T, string> id)
+    private async Task<IReadOnlyList<Waiter>> WaitersAsync(EventKey key)
     {
-        if (!answers.TryGetValue(key, out var rows))
+        if (!_waiters.TryGetValue(key, out var waiters))
         {
-            rows = await read(key, cancellationToken);
-            answers[key] = rows;
-            reads[key] = new HashSet<string>(rows.Select(id), StringComparer.Ordinal);
+            waiters = await snapshot.WaitersAsync(key);
+            _waiters[key] = waiters;
         }
 
-        return rows;
+        return waiters;
+    }
+
+    private async Task<IReadOnlyList<BufferedRow>> BufferedAsync(EventKey key)
+    {
+        if (!_buffered.TryGetValue(key, out var buffered))
+        {
+            buffered = await snapshot.BufferedAsync(key);
+            _buffered[key] = buffered;
+            Changes.Reads.Buffered[key] = new HashSet<string>(buffered.Select(b => b.Id), StringComparer.Ordinal);
+        }
+
+        return buffered;
     }
 
     private static JsonNode? Parse(string? json) => json is null ? null : JsonNode.Parse(json);

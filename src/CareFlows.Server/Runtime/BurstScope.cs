@@ -9,23 +9,22 @@ namespace CareFlows.Server.Runtime;
 /// instances it loads (leased to its item), what it read (the change set's read set, which the writer checks again)
 /// and what it changed (the change set). Nothing here is visible elsewhere until the writer commits the change set.
 /// </summary>
-internal sealed partial class BurstScope(RuntimeContext runtime, Snapshot snapshot, InstanceLeases leases, WorkItem owner, CancellationToken cancellationToken)
+internal sealed partial class BurstScope(Snapshot snapshot, InstanceLeases leases, WorkItem owner)
 {
+
     private readonly Dictionary<string, InstanceSlot> _instances = new(StringComparer.Ordinal);
     private readonly Queue<PublishedEvent> _publishedEvents = new();
 
-    public RuntimeContext Runtime => runtime;
+    public RuntimeContext Runtime => snapshot.Runtime;
 
     public Snapshot Snapshot => snapshot;
-
-    public CancellationToken CancellationToken => cancellationToken;
 
     public ChangeSet Changes { get; } = new();
 
     /// <summary>Starts an instance and takes in what its first burst did.</summary>
     public async Task<InstanceSlot> StartAsync(CompiledWorkflow workflow, StartRequest request)
     {
-        var result = await runtime.Engine.StartAsync(workflow, request);
+        var result = await Runtime.Engine.StartAsync(workflow, request);
         var slot = new InstanceSlot(workflow, result.State, revision: 0, isNew: true);
         if (!_instances.TryAdd(slot.Id, slot))
         {
@@ -52,11 +51,11 @@ internal sealed partial class BurstScope(RuntimeContext runtime, Snapshot snapsh
             throw new InstanceBusyException(instanceId);
         }
 
-        var row = await snapshot.InstanceAsync(instanceId, cancellationToken);
+        var row = await snapshot.InstanceAsync(instanceId);
         if (row is not null && leases.IsStale(instanceId, row.Revision))
         {
             // The group read it before this node's last commit of it, which the lease then waited for.
-            row = await snapshot.FreshInstanceAsync(instanceId, cancellationToken);
+            row = await snapshot.FreshInstanceAsync(instanceId);
         }
 
         if (row is null)
@@ -64,7 +63,7 @@ internal sealed partial class BurstScope(RuntimeContext runtime, Snapshot snapsh
             return null;
         }
 
-        var workflow = await runtime.Catalog.GetByVersionIdAsync(row.VersionId, cancellationToken);
+        var workflow = await Runtime.Catalog.GetByVersionIdAsync(row.VersionId);
         slot = new InstanceSlot(workflow, WorkflowStateSerializer.Deserialize(row.State, workflow), row.Revision, isNew: false);
         _instances[instanceId] = slot;
         return slot;
@@ -74,14 +73,14 @@ internal sealed partial class BurstScope(RuntimeContext runtime, Snapshot snapsh
     public async Task ResumeAsync(InstanceSlot slot, string bookmarkId, JsonNode? input)
     {
         ArgumentNullException.ThrowIfNull(slot);
-        var result = await runtime.Engine.ResumeAsync(slot.Workflow, slot.State, bookmarkId, input);
+        var result = await Runtime.Engine.ResumeAsync(slot.Workflow, slot.State, bookmarkId, input);
         await AbsorbAsync(slot, result);
     }
 
     public Task CancelAsync(InstanceSlot slot, string? reason)
     {
         ArgumentNullException.ThrowIfNull(slot);
-        return AbsorbAsync(slot, runtime.Engine.Cancel(slot.Workflow, slot.State, reason));
+        return AbsorbAsync(slot, Runtime.Engine.Cancel(slot.Workflow, slot.State, reason));
     }
 
     /// <summary>The change set, with every instance the bursts changed written out as its state document.</summary>
@@ -131,7 +130,7 @@ internal sealed partial class BurstScope(RuntimeContext runtime, Snapshot snapsh
 
         foreach (var waiting in result.CreatedBookmarks.Where(b => b.Kind == BookmarkKind.Event))
         {
-            runtime.EventWaits.Learn(slot.Workflow.DefinitionVersionId, waiting.EventName!);
+            Runtime.EventWaits.Learn(slot.Workflow.DefinitionVersionId, waiting.EventName!);
             if (slot.State.FindBookmark(waiting.Id) is null)
             {
                 continue;

@@ -35,8 +35,8 @@ internal sealed class ChangeSet
 
     /// <summary>True when nothing is to be written: the item's answer stands on what it read.</summary>
     public bool IsEmpty =>
-        Instances.Count == 0 && RemovedBookmarks.Count == 0 && BufferedInserts.Count == 0 && BufferedDeletes.Count == 0
-        && Receipts.Count == 0 && Occurrences.Count == 0;
+        Instances.Count == 0 && CreatedBookmarks.Count == 0 && RemovedBookmarks.Count == 0 && Journal.Count == 0
+        && BufferedInserts.Count == 0 && BufferedDeletes.Count == 0 && Receipts.Count == 0 && Occurrences.Count == 0;
 
     /// <summary>Timers created and still open, to schedule once committed.</summary>
     public IEnumerable<ScheduledBookmark> TimersToSchedule => CreatedBookmarks.Values

@@ -2,13 +2,16 @@ namespace CareFlows.Server.Runtime;
 
 /// <summary>
 /// Which work item on this node is working on which instance, from the moment its bursts load the instance until its
-/// change set has committed or been sent back. Bursts of one instance thus never run side by side on a node, and an
-/// item that needs an instance another holds waits for it (parked, holding nothing, so no two items can wait for each
-/// other) instead of running on state about to change. Between nodes, the writer's revision guard decides.
+/// change set has committed or been sent back. Bursts of one instance thus never run side by side on a node. An item
+/// that needs an instance another holds waits for it in line, holding nothing meanwhile (so no two items can wait for
+/// each other), and is handed the lease when its turn comes: requests for one instance are prepared once each, in the
+/// order they reached the instance, and none overtakes one already waiting. Between nodes, the writer's revision guard
+/// decides.
 /// </summary>
 internal sealed class InstanceLeases
 {
-    // Past this many, the revisions remembered are forgotten: they only save a stale read from being prepared twice.
+    // Past this many, the revisions remembered are forgotten: they only spare a burst prepared on a read the group made
+    // before this node's last commit of the instance from being sent back once.
     private const int MaxRememberedRevisions = 100_000;
 
     private readonly Lock _lock = new();
@@ -16,14 +19,14 @@ internal sealed class InstanceLeases
     private readonly Dictionary<string, long> _committed = new(StringComparer.Ordinal);
 
     /// <summary>Leases the instance to <paramref name="item"/>, unless another item holds it.</summary>
-    public bool TryAcquire(string instanceId, WorkItem item) => Acquire(instanceId, item, parkIfHeld: false);
+    public bool TryAcquire(string instanceId, WorkItem item) => Acquire(instanceId, item, waitIfHeld: false);
 
-    /// <summary>Leases the instance to <paramref name="item"/>, or parks the item until the other holder releases it.</summary>
-    public bool AcquireOrPark(string instanceId, WorkItem item) => Acquire(instanceId, item, parkIfHeld: true);
+    /// <summary>Leases the instance to <paramref name="item"/>, or puts the item in line for it.</summary>
+    public bool AcquireOrPark(string instanceId, WorkItem item) => Acquire(instanceId, item, waitIfHeld: true);
 
     /// <summary>
-    /// Parks <paramref name="item"/> until the instance's lease is released; false when nobody holds it any more (the
-    /// caller then goes on at once).
+    /// Puts <paramref name="item"/> in line for the instance's lease; false when nobody holds it any more (the caller
+    /// then goes on at once).
     /// </summary>
     public bool Park(string instanceId, WorkItem item)
     {
@@ -34,31 +37,41 @@ internal sealed class InstanceLeases
                 return false;
             }
 
-            lease.Parked.Add(item);
+            lease.Waiting.Enqueue(item);
             return true;
         }
     }
 
-    /// <summary>Releases every lease <paramref name="item"/> holds; the items parked on them are handed to <paramref name="resume"/>.</summary>
+    /// <summary>
+    /// Releases every lease <paramref name="item"/> holds. A lease with items in line passes to the first of them, which
+    /// is handed to <paramref name="resume"/>.
+    /// </summary>
     public void ReleaseAll(WorkItem item, Action<WorkItem> resume)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(resume);
-        List<WorkItem>? parked = null;
+        List<WorkItem>? next = null;
         lock (_lock)
         {
             foreach (var instanceId in item.Leases)
             {
-                if (_held.Remove(instanceId, out var lease) && lease.Parked.Count > 0)
+                var lease = _held[instanceId];
+                if (lease.Waiting.TryDequeue(out var successor))
                 {
-                    (parked ??= []).AddRange(lease.Parked);
+                    lease.Holder = successor;
+                    successor.Leases.Add(instanceId);
+                    (next ??= []).Add(successor);
+                }
+                else
+                {
+                    _held.Remove(instanceId);
                 }
             }
 
             item.Leases.Clear();
         }
 
-        parked?.ForEach(resume);
+        next?.ForEach(resume);
     }
 
     /// <summary>Notes the revision this node just committed for an instance.</summary>
@@ -84,7 +97,7 @@ internal sealed class InstanceLeases
         }
     }
 
-    private bool Acquire(string instanceId, WorkItem item, bool parkIfHeld)
+    private bool Acquire(string instanceId, WorkItem item, bool waitIfHeld)
     {
         ArgumentNullException.ThrowIfNull(item);
         lock (_lock)
@@ -96,9 +109,9 @@ internal sealed class InstanceLeases
                     return true;
                 }
 
-                if (parkIfHeld)
+                if (waitIfHeld)
                 {
-                    lease.Parked.Add(item);
+                    lease.Waiting.Enqueue(item);
                 }
 
                 return false;
@@ -112,8 +125,8 @@ internal sealed class InstanceLeases
 
     private sealed class Lease(WorkItem holder)
     {
-        public WorkItem Holder => holder;
+        public WorkItem Holder { get; set; } = holder;
 
-        public List<WorkItem> Parked { get; } = [];
+        public Queue<WorkItem> Waiting { get; } = new();
     }
 }

@@ -4,15 +4,23 @@ using CareFlows.Server.Persistence;
 namespace CareFlows.Server.Runtime;
 
 /// <summary>
-/// Collects a batch's reads and runs them in one go: as one ADO.NET batch (one round trip) where the provider is
-/// remote, or through the writer's kept prepared command per statement where it is in-process (SQLite). Each lookup
+/// Collects a group's or a batch's reads and runs them in one go: as one ADO.NET batch (one round trip) where the
+/// provider is remote, or through the connection's kept prepared command per statement where it is in-process (SQLite). Each lookup
 /// is an equality on a whole index key, one key per statement: a plan for that is right whatever the planner knows
 /// of the table, where an IN list lets a planner whose statistics lag behind a growing table scan on the index's
-/// first column alone (and the writer's connection rules out table scans; see DatabaseConnections).
+/// first column alone (and the runtime's connections rule out table scans; see DatabaseConnections).
 /// </summary>
-internal sealed class LookupQueue(RuntimeConnection writer)
+internal sealed class LookupQueue(RuntimeConnection connection)
 {
     private readonly List<Lookup> _lookups = [];
+
+    /// <summary>Queues one of the runtime's lookups (<see cref="RuntimeLookups"/>); <paramref name="onRow"/> gets each row it returns.</summary>
+    public void Add<T>(Lookup<T> lookup, Action<T> onRow)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        ArgumentNullException.ThrowIfNull(onRow);
+        Add(lookup.Sql, lookup.Values, reader => onRow(lookup.Read(reader)));
+    }
 
     /// <param name="sql">A query from <see cref="RuntimeSql"/>, with parameters @p0, @p1, ….</param>
     /// <param name="values">The parameters' values, in order; none of them null.</param>
@@ -27,7 +35,7 @@ internal sealed class LookupQueue(RuntimeConnection writer)
             return;
         }
 
-        if (writer.Provider == DatabaseProvider.Postgres)
+        if (connection.Provider == DatabaseProvider.Postgres)
         {
             RunAsBatch();
         }
@@ -41,7 +49,7 @@ internal sealed class LookupQueue(RuntimeConnection writer)
 
     private void RunAsBatch()
     {
-        var (batch, _) = writer.Batch(_lookups.Select(l => (l.Sql, (IReadOnlyList<object?>)l.Values)));
+        var (batch, _) = connection.Batch(_lookups.Select(l => (l.Sql, (IReadOnlyList<object?>)l.Values)));
         using var owned = batch;
         using var reader = batch.ExecuteReader();
         foreach (var lookup in _lookups)
@@ -55,7 +63,7 @@ internal sealed class LookupQueue(RuntimeConnection writer)
     {
         foreach (var lookup in _lookups)
         {
-            using var reader = writer.Command(lookup.Sql, lookup.Values).ExecuteReader();
+            using var reader = connection.Command(lookup.Sql, lookup.Values).ExecuteReader();
             ReadAll(reader, lookup.Read);
         }
     }

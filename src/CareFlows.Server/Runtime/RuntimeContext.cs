@@ -4,7 +4,7 @@ using CareFlows.Server.Persistence;
 
 namespace CareFlows.Server.Runtime;
 
-/// <summary>What every batch needs, gathered once.</summary>
+/// <summary>What the runtime's stages (preparing bursts, admitting and writing their change sets) need, gathered once.</summary>
 internal sealed class RuntimeContext(WorkflowEngine engine, WorkflowCatalog catalog, IIdentityGenerator ids, DatabaseConnections database, RuntimeOptions options)
 {
     public WorkflowEngine Engine => engine;

@@ -37,4 +37,24 @@ public sealed class RuntimeOptions
 
     /// <summary>How often expired buffered events are removed.</summary>
     public TimeSpan EventBufferSweepInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Refuses settings the pipeline cannot run with, naming the key at fault.</summary>
+    public RuntimeOptions Validated()
+    {
+        foreach (var (name, value) in new[]
+        {
+            (nameof(MaxBatchSize), MaxBatchSize),
+            (nameof(MaxConcurrentBursts), MaxConcurrentBursts),
+            (nameof(QueueCapacity), QueueCapacity),
+            (nameof(MaxConflictRetries), MaxConflictRetries),
+        })
+        {
+            if (value < 1)
+            {
+                throw new InvalidOperationException($"{Section}:{name} must be at least 1; it is {value}.");
+            }
+        }
+
+        return this;
+    }
 }

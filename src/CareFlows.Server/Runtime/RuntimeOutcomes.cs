@@ -98,12 +98,14 @@ public sealed class IdempotencyConflictException(string message) : Exception(mes
             differences.Add($"event '{first.EventName}', not '{eventName}'");
         }
 
-        if (!string.Equals(first.CorrelationKey, correlationKey, StringComparison.Ordinal))
+        // A key recorded before payloads were has only its event name to compare.
+        var recordedInFull = first.PayloadHash is not null;
+        if (recordedInFull && !string.Equals(first.CorrelationKey, correlationKey, StringComparison.Ordinal))
         {
             differences.Add($"correlation key {Quoted(first.CorrelationKey)}, not {Quoted(correlationKey)}");
         }
 
-        if (!string.Equals(first.PayloadHash, payloadHash, StringComparison.Ordinal))
+        if (recordedInFull && !string.Equals(first.PayloadHash, payloadHash, StringComparison.Ordinal))
         {
             differences.Add("a different payload");
         }

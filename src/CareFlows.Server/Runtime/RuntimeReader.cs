@@ -14,13 +14,13 @@ internal sealed class RuntimeReader(Persistence.DatabaseConnections database) : 
     private int _idleCount;
 
     /// <summary>Runs the lookups <paramref name="queue"/> adds, in one go, on a connection of the reader's.</summary>
-    public async Task RunAsync(Action<LookupQueue> queue, CancellationToken cancellationToken)
+    public async Task RunAsync(Action<LookupQueue> queue)
     {
         var connection = Rent();
         var healthy = false;
         try
         {
-            await connection.OpenAsync(cancellationToken);
+            await connection.OpenAsync(CancellationToken.None);
             var lookups = new LookupQueue(connection);
             queue(lookups);
             lookups.Run();

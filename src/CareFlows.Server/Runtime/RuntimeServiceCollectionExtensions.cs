@@ -15,7 +15,7 @@ public static class RuntimeServiceCollectionExtensions
     {
         services.TryAddSingleton<IIdentityGenerator>(sp => new TimeOrderedIdentityGenerator(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddCareFlowsEngine(options => configuration.GetSection("Engine").Bind(options));
-        services.AddSingleton(configuration.GetSection(RuntimeOptions.Section).Get<RuntimeOptions>() ?? new RuntimeOptions());
+        services.AddSingleton((configuration.GetSection(RuntimeOptions.Section).Get<RuntimeOptions>() ?? new RuntimeOptions()).Validated());
         services.AddSingleton<WorkflowCatalog>();
         services.AddSingleton<RuntimeContext>();
         services.AddSingleton<BurstPipeline>();

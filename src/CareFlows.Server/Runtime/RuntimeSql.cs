@@ -85,6 +85,9 @@ internal static class RuntimeSql
 
     public const string SelectPublished = """SELECT "IsPublished" FROM "WorkflowDefinitions" WHERE "Id"=@p0""";
 
+    /// <summary>PostgreSQL: <see cref="SelectPublished"/>, holding the row against a retire until the transaction ends.</summary>
+    public const string SelectPublishedForShare = SelectPublished + " FOR SHARE";
+
     // The event lookups leave the kind out of the WHERE clause and check it on the rows read, so that the event index
     // answers them by itself.
     public const string SelectEventBookmarks = """SELECT "Id","InstanceId","CorrelationKey","Kind" FROM "Bookmarks" WHERE "EventName"=@p0""";

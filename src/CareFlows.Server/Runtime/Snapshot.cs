@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace CareFlows.Server.Runtime;
 
 /// <summary>
@@ -9,7 +7,6 @@ namespace CareFlows.Server.Runtime;
 /// </summary>
 internal sealed class Snapshot
 {
-    private readonly RuntimeContext _runtime;
     private readonly RuntimeReader _reader;
     private readonly Dictionary<string, InstanceRow?> _instances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ReceiptRow?> _receipts = new(StringComparer.Ordinal);
@@ -20,12 +17,14 @@ internal sealed class Snapshot
 
     private Snapshot(RuntimeContext runtime, RuntimeReader reader)
     {
-        _runtime = runtime;
+        Runtime = runtime;
         _reader = reader;
     }
 
+    public RuntimeContext Runtime { get; }
+
     /// <summary>Reads what <paramref name="items"/> plan to look up, in one round trip.</summary>
-    public static async Task<Snapshot> ReadAsync(IReadOnlyCollection<WorkItem> items, RuntimeContext runtime, RuntimeReader reader, CancellationToken cancellationToken)
+    public static async Task<Snapshot> ReadAsync(IReadOnlyCollection<WorkItem> items, RuntimeContext runtime, RuntimeReader reader)
     {
         var snapshot = new Snapshot(runtime, reader);
         var plan = new SnapshotPlan(snapshot);
@@ -36,112 +35,54 @@ internal sealed class Snapshot
 
         if (plan.Lookups.Count > 0)
         {
-            await reader.RunAsync(lookups => plan.Lookups.ForEach(add => add(lookups)), cancellationToken);
+            await reader.RunAsync(lookups => plan.Lookups.ForEach(add => add(lookups)));
         }
 
         return snapshot;
     }
 
-    public RuntimeContext Runtime => _runtime;
-
     /// <summary>The instance row, or null when there is no such instance.</summary>
-    public async Task<InstanceRow?> InstanceAsync(string id, CancellationToken cancellationToken) =>
-        _instances.TryGetValue(id, out var row) ? row : await FreshInstanceAsync(id, cancellationToken);
+    public async Task<InstanceRow?> InstanceAsync(string id) =>
+        _instances.TryGetValue(id, out var row) ? row : await FreshInstanceAsync(id);
 
     /// <summary>The instance row as committed now, whatever the group read earlier.</summary>
-    public async Task<InstanceRow?> FreshInstanceAsync(string id, CancellationToken cancellationToken)
-    {
-        InstanceRow? found = null;
-        await LookUpAsync(RuntimeSql.SelectInstance, [id], reader => found = RuntimeRows.Instance(reader), cancellationToken);
-        return found;
-    }
+    public async Task<InstanceRow?> FreshInstanceAsync(string id) => (await LookUpAsync(RuntimeLookups.Instance(id))).FirstOrDefault();
 
-    public async Task<ReceiptRow?> ReceiptAsync(string idempotencyKey, CancellationToken cancellationToken)
-    {
-        if (_receipts.TryGetValue(idempotencyKey, out var preloaded))
-        {
-            return preloaded;
-        }
-
-        ReceiptRow? found = null;
-        await LookUpAsync(RuntimeSql.SelectReceipt, [idempotencyKey], reader => found = RuntimeRows.Receipt(reader), cancellationToken);
-        return found;
-    }
+    public async Task<ReceiptRow?> ReceiptAsync(string idempotencyKey) =>
+        _receipts.TryGetValue(idempotencyKey, out var row) ? row : (await LookUpAsync(RuntimeLookups.Receipt(idempotencyKey))).FirstOrDefault();
 
     /// <summary>The event bookmarks an event with this key reaches.</summary>
-    public async Task<IReadOnlyList<Waiter>> WaitersAsync(EventKey key, CancellationToken cancellationToken)
-    {
-        if (_waiters.TryGetValue(key, out var preloaded))
-        {
-            return preloaded;
-        }
-
-        var found = new List<Waiter>();
-        var (sql, values) = RuntimeRows.WaitersQuery(key, withInstances: false);
-        await LookUpAsync(sql, values, reader => AddWaiter(reader, found, withInstance: false), cancellationToken);
-        return found;
-    }
+    public async Task<IReadOnlyList<Waiter>> WaitersAsync(EventKey key) =>
+        _waiters.TryGetValue(key, out var preloaded)
+            ? preloaded
+            : [.. (await LookUpAsync(RuntimeLookups.Waiters(key))).Where(r => r.Waiter is not null).Select(r => r.Waiter!.Value)];
 
     /// <summary>The unexpired buffered events a wait point with this key may take, oldest first.</summary>
-    public async Task<IReadOnlyList<BufferedRow>> BufferedAsync(EventKey key, CancellationToken cancellationToken)
-    {
-        if (_buffered.TryGetValue(key, out var preloaded))
-        {
-            return preloaded;
-        }
+    public async Task<IReadOnlyList<BufferedRow>> BufferedAsync(EventKey key) =>
+        _buffered.TryGetValue(key, out var preloaded) ? preloaded : await LookUpAsync(RuntimeLookups.Buffered(key, Now));
 
-        var found = new List<BufferedRow>();
-        var (sql, values) = RuntimeRows.BufferedQuery(key, _runtime.Clock.GetUtcNow().UtcDateTime);
-        await LookUpAsync(sql, values, reader => found.Add(RuntimeRows.Buffered(reader)), cancellationToken);
-        return found;
+    public async Task<bool> OccurrenceStartedAsync(TriggerOccurrence occurrence) =>
+        _occurrences.TryGetValue(occurrence, out var started) ? started : (await LookUpAsync(RuntimeLookups.Occurrence(occurrence))).Count > 0;
+
+    /// <summary>Whether the definition version is published (its instances may start) as committed now.</summary>
+    public async Task<bool> IsPublishedAsync(string versionId) =>
+        _published.TryGetValue(versionId, out var published) ? published : (await LookUpAsync(RuntimeLookups.Published(versionId))).FirstOrDefault();
+
+    private DateTime Now => Runtime.Clock.GetUtcNow().UtcDateTime;
+
+    private async Task<List<T>> LookUpAsync<T>(Lookup<T> lookup)
+    {
+        var rows = new List<T>();
+        await _reader.RunAsync(lookups => lookups.Add(lookup, rows.Add));
+        return rows;
     }
 
-    public async Task<bool> OccurrenceStartedAsync(TriggerOccurrence occurrence, CancellationToken cancellationToken)
-    {
-        if (_occurrences.TryGetValue(occurrence, out var preloaded))
-        {
-            return preloaded;
-        }
-
-        var started = false;
-        await LookUpAsync(RuntimeSql.SelectOccurrence, RuntimeRows.OccurrenceValues(occurrence), _ => started = true, cancellationToken);
-        return started;
-    }
-
-    /// <summary>Whether the definition version is published (its triggers may start instances) as committed now.</summary>
-    public async Task<bool> IsPublishedAsync(string versionId, CancellationToken cancellationToken)
-    {
-        if (_published.TryGetValue(versionId, out var preloaded))
-        {
-            return preloaded;
-        }
-
-        var published = false;
-        await LookUpAsync(RuntimeSql.SelectPublished, [versionId], reader => published = reader.GetBoolean(0), cancellationToken);
-        return published;
-    }
-
-    private Task LookUpAsync(string sql, object[] values, Action<DbDataReader> read, CancellationToken cancellationToken) =>
-        _reader.RunAsync(lookups => lookups.Add(sql, values, read), cancellationToken);
-
-    private void AddWaiter(DbDataReader reader, List<Waiter> waiters, bool withInstance)
-    {
-        if (RuntimeRows.EventWaiter(reader) is { } waiter)
-        {
-            waiters.Add(waiter);
-            if (withInstance)
-            {
-                _instances.TryAdd(waiter.InstanceId, RuntimeRows.WaiterInstance(reader));
-            }
-        }
-    }
-
-    /// <summary>Queues the group's lookups, each at most once, to fill the snapshot's answers.</summary>
+    // The group's lookups, each queued at most once, fill the preloaded answers.
     internal void PlanInstance(SnapshotPlan plan, string id)
     {
         if (_instances.TryAdd(id, null))
         {
-            plan.Lookups.Add(lookups => lookups.Add(RuntimeSql.SelectInstance, [id], reader => _instances[id] = RuntimeRows.Instance(reader)));
+            plan.Add(RuntimeLookups.Instance(id), row => _instances[id] = row);
         }
     }
 
@@ -149,7 +90,7 @@ internal sealed class Snapshot
     {
         if (_receipts.TryAdd(idempotencyKey, null))
         {
-            plan.Lookups.Add(lookups => lookups.Add(RuntimeSql.SelectReceipt, [idempotencyKey], reader => _receipts[idempotencyKey] = RuntimeRows.Receipt(reader)));
+            plan.Add(RuntimeLookups.Receipt(idempotencyKey), row => _receipts[idempotencyKey] = row);
         }
     }
 
@@ -158,8 +99,18 @@ internal sealed class Snapshot
         if (_waiters.TryAdd(key, []))
         {
             var found = _waiters[key];
-            var (sql, values) = RuntimeRows.WaitersQuery(key, withInstances: !key.IsUnkeyed);
-            plan.Lookups.Add(lookups => lookups.Add(sql, values, reader => AddWaiter(reader, found, withInstance: !key.IsUnkeyed)));
+            plan.Add(RuntimeLookups.Waiters(key, withInstances: true), row =>
+            {
+                if (row.Waiter is { } waiter)
+                {
+                    found.Add(waiter);
+                }
+
+                if (row.Instance is { } instance)
+                {
+                    _instances.TryAdd(instance.Id, instance);
+                }
+            });
         }
     }
 
@@ -167,9 +118,7 @@ internal sealed class Snapshot
     {
         if (_buffered.TryAdd(key, []))
         {
-            var found = _buffered[key];
-            var (sql, values) = RuntimeRows.BufferedQuery(key, _runtime.Clock.GetUtcNow().UtcDateTime);
-            plan.Lookups.Add(lookups => lookups.Add(sql, values, reader => found.Add(RuntimeRows.Buffered(reader))));
+            plan.Add(RuntimeLookups.Buffered(key, Now), _buffered[key].Add);
         }
     }
 
@@ -177,7 +126,7 @@ internal sealed class Snapshot
     {
         if (_occurrences.TryAdd(occurrence, false))
         {
-            plan.Lookups.Add(lookups => lookups.Add(RuntimeSql.SelectOccurrence, RuntimeRows.OccurrenceValues(occurrence), _ => _occurrences[occurrence] = true));
+            plan.Add(RuntimeLookups.Occurrence(occurrence), _ => _occurrences[occurrence] = true);
         }
     }
 
@@ -185,7 +134,7 @@ internal sealed class Snapshot
     {
         if (_published.TryAdd(versionId, false))
         {
-            plan.Lookups.Add(lookups => lookups.Add(RuntimeSql.SelectPublished, [versionId], reader => _published[versionId] = reader.GetBoolean(0)));
+            plan.Add(RuntimeLookups.Published(versionId), published => _published[versionId] = published);
         }
     }
 }
@@ -209,4 +158,6 @@ internal sealed class SnapshotPlan(Snapshot snapshot)
     public void Occurrence(TriggerOccurrence occurrence) => snapshot.PlanOccurrence(this, occurrence);
 
     public void Published(string versionId) => snapshot.PlanPublished(this, versionId);
+
+    internal void Add<T>(Lookup<T> lookup, Action<T> onRow) => Lookups.Add(lookups => lookups.Add(lookup, onRow));
 }

@@ -26,7 +26,7 @@ internal abstract class WorkItem
     }
 
     /// <summary>Runs the item's bursts in <paramref name="scope"/> and stages its answer.</summary>
-    public abstract Task RunAsync(BurstScope scope, CancellationToken cancellationToken);
+    public abstract Task RunAsync(BurstScope scope);
 
     /// <summary>Answers the caller with the staged result, once the item's change set has committed.</summary>
     public abstract void Commit();

@@ -41,13 +41,26 @@ public sealed class WorkflowRuntime
                 throw new NotFoundException(version is null ? $"Definition '{definitionId}' does not exist." : $"Definition '{definitionId}' has no version {version}.");
             }
 
-            throw new ConflictException(workflow is null
-                ? $"Definition '{definitionId}' has no published version: publish it first (it is a draft, or it was retired)."
-                : $"Version {version} of '{definitionId}' is not published; only the published version, {workflow.Version}, starts new instances.");
+            throw workflow is null
+                ? NotPublished(definitionId)
+                : new ConflictException($"Version {version} of '{definitionId}' is not published; only the published version, {workflow.Version}, starts new instances.");
         }
 
-        return await StartAsync(workflow, request, cancellationToken);
+        try
+        {
+            return await StartAsync(workflow, request, cancellationToken);
+        }
+        catch (ConflictException) when (version is null)
+        {
+            // The version cached as published was retired, on this or another node; another may be published now.
+            Catalog.ForgetPublished(definitionId);
+            var current = await Catalog.FindPublishedAsync(definitionId, cancellationToken) ?? throw NotPublished(definitionId);
+            return await StartAsync(current, request, cancellationToken);
+        }
     }
+
+    private static ConflictException NotPublished(string definitionId) =>
+        new($"Definition '{definitionId}' has no published version: publish it first (it is a draft, or it was retired).");
 
     public Task<InstanceSnapshot> StartAsync(CompiledWorkflow workflow, StartRequest request, CancellationToken cancellationToken = default) =>
         _pipeline.RunAsync(new StartWork(workflow, request), cancellationToken);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.SqlClient;
 using Npgsql;
 
 namespace CareFlows.Server.Runtime;
@@ -10,8 +11,10 @@ namespace CareFlows.Server.Runtime;
 /// </summary>
 internal static class WriterRaces
 {
-    public static bool IsLostRace(DbException exception) => exception is PostgresException
+    public static bool IsLostRace(DbException exception) => exception switch
     {
-        SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.UniqueViolation,
+        PostgresException p => p.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.UniqueViolation,
+        SqlException s => s.Number is 1205 or 2601 or 2627, // deadlock victim; unique index or key
+        _ => false,
     };
 }

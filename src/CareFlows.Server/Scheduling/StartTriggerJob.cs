@@ -19,7 +19,14 @@ internal sealed class StartTriggerJob(WorkflowRuntime runtime, TriggerScheduler 
         var publishedAt = DateTimeOffset.Parse(data.GetString(TriggerScheduler.PublishedAtKey)!, CultureInfo.InvariantCulture);
         var workflow = await runtime.Catalog.GetByVersionIdAsync(versionId, context.CancellationToken);
         var firedFor = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
-        await runtime.StartTriggerAsync(workflow, activityId, firedFor, context.CancellationToken);
-        await triggers.ArmAsync(context.Scheduler, versionId, activityId, publishedAt, firedFor, context.CancellationToken);
+        try
+        {
+            await runtime.StartTriggerAsync(workflow, activityId, firedFor, context.CancellationToken);
+        }
+        finally
+        {
+            // A start that failed must not silence the trigger's later occurrences.
+            await triggers.ArmAsync(context.Scheduler, versionId, activityId, publishedAt, firedFor, context.CancellationToken);
+        }
     }
 }

@@ -12,7 +12,7 @@ public sealed class EventReceiptRecord
 
     public string? CorrelationKey { get; set; }
 
-    /// <summary>SHA-256 of the payload in canonical JSON (see <c>CanonicalJson</c>); null when the event had none.</summary>
+    /// <summary>SHA-256 of the payload in canonical JSON (see <c>CanonicalJson</c>); null only for keys recorded before payloads were.</summary>
     public string? PayloadHash { get; set; }
 
     public DateTime ReceivedAt { get; set; }

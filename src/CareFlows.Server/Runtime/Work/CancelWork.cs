@@ -7,7 +7,7 @@ internal sealed class CancelWork(string instanceId, string? reason) : WorkItem<R
 
     public override void Plan(SnapshotPlan plan) => plan.Instance(instanceId);
 
-    public override async Task RunAsync(BurstScope scope, CancellationToken cancellationToken)
+    public override async Task RunAsync(BurstScope scope)
     {
         var slot = await scope.FindSlotAsync(instanceId);
         if (ResumeWork.Refusal(slot, bookmarkId: null) is { } refusal)

@@ -26,7 +26,7 @@ internal sealed class EventWork(string eventName, string? correlationKey, JsonNo
         }
     }
 
-    public override async Task RunAsync(BurstScope scope, CancellationToken cancellationToken)
+    public override async Task RunAsync(BurstScope scope)
     {
         var payloadHash = idempotencyKey is null ? null : CanonicalJson.Hash(payload);
         if (idempotencyKey is not null && await scope.ReceiptAsync(idempotencyKey) is { } receipt)
@@ -40,6 +40,12 @@ internal sealed class EventWork(string eventName, string? correlationKey, JsonNo
         var started = new List<string>();
         foreach (var trigger in scope.Runtime.Catalog.EventTriggers(eventName).ToList())
         {
+            // The triggers this node knows may lag a retire on another node; the read set makes it certain.
+            if (!await scope.IsPublishedAsync(trigger.Workflow.DefinitionVersionId))
+            {
+                continue;
+            }
+
             var request = new StartRequest { TriggerActivityId = trigger.Trigger.ActivityId, TriggerInput = payload?.DeepClone(), CorrelationId = correlationKey };
             started.Add((await scope.StartAsync(trigger.Workflow, request)).Id);
         }
@@ -48,6 +54,7 @@ internal sealed class EventWork(string eventName, string? correlationKey, JsonNo
         var now = scope.Runtime.Clock.GetUtcNow().UtcDateTime;
         if (delivered == 0)
         {
+            await scope.RequireNoWaitersAsync(Key);
             var buffered = new BufferedEventRecord
             {
                 Id = scope.Runtime.NewId(),

@@ -11,7 +11,7 @@ internal sealed class ResumeWork(string instanceId, string bookmarkId, JsonNode?
 
     public override void Plan(SnapshotPlan plan) => plan.Instance(instanceId);
 
-    public override async Task RunAsync(BurstScope scope, CancellationToken cancellationToken)
+    public override async Task RunAsync(BurstScope scope)
     {
         var slot = await scope.FindSlotAsync(instanceId);
         if (Refusal(slot, bookmarkId) is { } refusal)

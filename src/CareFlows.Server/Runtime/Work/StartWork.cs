@@ -22,7 +22,7 @@ internal sealed class StartWork(CompiledWorkflow workflow, StartRequest request)
         }
     }
 
-    public override async Task RunAsync(BurstScope scope, CancellationToken cancellationToken)
+    public override async Task RunAsync(BurstScope scope)
     {
         if (!await scope.IsPublishedAsync(workflow.DefinitionVersionId))
         {

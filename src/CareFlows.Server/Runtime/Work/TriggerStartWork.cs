@@ -16,7 +16,7 @@ internal sealed class TriggerStartWork(CompiledWorkflow workflow, TriggerOccurre
         plan.Published(workflow.DefinitionVersionId);
     }
 
-    public override async Task RunAsync(BurstScope scope, CancellationToken cancellationToken)
+    public override async Task RunAsync(BurstScope scope)
     {
         if (await scope.OccurrenceStartedAsync(occurrence) || !await scope.IsPublishedAsync(workflow.DefinitionVersionId))
         {

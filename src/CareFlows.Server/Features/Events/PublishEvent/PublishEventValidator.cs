@@ -8,7 +8,7 @@ internal sealed class PublishEventValidator : AbstractValidator<PublishEventComm
 {
     public PublishEventValidator()
     {
-        RuleFor(c => c.EventName).NotEmpty().MaximumLength(ColumnSizes.Name);
+        RuleFor(c => c.EventName).NotEmpty().MaximumLength(ColumnSizes.Name).WithoutControlCharacters();
         RuleFor(c => c.CorrelationKey).OptionalKey(ColumnSizes.Key);
         RuleFor(c => c.IdempotencyKey).OptionalKey(ColumnSizes.Key);
         RuleFor(c => c.IdempotencyKeyHeader).OptionalKey(ColumnSizes.Key);

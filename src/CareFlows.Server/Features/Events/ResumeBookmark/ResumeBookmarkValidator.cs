@@ -1,3 +1,4 @@
+using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Persistence.Configurations;
 using FluentValidation;
 
@@ -5,5 +6,5 @@ namespace CareFlows.Server.Features.Events.ResumeBookmark;
 
 internal sealed class ResumeBookmarkValidator : AbstractValidator<ResumeBookmarkCommand>
 {
-    public ResumeBookmarkValidator() => RuleFor(c => c.BookmarkId).NotEmpty().MaximumLength(ColumnSizes.Id);
+    public ResumeBookmarkValidator() => RuleFor(c => c.BookmarkId).NotEmpty().MaximumLength(ColumnSizes.Id).WithoutControlCharacters();
 }

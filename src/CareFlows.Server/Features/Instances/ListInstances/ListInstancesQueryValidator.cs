@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using CareFlows.Engine.Execution;
+using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Persistence.Configurations;
 using FluentValidation;
 
@@ -11,8 +12,8 @@ internal sealed class ListInstancesQueryValidator : AbstractValidator<ListInstan
     {
         OneOf<WorkflowStatus>(q => q.Status);
         OneOf<WorkflowSubStatus>(q => q.SubStatus);
-        RuleFor(q => q.DefinitionId).MaximumLength(ColumnSizes.DefinitionId);
-        RuleFor(q => q.CorrelationId).MaximumLength(ColumnSizes.Key);
+        RuleFor(q => q.DefinitionId).MaximumLength(ColumnSizes.DefinitionId).WithoutControlCharacters();
+        RuleFor(q => q.CorrelationId).MaximumLength(ColumnSizes.Key).WithoutControlCharacters();
         RuleFor(q => q.CreatedTo)
             .GreaterThan(q => q.CreatedFrom)
             .When(q => q.CreatedFrom is not null && q.CreatedTo is not null)

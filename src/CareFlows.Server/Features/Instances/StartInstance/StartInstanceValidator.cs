@@ -9,10 +9,10 @@ internal sealed class StartInstanceValidator : AbstractValidator<StartInstanceCo
 {
     public StartInstanceValidator()
     {
-        RuleFor(c => c.DefinitionId).NotEmpty().MaximumLength(ColumnSizes.DefinitionId);
+        RuleFor(c => c.DefinitionId).NotEmpty().MaximumLength(ColumnSizes.DefinitionId).WithoutControlCharacters();
         RuleFor(c => c.Version).GreaterThan(0);
         RuleFor(c => c.CorrelationId).OptionalKey(ColumnSizes.Key);
-        RuleFor(c => c.Name).MaximumLength(ColumnSizes.Name);
+        RuleFor(c => c.Name).MaximumLength(ColumnSizes.Name).WithoutControlCharacters();
         RuleFor(c => c.Input).Must(i => i is null or JsonObject).WithMessage("'{PropertyName}' must be a JSON object whose properties are the input names.");
     }
 }

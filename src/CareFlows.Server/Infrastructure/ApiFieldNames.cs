@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
@@ -27,7 +28,7 @@ internal static class ApiFieldNames
     public static void UseForValidation()
     {
         ValidatorOptions.Global.PropertyNameResolver = (_, member, expression) =>
-            Chain(expression) is { Count: > 0 } chain ? Key(chain) : member?.Name!;
+            (expression is null ? null : Keys.GetOrAdd(expression, e => Chain(e) is { Count: > 0 } chain ? Key(chain) : null)) ?? member?.Name!;
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null! : Name(member);
     }
 
@@ -35,11 +36,16 @@ internal static class ApiFieldNames
     public static string Of<T>(Expression<Func<T, object?>> member) =>
         Chain(member) is { Count: > 0 } chain ? Key(chain) : throw new ArgumentException("Not a member of the request.", nameof(member));
 
+    // FluentValidation asks for a field's name every time a rule runs, not only when it fails; reading attributes by
+    // reflection each time cost more than the rest of the request's validation.
+    private static readonly ConcurrentDictionary<MemberInfo, string> Names = new();
+    private static readonly ConcurrentDictionary<LambdaExpression, string?> Keys = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>The name a member has in the request: its query, route or header name, or its JSON name.</summary>
     public static string Name(MemberInfo member)
     {
         ArgumentNullException.ThrowIfNull(member);
-        return RequestName(Attributes(member), member.Name) ?? JsonName(member);
+        return Names.GetOrAdd(member, m => RequestName(Attributes(m), m.Name) ?? JsonName(m));
     }
 
     /// <summary>The name of a handler parameter bound from the query string, route or a header; null for the body.</summary>

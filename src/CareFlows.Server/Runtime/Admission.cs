@@ -67,22 +67,35 @@ internal sealed class Admission(RuntimeContext runtime, RuntimeConnection writer
             }
         }
 
-        foreach (var id in sets.SelectMany(c => c.Instances).Where(i => !i.IsNew).Select(i => i.Id).Distinct(StringComparer.Ordinal))
-        {
-            _revisions[id] = -1;
-            lookups.Add(RuntimeLookups.Revision(id), revision => _revisions[id] = revision);
-        }
-
+        // A keyed event's waiters come with their instances' revisions, which then need no lookup of their own.
+        var revisionsRead = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in sets.SelectMany(c => c.Reads.Waiters.Keys).Distinct())
         {
             var found = _waiters[key] = new HashSet<string>(StringComparer.Ordinal);
-            lookups.Add(RuntimeLookups.Waiters(key), row =>
+            if (key.IsUnkeyed)
             {
+                lookups.Add(RuntimeLookups.Waiters(key), row => AddWaiter(found, row.Waiter));
+                continue;
+            }
+
+            revisionsRead.UnionWith(sets.SelectMany(c => c.Reads.Waiters.TryGetValue(key, out var seen) ? seen : []).Select(InstanceOf));
+            lookups.Add(RuntimeLookups.WaiterRevisions(key), row =>
+            {
+                AddWaiter(found, row.Waiter);
                 if (row.Waiter is { } waiter)
                 {
-                    found.Add(waiter.BookmarkId);
+                    _revisions[waiter.InstanceId] = row.Revision;
                 }
             });
+        }
+
+        foreach (var id in sets.SelectMany(c => c.Instances).Where(i => !i.IsNew).Select(i => i.Id).Distinct(StringComparer.Ordinal))
+        {
+            _revisions.TryAdd(id, -1);
+            if (!revisionsRead.Contains(id))
+            {
+                lookups.Add(RuntimeLookups.Revision(id), revision => _revisions[id] = revision);
+            }
         }
 
         foreach (var key in sets.SelectMany(c => c.Reads.Buffered.Keys).Distinct())
@@ -114,6 +127,18 @@ internal sealed class Admission(RuntimeContext runtime, RuntimeConnection writer
 
         lookups.Run();
     }
+
+    private static void AddWaiter(HashSet<string> found, Waiter? waiter)
+    {
+        if (waiter is { } w)
+        {
+            found.Add(w.BookmarkId);
+        }
+    }
+
+    // Bookmark ids name their instance (BookmarkIds); an id made otherwise names none, and its revision is looked up.
+    private static string InstanceOf(string bookmarkId) =>
+        Engine.Bookmarks.BookmarkIds.TryParse(bookmarkId, out var instanceId, out _) ? instanceId : "";
 
     /// <summary>Why the change set's reads no longer hold, or null when they do.</summary>
     private string? WhyNot(ChangeSet changes)

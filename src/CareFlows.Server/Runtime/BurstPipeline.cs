@@ -8,9 +8,9 @@ namespace CareFlows.Server.Runtime;
 
 /// <summary>
 /// Every change to instance state on this node goes through here, in two stages.
-/// Preparing: requests are taken in groups; each group's lookups are read in one round trip, outside any write
-/// transaction, and each request's bursts (the engine's work, scripts included) then run on their own, several at once
-/// (<see cref="RuntimeOptions.MaxConcurrentBursts"/>), so that one slow burst holds up nobody else's.
+/// Preparing: each request reads what it needs outside any write transaction and runs its bursts (the engine's work,
+/// scripts included) on its own, beside the others (at most <see cref="RuntimeOptions.MaxConcurrentBursts"/> at once),
+/// so that one slow burst holds up nobody else's.
 /// Committing: the one writer takes whatever change sets are ready (group commit), checks in its transaction that what
 /// each was decided on still holds (<see cref="Admission"/>), writes them and commits; a change set that no longer holds
 /// is prepared again on the newer state. Callers are answered after the commit, and timers scheduled from what
@@ -23,13 +23,13 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
     // within this many batches.
     private const int RecentBatches = 8;
 
-    private readonly Channel<WorkItem> _toPrepare = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<WorkItem> _toCommit = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _capacity = new(runtime.Options.QueueCapacity, runtime.Options.QueueCapacity);
     private readonly SemaphoreSlim _bursts = new(runtime.Options.MaxConcurrentBursts, runtime.Options.MaxConcurrentBursts);
     private readonly ConcurrentDictionary<WorkItem, byte> _pending = new(ReferenceEqualityComparer.Instance);
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly InstanceLeases _leases = new();
+    private readonly InstanceCache _cache = new(runtime.Options.InstanceCacheSize);
     private readonly RuntimeConnection _writer = new(runtime.Database);
     private readonly RuntimeReader _reader = new(runtime.Database);
     private readonly ConcurrentDictionary<Task, byte> _preparing = new();
@@ -52,7 +52,7 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
         }
         else
         {
-            Requeue(item);
+            await PrepareAsync(item);
         }
 
         return await item.Completion;
@@ -76,7 +76,6 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
             // The host's shutdown time is up; ExecuteAsync fails whatever is left.
         }
 
-        _toPrepare.Writer.TryComplete();
         _toCommit.Writer.TryComplete();
         await base.StopAsync(cancellationToken);
     }
@@ -85,7 +84,7 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
     {
         try
         {
-            await Task.WhenAll(Task.Run(() => PrepareLoopAsync(stoppingToken), stoppingToken), Task.Run(() => CommitLoopAsync(stoppingToken), stoppingToken));
+            await CommitLoopAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -104,66 +103,24 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
         }
     }
 
-    private async Task PrepareLoopAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Prepares a request: on the caller's own thread the first time, so that a request costs no hand-over between
+    /// threads, and on a pool thread when it is prepared again. The first time, what the writer checks again anyway is
+    /// assumed or taken from this node's cache of the instances it committed last rather than read (see
+    /// <see cref="Snapshot.ReadAsync"/>); a request whose assumption fails is sent back and reads it the next time.
+    /// </summary>
+    private async Task PrepareAsync(WorkItem item)
     {
-        var group = new List<WorkItem>(runtime.Options.MaxBatchSize);
-        while (await _toPrepare.Reader.WaitToReadAsync(stoppingToken))
+        // A request naming an instance another is working on waits in line for it, holding nothing meanwhile.
+        if (item.InstanceId is { } instanceId && !_leases.AcquireOrPark(instanceId, item))
         {
-            while (group.Count < runtime.Options.MaxBatchSize && _toPrepare.Reader.TryRead(out var item))
-            {
-                // An item naming an instance another item is working on waits for it, holding nothing meanwhile.
-                if (item.InstanceId is not { } instanceId || _leases.AcquireOrPark(instanceId, item))
-                {
-                    group.Add(item);
-                }
-            }
-
-            if (group.Count > 0)
-            {
-                await PrepareGroupAsync(group, stoppingToken);
-                group.Clear();
-            }
-        }
-    }
-
-    private async Task PrepareGroupAsync(List<WorkItem> group, CancellationToken stoppingToken)
-    {
-        Snapshot snapshot;
-        try
-        {
-            snapshot = await Snapshot.ReadAsync(group, runtime, _reader);
-        }
-        catch (Exception e) when (group.Count > 1)
-        {
-            // One request the database refuses (or a connection that broke) must not fail the others: each is read alone.
-            LogGroupReadFailed(logger, e, group.Count);
-            foreach (var item in group)
-            {
-                await PrepareGroupAsync([item], stoppingToken);
-            }
-
-            return;
-        }
-        catch (Exception e)
-        {
-            Release(group[0]);
-            Fail(group[0], e);
             return;
         }
 
-        foreach (var item in group)
-        {
-            await _bursts.WaitAsync(stoppingToken);
-            var preparing = Task.Run(() => PrepareAsync(item, snapshot), CancellationToken.None);
-            _preparing[preparing] = 0;
-            _ = preparing.ContinueWith(done => _preparing.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        }
-    }
-
-    private async Task PrepareAsync(WorkItem item, Snapshot snapshot)
-    {
+        await _bursts.WaitAsync();
         try
         {
+            var snapshot = await Snapshot.ReadAsync(item, runtime, _reader, item.Rejections == 0 ? _cache : null);
             var scope = new BurstScope(snapshot, _leases, item);
             await item.RunAsync(scope);
             var changes = scope.Seal();
@@ -363,9 +320,13 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
     /// <summary>Answers the committed items, releases their instances, then schedules the timers that committed.</summary>
     private async Task SettleAsync(List<WorkItem> committed)
     {
-        foreach (var change in committed.SelectMany(i => i.Changes!.Instances))
+        foreach (var item in committed)
         {
-            _leases.Committed(change.Id, change.Revision + 1);
+            _cache.Committed(item.Changes!);
+            foreach (var change in item.Changes!.Instances)
+            {
+                _leases.Committed(change.Id, change.Revision + 1);
+            }
         }
 
         foreach (var item in committed)
@@ -382,6 +343,7 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
     {
         foreach (var (item, reason) in rejected)
         {
+            LogSentBack(logger, item.GetType().Name, reason);
             Release(item);
             item.Changes = null;
             if (++item.Rejections < runtime.Options.MaxConflictRetries)
@@ -416,12 +378,12 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
         }
     }
 
+    /// <summary>Prepares a request again, on a pool thread: it was handed a lease it waited for, or sent back by the writer.</summary>
     private void Requeue(WorkItem item)
     {
-        if (!_toPrepare.Writer.TryWrite(item))
-        {
-            Fail(item, new RuntimeStoppingException());
-        }
+        var preparing = Task.Run(() => PrepareAsync(item));
+        _preparing[preparing] = 0;
+        _ = preparing.ContinueWith(done => _preparing.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private void Release(WorkItem item) => _leases.ReleaseAll(item, Requeue);
@@ -450,6 +412,9 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Request} prepared again: {Reason}.")]
+    private static partial void LogSentBack(ILogger logger, string request, string reason);
+
     [LoggerMessage(Level = LogLevel.Trace, Message = "Committed a batch of {Count} requests in {Elapsed:0.00} ms.")]
     private static partial void LogBatch(ILogger logger, int count, double elapsed);
 
@@ -458,9 +423,6 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A batch lost a race with another node ({Reason}; attempt {Attempt}); retrying.")]
     private static partial void LogLostRace(ILogger logger, string reason, int attempt);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading for a group of {Count} requests failed; reading for each on its own.")]
-    private static partial void LogGroupReadFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} requests failed; retrying each on its own.")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);

@@ -119,6 +119,11 @@ internal sealed partial class BurstScope
         {
             waiters = await snapshot.WaitersAsync(key);
             _waiters[key] = waiters;
+            if (snapshot.WaitersFromCache(key))
+            {
+                // Remembered, not read: the writer checks that these are still exactly the bookmarks waiting.
+                Changes.Reads.Waiters[key] = new HashSet<string>(waiters.Select(w => w.BookmarkId), StringComparer.Ordinal);
+            }
         }
 
         return waiters;

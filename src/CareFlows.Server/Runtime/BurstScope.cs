@@ -54,7 +54,7 @@ internal sealed partial class BurstScope(Snapshot snapshot, InstanceLeases lease
         var row = await snapshot.InstanceAsync(instanceId);
         if (row is not null && leases.IsStale(instanceId, row.Revision))
         {
-            // The group read it before this node's last commit of it, which the lease then waited for.
+            // It was read before this node's last commit of it, which the lease then waited for.
             row = await snapshot.FreshInstanceAsync(instanceId);
         }
 

@@ -10,7 +10,7 @@ namespace CareFlows.Server.Runtime;
 /// </summary>
 internal sealed class InstanceLeases
 {
-    // Past this many, the revisions remembered are forgotten: they only spare a burst prepared on a read the group made
+    // Past this many, the revisions remembered are forgotten: they only spare a burst prepared on a read made
     // before this node's last commit of the instance from being sent back once.
     private const int MaxRememberedRevisions = 100_000;
 

@@ -4,7 +4,7 @@ using CareFlows.Server.Persistence;
 namespace CareFlows.Server.Runtime;
 
 /// <summary>
-/// Collects a group's or a batch's reads and runs them in one go: as one ADO.NET batch (one round trip) where the
+/// Collects a request's or a batch's reads and runs them in one go: as one ADO.NET batch (one round trip) where the
 /// provider is remote, or through the connection's kept prepared command per statement where it is in-process (SQLite). Each lookup
 /// is an equality on a whole index key, one key per statement: a plan for that is right whatever the planner knows
 /// of the table, where an IN list lets a planner whose statistics lag behind a growing table scan on the index's
@@ -38,6 +38,41 @@ internal sealed class LookupQueue(RuntimeConnection connection)
         if (connection.Provider == DatabaseProvider.Postgres)
         {
             RunAsBatch();
+        }
+        else
+        {
+            RunOneByOne();
+        }
+
+        _lookups.Clear();
+    }
+
+    /// <summary>
+    /// <see cref="Run"/> for the readers that prepare bursts, which run beside each other on the thread pool: on
+    /// PostgreSQL the round trip is awaited rather than held on a thread, so that bursts waiting for their reads cannot
+    /// starve the pool (SQLite answers in process, so it is read as before).
+    /// </summary>
+    public async Task RunAsync()
+    {
+        if (_lookups.Count == 0)
+        {
+            return;
+        }
+
+        if (connection.Provider == DatabaseProvider.Postgres)
+        {
+            var (batch, _) = connection.Batch(_lookups.Select(l => (l.Sql, (IReadOnlyList<object?>)l.Values)));
+            await using var owned = batch;
+            await using var reader = await batch.ExecuteReaderAsync();
+            foreach (var lookup in _lookups)
+            {
+                while (await reader.ReadAsync())
+                {
+                    lookup.Read(reader);
+                }
+
+                await reader.NextResultAsync();
+            }
         }
         else
         {

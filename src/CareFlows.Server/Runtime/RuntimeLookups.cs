@@ -22,7 +22,7 @@ internal readonly record struct WaiterRow(Waiter? Waiter, InstanceRow? Instance)
 internal readonly record struct BufferedRow(string Id, string? Payload);
 
 /// <summary>
-/// Every lookup the runtime makes, each defined once and used alike by a group's snapshot, a burst's lookup on demand
+/// Every lookup the runtime makes, each defined once and used alike by a request's snapshot, a burst's lookup on demand
 /// and the writer's check (<see cref="Admission"/>). Each is an equality on a whole index key (see <see cref="LookupQueue"/>).
 /// </summary>
 internal static class RuntimeLookups
@@ -53,6 +53,10 @@ internal static class RuntimeLookups
                 : default)
             : new(RuntimeSql.SelectEventBookmarksByKey, [key.EventName, key.CorrelationKey!], r => new WaiterRow(EventWaiter(r), null));
     }
+
+    /// <summary>The bookmarks waiting for an event with this correlation key, with their instances' revisions.</summary>
+    public static Lookup<(Waiter? Waiter, long Revision)> WaiterRevisions(EventKey key) =>
+        new(RuntimeSql.SelectEventWaiterRevisionsByKey, [key.EventName, key.CorrelationKey!], r => (EventWaiter(r), r.GetInt64(4)));
 
     /// <summary>The buffered events a wait point with this key may take, oldest first, unexpired at <paramref name="now"/>.</summary>
     public static Lookup<BufferedRow> Buffered(EventKey key, DateTime now) => key.CorrelationKey is null

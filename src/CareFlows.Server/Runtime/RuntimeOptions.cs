@@ -32,6 +32,12 @@ public sealed class RuntimeOptions
     /// <summary>How long an event nobody waits for yet is kept for an instance that may still get there.</summary>
     public TimeSpan EventBufferTimeToLive { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// How many of the instances it committed last a node remembers (state document and waiting bookmarks), so that
+    /// their next event or timer is prepared without a read; 0 remembers none. Each takes its state document's size.
+    /// </summary>
+    public int InstanceCacheSize { get; set; } = 10_000;
+
     /// <summary>How often a node checks for definitions published, retired or deleted on another node (see PublishedVersionsWatcher).</summary>
     public TimeSpan PublishedPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
@@ -53,6 +59,11 @@ public sealed class RuntimeOptions
             {
                 throw new InvalidOperationException($"{Section}:{name} must be at least 1; it is {value}.");
             }
+        }
+
+        if (InstanceCacheSize < 0)
+        {
+            throw new InvalidOperationException($"{Section}:{nameof(InstanceCacheSize)} must be 0 or more; it is {InstanceCacheSize}.");
         }
 
         return this;

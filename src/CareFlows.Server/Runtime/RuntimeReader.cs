@@ -13,17 +13,37 @@ internal sealed class RuntimeReader(Persistence.DatabaseConnections database) : 
     private readonly int _capacity = Environment.ProcessorCount * 2 + 2;
     private int _idleCount;
 
-    /// <summary>Runs the lookups <paramref name="queue"/> adds, in one go, on a connection of the reader's.</summary>
-    public async Task RunAsync(Action<LookupQueue> queue)
+    /// <summary>
+    /// Runs the lookups <paramref name="queue"/> adds, in one go, on a connection of the reader's, awaiting the round
+    /// trip: a request's planned reads, so that many requests waiting for theirs hold no threads.
+    /// </summary>
+    public Task RunAsync(Action<LookupQueue> queue) => UseAsync(async connection =>
+    {
+        var lookups = new LookupQueue(connection);
+        queue(lookups);
+        await lookups.RunAsync();
+    });
+
+    /// <summary>
+    /// Runs one lookup a burst did not foresee. The round trip is made on the burst's own thread: for one lookup, handing
+    /// the burst to another thread when the answer comes costs more than the wait.
+    /// </summary>
+    public Task RunOneAsync(Action<LookupQueue> queue) => UseAsync(connection =>
+    {
+        var lookups = new LookupQueue(connection);
+        queue(lookups);
+        lookups.Run();
+        return Task.CompletedTask;
+    });
+
+    private async Task UseAsync(Func<RuntimeConnection, Task> use)
     {
         var connection = Rent();
         var healthy = false;
         try
         {
             await connection.OpenAsync(CancellationToken.None);
-            var lookups = new LookupQueue(connection);
-            queue(lookups);
-            lookups.Run();
+            await use(connection);
             healthy = true;
         }
         finally

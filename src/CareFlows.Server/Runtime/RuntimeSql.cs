@@ -102,6 +102,15 @@ internal static class RuntimeSql
         WHERE b."EventName"=@p0 AND b."CorrelationKey"=@p1
         """;
 
+    // The bookmarks waiting for an event, with the revisions of their instances: what the writer checks a remembered
+    // set of waiters and their instances against, in one lookup.
+    public const string SelectEventWaiterRevisionsByKey =
+        """
+        SELECT b."Id",b."InstanceId",b."CorrelationKey",b."Kind",i."Revision"
+        FROM "Bookmarks" b JOIN "WorkflowInstances" i ON i."Id"=b."InstanceId"
+        WHERE b."EventName"=@p0 AND b."CorrelationKey"=@p1
+        """;
+
     public const string SelectBufferedEventsByKey =
         """SELECT "Id","Payload","CorrelationKey" FROM "BufferedEvents" WHERE "EventName"=@p0 AND "CorrelationKey"=@p1 AND "ExpiresAt">@p2 ORDER BY "ReceivedAt" """;
 

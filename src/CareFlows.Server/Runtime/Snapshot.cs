@@ -1,13 +1,13 @@
 namespace CareFlows.Server.Runtime;
 
 /// <summary>
-/// Committed state read for a group of work items before their bursts run: what each item said it would look up
-/// (<see cref="WorkItem.Plan"/>), read together in one round trip. A lookup the group did not foresee is made on its
-/// own when a burst asks for it. Once read, the preloaded answers are only read, by many bursts at once.
+/// Committed state read for a work item before its bursts run: what it said it would look up (<see cref="WorkItem.Plan"/>),
+/// read together in one round trip. A lookup it did not foresee is made on its own when a burst asks for it.
 /// </summary>
 internal sealed class Snapshot
 {
     private readonly RuntimeReader _reader;
+    private readonly HashSet<EventKey> _waitersFromCache = [];
     private readonly Dictionary<string, InstanceRow?> _instances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ReceiptRow?> _receipts = new(StringComparer.Ordinal);
     private readonly Dictionary<EventKey, List<Waiter>> _waiters = [];
@@ -23,16 +23,18 @@ internal sealed class Snapshot
 
     public RuntimeContext Runtime { get; }
 
-    /// <summary>Reads what <paramref name="items"/> plan to look up, in one round trip.</summary>
-    public static async Task<Snapshot> ReadAsync(IReadOnlyCollection<WorkItem> items, RuntimeContext runtime, RuntimeReader reader)
+    /// <summary>
+    /// Reads what <paramref name="item"/> plans to look up, in one round trip. With <paramref name="cache"/> (the first
+    /// time an item is prepared), what the writer reads again before it commits (see <see cref="Admission"/>) is not
+    /// read: an unused idempotency key, no buffered event for a new wait point, a version still published and an
+    /// occurrence not yet started are assumed, and instances and the bookmarks waiting for an event are taken from the
+    /// cache when it has them. An item whose assumptions fail is sent back and prepared again without them.
+    /// </summary>
+    public static async Task<Snapshot> ReadAsync(WorkItem item, RuntimeContext runtime, RuntimeReader reader, InstanceCache? cache)
     {
         var snapshot = new Snapshot(runtime, reader);
-        var plan = new SnapshotPlan(snapshot);
-        foreach (var item in items)
-        {
-            item.Plan(plan);
-        }
-
+        var plan = new SnapshotPlan(snapshot, cache);
+        item.Plan(plan);
         if (plan.Lookups.Count > 0)
         {
             await reader.RunAsync(lookups => plan.Lookups.ForEach(add => add(lookups)));
@@ -45,11 +47,14 @@ internal sealed class Snapshot
     public async Task<InstanceRow?> InstanceAsync(string id) =>
         _instances.TryGetValue(id, out var row) ? row : await FreshInstanceAsync(id);
 
-    /// <summary>The instance row as committed now, whatever the group read earlier.</summary>
+    /// <summary>The instance row as committed now, whatever was read earlier.</summary>
     public async Task<InstanceRow?> FreshInstanceAsync(string id) => (await LookUpAsync(RuntimeLookups.Instance(id))).FirstOrDefault();
 
     public async Task<ReceiptRow?> ReceiptAsync(string idempotencyKey) =>
         _receipts.TryGetValue(idempotencyKey, out var row) ? row : (await LookUpAsync(RuntimeLookups.Receipt(idempotencyKey))).FirstOrDefault();
+
+    /// <summary>Whether the bookmarks waiting for the event came from the cache, so the writer must check them.</summary>
+    public bool WaitersFromCache(EventKey key) => _waitersFromCache.Contains(key);
 
     /// <summary>The event bookmarks an event with this key reaches.</summary>
     public async Task<IReadOnlyList<Waiter>> WaitersAsync(EventKey key) =>
@@ -73,14 +78,18 @@ internal sealed class Snapshot
     private async Task<List<T>> LookUpAsync<T>(Lookup<T> lookup)
     {
         var rows = new List<T>();
-        await _reader.RunAsync(lookups => lookups.Add(lookup, rows.Add));
+        await _reader.RunOneAsync(lookups => lookups.Add(lookup, rows.Add));
         return rows;
     }
 
-    // The group's lookups, each queued at most once, fill the preloaded answers.
+    // The item's lookups, each queued at most once, fill the preloaded answers.
     internal void PlanInstance(SnapshotPlan plan, string id)
     {
-        if (_instances.TryAdd(id, null))
+        if (plan.Cache?.Instance(id) is { } cached)
+        {
+            _instances.TryAdd(id, cached);
+        }
+        else if (_instances.TryAdd(id, null))
         {
             plan.Add(RuntimeLookups.Instance(id), row => _instances[id] = row);
         }
@@ -88,7 +97,7 @@ internal sealed class Snapshot
 
     internal void PlanReceipt(SnapshotPlan plan, string idempotencyKey)
     {
-        if (_receipts.TryAdd(idempotencyKey, null))
+        if (_receipts.TryAdd(idempotencyKey, null) && !plan.Assumes)
         {
             plan.Add(RuntimeLookups.Receipt(idempotencyKey), row => _receipts[idempotencyKey] = row);
         }
@@ -96,7 +105,18 @@ internal sealed class Snapshot
 
     internal void PlanWaiters(SnapshotPlan plan, EventKey key)
     {
-        if (_waiters.TryAdd(key, []))
+        // Only when every waiting instance is cached too: a read for one would cost the round trip the cache saves.
+        if (plan.Cache?.Waiters(key) is { } cached
+            && cached.Select(w => plan.Cache.Instance(w.InstanceId)).ToList() is var rows && rows.All(r => r is not null))
+        {
+            _waiters.TryAdd(key, [.. cached]);
+            _waitersFromCache.Add(key);
+            foreach (var row in rows)
+            {
+                _instances.TryAdd(row!.Id, row);
+            }
+        }
+        else if (_waiters.TryAdd(key, []))
         {
             var found = _waiters[key];
             plan.Add(RuntimeLookups.Waiters(key, withInstances: true), row =>
@@ -116,7 +136,7 @@ internal sealed class Snapshot
 
     internal void PlanBuffered(SnapshotPlan plan, EventKey key)
     {
-        if (_buffered.TryAdd(key, []))
+        if (_buffered.TryAdd(key, []) && !plan.Assumes)
         {
             plan.Add(RuntimeLookups.Buffered(key, Now), _buffered[key].Add);
         }
@@ -124,7 +144,7 @@ internal sealed class Snapshot
 
     internal void PlanOccurrence(SnapshotPlan plan, TriggerOccurrence occurrence)
     {
-        if (_occurrences.TryAdd(occurrence, false))
+        if (_occurrences.TryAdd(occurrence, false) && !plan.Assumes)
         {
             plan.Add(RuntimeLookups.Occurrence(occurrence), _ => _occurrences[occurrence] = true);
         }
@@ -132,17 +152,23 @@ internal sealed class Snapshot
 
     internal void PlanPublished(SnapshotPlan plan, string versionId)
     {
-        if (_published.TryAdd(versionId, false))
+        if (_published.TryAdd(versionId, plan.Assumes) && !plan.Assumes)
         {
             plan.Add(RuntimeLookups.Published(versionId), published => _published[versionId] = published);
         }
     }
 }
 
-/// <summary>What a group of work items will look up, declared by each item before any burst runs (see <see cref="WorkItem.Plan"/>).</summary>
-internal sealed class SnapshotPlan(Snapshot snapshot)
+/// <summary>What a work item will look up, declared before any of its bursts runs (see <see cref="WorkItem.Plan"/>).</summary>
+internal sealed class SnapshotPlan(Snapshot snapshot, InstanceCache? cache)
 {
     internal List<Action<LookupQueue>> Lookups { get; } = [];
+
+    /// <summary>Where instances and waiting bookmarks may be taken from instead of read; null to read everything.</summary>
+    internal InstanceCache? Cache => cache;
+
+    /// <summary>Whether what the writer checks again is assumed rather than read (see <see cref="Snapshot.ReadAsync"/>).</summary>
+    internal bool Assumes => cache is not null;
 
     public RuntimeContext Runtime => snapshot.Runtime;
 

@@ -2,7 +2,7 @@ namespace CareFlows.Server.Runtime;
 
 /// <summary>
 /// One kind of request to the burst pipeline (start, resume, cancel, publish an event …). Each kind says what it will
-/// look up, so that a group of requests reads it all in one round trip, and runs its own bursts in a
+/// look up, so that it reads it all in one round trip, and runs its own bursts in a
 /// <see cref="BurstScope"/>; adding a kind touches nothing else. A request is answered only once its change set has
 /// committed, or at once when it changes nothing.
 /// </summary>
@@ -17,10 +17,10 @@ internal abstract class WorkItem
     /// <summary>How often the writer has sent the item back to be prepared again on newer state.</summary>
     public int Rejections { get; set; }
 
-    /// <summary>The instance the request names up front, leased before its group's reads are made; null when none.</summary>
+    /// <summary>The instance the request names up front, leased before its reads are made; null when none.</summary>
     public virtual string? InstanceId => null;
 
-    /// <summary>Adds what the item will look up to its group's reads.</summary>
+    /// <summary>Adds what the item will look up to its planned reads.</summary>
     public virtual void Plan(SnapshotPlan plan)
     {
     }

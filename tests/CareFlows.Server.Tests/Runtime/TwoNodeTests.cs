@@ -73,6 +73,38 @@ public sealed class TwoNodeTests
         }
     }
 
+    [Fact]
+    public async Task An_event_prepared_from_a_node_s_stale_copy_of_an_instance_is_prepared_again_on_what_committed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var nodes = await TwoNodes.StartAsync();
+        var (first, second) = (nodes.First, nodes.Second);
+        var one = first.Get<WorkflowRuntime>();
+        var other = second.Get<WorkflowRuntime>();
+        var keys = Enumerable.Range(0, 20).Select(i => $"stale-{i}-{Guid.NewGuid():N}").ToList();
+        var started = await Task.WhenAll(keys.Select(k => one.StartAsync("test-wait-for-event", null, new StartRequest { CorrelationId = k }, ct)));
+
+        // The first node remembers each instance waiting for its decision; the second node delivers it.
+        foreach (var key in keys)
+        {
+            Assert.Equal(EventDisposition.Delivered, (await other.PublishEventAsync("PayerDecision", key, null, key + "-a", ct)).Disposition);
+        }
+
+        // A second decision on the first node meets its remembered wait point, which the writer finds gone: it is read
+        // again, finds no one waiting, and is buffered, never applied to the finished instance.
+        foreach (var key in keys)
+        {
+            Assert.Equal(EventDisposition.Buffered, (await one.PublishEventAsync("PayerDecision", key, null, key + "-b", ct)).Disposition);
+        }
+
+        foreach (var instance in started)
+        {
+            var journal = await first.QueryAsync(db => db.Journal.Where(j => j.InstanceId == instance.Id).ToListAsync(ct));
+            Assert.Single(journal, j => j.ActivityId == "decided" && j.EventName == "Log");
+            Assert.Equal("Finished", (await first.InstanceAsync(instance.Id))!.SubStatus);
+        }
+    }
+
     /// <summary>Two hosts on one fresh PostgreSQL database, the second started once the first has migrated it.</summary>
     private sealed class TwoNodes : IAsyncDisposable
     {

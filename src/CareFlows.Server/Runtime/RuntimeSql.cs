@@ -1,21 +1,24 @@
+using CareFlows.Server.Persistence;
+
 namespace CareFlows.Server.Runtime;
 
 /// <summary>
 /// The hot path's statements. Identifiers are double-quoted, which SQLite, PostgreSQL and SQL Server (with
-/// QUOTED_IDENTIFIER on, SqlClient's default) all accept; the tables are the ones the EF Core migrations create.
+/// QUOTED_IDENTIFIER on, SqlClient's default) all accept. Tables are named by <see cref="TableNames"/> and columns by
+/// the EF model; <c>RuntimeSqlTests</c> checks every statement here against the model of each provider.
 /// </summary>
 internal static class RuntimeSql
 {
     public const string InsertInstance =
-        """
-        INSERT INTO "WorkflowInstances" ("Id","DefinitionId","DefinitionVersionId","DefinitionVersion","Name","CorrelationId","Status","SubStatus","IncidentCount","State","CreatedAt","UpdatedAt","FinishedAt","Revision")
+        $$"""
+        INSERT INTO "{{TableNames.WorkflowInstances}}" ("Id","DefinitionId","DefinitionVersionId","DefinitionVersion","Name","CorrelationId","Status","SubStatus","IncidentCount","State","CreatedAt","UpdatedAt","FinishedAt","Revision")
         VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,1)
         """;
 
     // The revision guard is the concurrency token: a burst commits only over the state it started from.
     public const string UpdateInstance =
-        """
-        UPDATE "WorkflowInstances" SET "Name"=@p1,"CorrelationId"=@p2,"Status"=@p3,"SubStatus"=@p4,"IncidentCount"=@p5,"State"=@p6,"UpdatedAt"=@p7,"FinishedAt"=@p8,"Revision"=@p9+1
+        $$"""
+        UPDATE "{{TableNames.WorkflowInstances}}" SET "Name"=@p1,"CorrelationId"=@p2,"Status"=@p3,"SubStatus"=@p4,"IncidentCount"=@p5,"State"=@p6,"UpdatedAt"=@p7,"FinishedAt"=@p8,"Revision"=@p9+1
         WHERE "Id"=@p0 AND "Revision"=@p9
         """;
 
@@ -27,23 +30,23 @@ internal static class RuntimeSql
         "WITH updated AS (" + UpdateInstance + " RETURNING 1) SELECT 1 / COUNT(*) FROM updated";
 
     public const string InsertBookmark =
-        """
-        INSERT INTO "Bookmarks" ("Id","InstanceId","Kind","Name","ActivityId","DueAt","EventName","CorrelationKey","TaskId","CreatedAt")
+        $$"""
+        INSERT INTO "{{TableNames.Bookmarks}}" ("Id","InstanceId","Kind","Name","ActivityId","DueAt","EventName","CorrelationKey","TaskId","CreatedAt")
         VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9)
         """;
 
-    public const string DeleteBookmark = """DELETE FROM "Bookmarks" WHERE "Id"=@p0""";
+    public const string DeleteBookmark = $$"""DELETE FROM "{{TableNames.Bookmarks}}" WHERE "Id"=@p0""";
 
     public const string InsertJournal =
-        """
-        INSERT INTO "JournalEntries" ("InstanceId","Sequence","Timestamp","ActivityId","ActivityType","ActivityName","EventName","Message")
+        $$"""
+        INSERT INTO "{{TableNames.JournalEntries}}" ("InstanceId","Sequence","Timestamp","ActivityId","ActivityType","ActivityName","EventName","Message")
         VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7)
         """;
 
     /// <summary>PostgreSQL: journal rows given column by column as arrays, any number in one statement.</summary>
     public const string InsertJournalArrays =
-        """
-        INSERT INTO "JournalEntries" ("InstanceId","Sequence","Timestamp","ActivityId","ActivityType","ActivityName","EventName","Message")
+        $$"""
+        INSERT INTO "{{TableNames.JournalEntries}}" ("InstanceId","Sequence","Timestamp","ActivityId","ActivityType","ActivityName","EventName","Message")
         SELECT * FROM unnest(@p0::text[],@p1::bigint[],@p2::timestamptz[],@p3::text[],@p4::text[],@p5::text[],@p6::text[],@p7::text[])
         """;
 
@@ -54,68 +57,68 @@ internal static class RuntimeSql
                 Enumerable.Range(row * columns, columns).Select(i => "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")"));
 
     public const string InsertBufferedEvent =
-        """
-        INSERT INTO "BufferedEvents" ("Id","EventName","CorrelationKey","Payload","IdempotencyKey","ReceivedAt","ExpiresAt")
+        $$"""
+        INSERT INTO "{{TableNames.BufferedEvents}}" ("Id","EventName","CorrelationKey","Payload","IdempotencyKey","ReceivedAt","ExpiresAt")
         VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6)
         """;
 
-    public const string DeleteBufferedEvent = """DELETE FROM "BufferedEvents" WHERE "Id"=@p0""";
+    public const string DeleteBufferedEvent = $$"""DELETE FROM "{{TableNames.BufferedEvents}}" WHERE "Id"=@p0""";
 
     public const string InsertReceipt =
-        """
-        INSERT INTO "EventReceipts" ("IdempotencyKey","EventName","CorrelationKey","PayloadHash","ReceivedAt","Delivered","Buffered")
+        $$"""
+        INSERT INTO "{{TableNames.EventReceipts}}" ("IdempotencyKey","EventName","CorrelationKey","PayloadHash","ReceivedAt","Delivered","Buffered")
         VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6)
         """;
 
     public const string InsertOccurrence =
-        """
-        INSERT INTO "TriggerOccurrences" ("DefinitionVersionId","ActivityId","OccursAt","InstanceId","StartedAt")
+        $$"""
+        INSERT INTO "{{TableNames.TriggerOccurrences}}" ("DefinitionVersionId","ActivityId","OccursAt","InstanceId","StartedAt")
         VALUES (@p0,@p1,@p2,@p3,@p4)
         """;
 
     // Every lookup below is an equality on a whole index key (see LookupQueue for why).
-    public const string SelectInstance = """SELECT "Id","DefinitionVersionId","State","Revision" FROM "WorkflowInstances" WHERE "Id"=@p0""";
+    public const string SelectInstance = $$"""SELECT "Id","DefinitionVersionId","State","Revision" FROM "{{TableNames.WorkflowInstances}}" WHERE "Id"=@p0""";
 
-    public const string SelectRevision = """SELECT "Revision" FROM "WorkflowInstances" WHERE "Id"=@p0""";
+    public const string SelectRevision = $$"""SELECT "Revision" FROM "{{TableNames.WorkflowInstances}}" WHERE "Id"=@p0""";
 
-    public const string SelectReceipt = """SELECT "IdempotencyKey","EventName","CorrelationKey","PayloadHash" FROM "EventReceipts" WHERE "IdempotencyKey"=@p0""";
+    public const string SelectReceipt = $$"""SELECT "IdempotencyKey","EventName","CorrelationKey","PayloadHash" FROM "{{TableNames.EventReceipts}}" WHERE "IdempotencyKey"=@p0""";
 
     public const string SelectOccurrence =
-        """SELECT "InstanceId" FROM "TriggerOccurrences" WHERE "DefinitionVersionId"=@p0 AND "ActivityId"=@p1 AND "OccursAt"=@p2""";
+        $$"""SELECT "InstanceId" FROM "{{TableNames.TriggerOccurrences}}" WHERE "DefinitionVersionId"=@p0 AND "ActivityId"=@p1 AND "OccursAt"=@p2""";
 
-    public const string SelectPublished = """SELECT "IsPublished" FROM "WorkflowDefinitions" WHERE "Id"=@p0""";
+    public const string SelectPublished = $$"""SELECT "IsPublished" FROM "{{TableNames.WorkflowDefinitions}}" WHERE "Id"=@p0""";
 
     /// <summary>PostgreSQL: <see cref="SelectPublished"/>, holding the row against a retire until the transaction ends.</summary>
     public const string SelectPublishedForShare = SelectPublished + " FOR SHARE";
 
     // The event lookups leave the kind out of the WHERE clause and check it on the rows read, so that the event index
     // answers them by itself.
-    public const string SelectEventBookmarks = """SELECT "Id","InstanceId","CorrelationKey","Kind" FROM "Bookmarks" WHERE "EventName"=@p0""";
+    public const string SelectEventBookmarks = $$"""SELECT "Id","InstanceId","CorrelationKey","Kind" FROM "{{TableNames.Bookmarks}}" WHERE "EventName"=@p0""";
 
     public const string SelectEventBookmarksByKey = SelectEventBookmarks + """ AND "CorrelationKey"=@p1""";
 
     // The bookmarks waiting for an event, with the instances the event is about to resume: one lookup, not two.
     public const string SelectEventWaitersByKey =
-        """
+        $$"""
         SELECT b."Id",b."InstanceId",b."CorrelationKey",b."Kind",i."DefinitionVersionId",i."State",i."Revision"
-        FROM "Bookmarks" b JOIN "WorkflowInstances" i ON i."Id"=b."InstanceId"
+        FROM "{{TableNames.Bookmarks}}" b JOIN "{{TableNames.WorkflowInstances}}" i ON i."Id"=b."InstanceId"
         WHERE b."EventName"=@p0 AND b."CorrelationKey"=@p1
         """;
 
     // The bookmarks waiting for an event, with the revisions of their instances: what the writer checks a remembered
     // set of waiters and their instances against, in one lookup.
     public const string SelectEventWaiterRevisionsByKey =
-        """
+        $$"""
         SELECT b."Id",b."InstanceId",b."CorrelationKey",b."Kind",i."Revision"
-        FROM "Bookmarks" b JOIN "WorkflowInstances" i ON i."Id"=b."InstanceId"
+        FROM "{{TableNames.Bookmarks}}" b JOIN "{{TableNames.WorkflowInstances}}" i ON i."Id"=b."InstanceId"
         WHERE b."EventName"=@p0 AND b."CorrelationKey"=@p1
         """;
 
     public const string SelectBufferedEventsByKey =
-        """SELECT "Id","Payload","CorrelationKey" FROM "BufferedEvents" WHERE "EventName"=@p0 AND "CorrelationKey"=@p1 AND "ExpiresAt">@p2 ORDER BY "ReceivedAt" """;
+        $$"""SELECT "Id","Payload","CorrelationKey" FROM "{{TableNames.BufferedEvents}}" WHERE "EventName"=@p0 AND "CorrelationKey"=@p1 AND "ExpiresAt">@p2 ORDER BY "ReceivedAt" """;
 
     public const string SelectBufferedEventsWithoutKey =
-        """SELECT "Id","Payload","CorrelationKey" FROM "BufferedEvents" WHERE "EventName"=@p0 AND "CorrelationKey" IS NULL AND "ExpiresAt">@p1 ORDER BY "ReceivedAt" """;
+        $$"""SELECT "Id","Payload","CorrelationKey" FROM "{{TableNames.BufferedEvents}}" WHERE "EventName"=@p0 AND "CorrelationKey" IS NULL AND "ExpiresAt">@p1 ORDER BY "ReceivedAt" """;
 
     /// <summary>PostgreSQL: waits for, then holds until the transaction ends, the lock of one event key (see <see cref="Admission"/>).</summary>
     public const string LockEventKey = "SELECT pg_advisory_xact_lock(hashtextextended(@p0, 0))";

@@ -8,7 +8,7 @@ internal sealed class BookmarkConfiguration : IEntityTypeConfiguration<BookmarkR
 {
     public void Configure(EntityTypeBuilder<BookmarkRecord> builder)
     {
-        builder.ToTable("Bookmarks");
+        builder.ToTable(TableNames.Bookmarks);
         builder.HasKey(b => b.Id);
         builder.Property(b => b.Id).HasMaxLength(ColumnSizes.Id);
         builder.Property(b => b.InstanceId).HasMaxLength(ColumnSizes.Id);

@@ -8,7 +8,7 @@ internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<DataProtectionKeyRecord> builder)
     {
-        builder.ToTable("DataProtectionKeys");
+        builder.ToTable(TableNames.DataProtectionKeys);
         builder.HasKey(k => k.Id);
         builder.Property(k => k.FriendlyName).HasMaxLength(ColumnSizes.Name);
     }

@@ -8,7 +8,7 @@ internal sealed class BufferedEventConfiguration : IEntityTypeConfiguration<Buff
 {
     public void Configure(EntityTypeBuilder<BufferedEventRecord> builder)
     {
-        builder.ToTable("BufferedEvents");
+        builder.ToTable(TableNames.BufferedEvents);
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Id).HasMaxLength(ColumnSizes.Id);
         builder.Property(e => e.EventName).HasMaxLength(ColumnSizes.Name);
@@ -23,7 +23,7 @@ internal sealed class EventReceiptConfiguration : IEntityTypeConfiguration<Event
 {
     public void Configure(EntityTypeBuilder<EventReceiptRecord> builder)
     {
-        builder.ToTable("EventReceipts");
+        builder.ToTable(TableNames.EventReceipts);
         builder.HasKey(e => e.IdempotencyKey);
         builder.Property(e => e.IdempotencyKey).HasMaxLength(ColumnSizes.Key);
         builder.Property(e => e.EventName).HasMaxLength(ColumnSizes.Name);

@@ -8,7 +8,7 @@ internal sealed class JournalConfiguration : IEntityTypeConfiguration<JournalRec
 {
     public void Configure(EntityTypeBuilder<JournalRecord> builder)
     {
-        builder.ToTable("JournalEntries");
+        builder.ToTable(TableNames.JournalEntries);
         builder.HasKey(j => new { j.InstanceId, j.Sequence });
         builder.Property(j => j.InstanceId).HasMaxLength(ColumnSizes.Id);
         builder.Property(j => j.ActivityId).HasMaxLength(ColumnSizes.Name);

@@ -11,7 +11,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<SessionRec
 
     public void Configure(EntityTypeBuilder<SessionRecord> builder)
     {
-        builder.ToTable("Sessions");
+        builder.ToTable(TableNames.Sessions);
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).HasMaxLength(ColumnSizes.Id);
         builder.Property(s => s.UserId).HasMaxLength(450);

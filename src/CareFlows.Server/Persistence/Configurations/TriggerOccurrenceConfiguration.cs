@@ -8,7 +8,7 @@ internal sealed class TriggerOccurrenceConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<TriggerOccurrenceRecord> builder)
     {
-        builder.ToTable("TriggerOccurrences");
+        builder.ToTable(TableNames.TriggerOccurrences);
         builder.HasKey(o => new { o.DefinitionVersionId, o.ActivityId, o.OccursAt });
         builder.Property(o => o.DefinitionVersionId).HasMaxLength(ColumnSizes.Id);
         builder.Property(o => o.ActivityId).HasMaxLength(ColumnSizes.Name);

@@ -8,7 +8,7 @@ internal sealed class WorkflowDefinitionConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<WorkflowDefinitionRecord> builder)
     {
-        builder.ToTable("WorkflowDefinitions");
+        builder.ToTable(TableNames.WorkflowDefinitions);
         builder.HasKey(d => d.Id);
         builder.Property(d => d.Id).HasMaxLength(ColumnSizes.Id);
         builder.Property(d => d.DefinitionId).HasMaxLength(ColumnSizes.DefinitionId);

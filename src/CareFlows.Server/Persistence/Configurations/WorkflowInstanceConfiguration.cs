@@ -8,7 +8,7 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
 {
     public void Configure(EntityTypeBuilder<WorkflowInstanceRecord> builder)
     {
-        builder.ToTable("WorkflowInstances");
+        builder.ToTable(TableNames.WorkflowInstances);
         builder.HasKey(i => i.Id);
         builder.Property(i => i.Id).HasMaxLength(ColumnSizes.Id);
         builder.Property(i => i.DefinitionId).HasMaxLength(ColumnSizes.DefinitionId);

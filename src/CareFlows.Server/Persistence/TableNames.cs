@@ -1,0 +1,19 @@
+namespace CareFlows.Server.Persistence;
+
+/// <summary>
+/// The tables the runtime's own SQL (<c>Runtime/RuntimeSql</c>) writes and reads, named once for the EF model and that
+/// SQL alike. Their columns are named by the EF model (the entities' properties); a test checks every statement's
+/// tables and columns against the model of each provider.
+/// </summary>
+public static class TableNames
+{
+    public const string WorkflowDefinitions = "WorkflowDefinitions";
+    public const string WorkflowInstances = "WorkflowInstances";
+    public const string Bookmarks = "Bookmarks";
+    public const string JournalEntries = "JournalEntries";
+    public const string BufferedEvents = "BufferedEvents";
+    public const string EventReceipts = "EventReceipts";
+    public const string TriggerOccurrences = "TriggerOccurrences";
+    public const string Sessions = "Sessions";
+    public const string DataProtectionKeys = "DataProtectionKeys";
+}

@@ -28,6 +28,12 @@ public class CareFlowsDbContext(DbContextOptions options) : IdentityDbContext<Ca
 
     public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
 
+    public DbSet<InboxTaskRecord> Tasks => Set<InboxTaskRecord>();
+
+    public DbSet<InboxTaskTeamRecord> TaskTeams => Set<InboxTaskTeamRecord>();
+
+    public DbSet<InboxTaskHistoryRecord> TaskHistory => Set<InboxTaskHistoryRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

@@ -14,6 +14,9 @@ public static class TableNames
     public const string BufferedEvents = "BufferedEvents";
     public const string EventReceipts = "EventReceipts";
     public const string TriggerOccurrences = "TriggerOccurrences";
+    public const string InboxTasks = "InboxTasks";
+    public const string InboxTaskTeams = "InboxTaskTeams";
+    public const string InboxTaskHistory = "InboxTaskHistory";
     public const string Sessions = "Sessions";
     public const string DataProtectionKeys = "DataProtectionKeys";
 }

@@ -74,7 +74,7 @@ internal sealed partial class BurstScope(Snapshot snapshot, InstanceLeases lease
     {
         ArgumentNullException.ThrowIfNull(slot);
         var result = await Runtime.Engine.ResumeAsync(slot.Workflow, slot.State, bookmarkId, input);
-        await AbsorbAsync(slot, result);
+        await AbsorbAsync(slot, result, (bookmarkId, input));
     }
 
     public Task CancelAsync(InstanceSlot slot, string? reason)
@@ -102,12 +102,16 @@ internal sealed partial class BurstScope(Snapshot snapshot, InstanceLeases lease
     /// Takes in what a burst did, then what follows from it within the scope: events it published, and buffered events
     /// that its new event bookmarks were waiting for.
     /// </summary>
-    private async Task AbsorbAsync(InstanceSlot slot, RunResult result)
+    private async Task AbsorbAsync(InstanceSlot slot, RunResult result, (string BookmarkId, JsonNode? Input)? resumed = null)
     {
         slot.Changed = true;
         foreach (var created in result.CreatedBookmarks)
         {
             Changes.CreatedBookmarks[created.Id] = (slot.Id, created);
+            if (created.Kind == BookmarkKind.Task && created.TaskId is not null)
+            {
+                Changes.NewTasks[created.TaskId] = InboxTaskRows.Create(slot, created);
+            }
         }
 
         foreach (var removed in result.RemovedBookmarks)
@@ -115,6 +119,11 @@ internal sealed partial class BurstScope(Snapshot snapshot, InstanceLeases lease
             if (!Changes.CreatedBookmarks.Remove(removed.Id))
             {
                 Changes.RemovedBookmarks[removed.Id] = removed;
+            }
+
+            if (removed.Kind == BookmarkKind.Task && removed.TaskId is not null)
+            {
+                EndTask(slot, removed, resumed);
             }
         }
 
@@ -147,6 +156,28 @@ internal sealed partial class BurstScope(Snapshot snapshot, InstanceLeases lease
         {
             await DeliverAsync(new EventKey(published.EventName, published.CorrelationKey), published.Payload, published.IsLocal ? published.SourceInstanceId : null);
         }
+    }
+
+    /// <summary>A task whose bookmark went: completed when the workflow resumed it, cancelled otherwise.</summary>
+    private void EndTask(InstanceSlot slot, Bookmark removed, (string BookmarkId, JsonNode? Input)? resumed)
+    {
+        var now = slot.State.UpdatedAt;
+        var change = resumed?.BookmarkId == removed.Id
+            ? InboxTaskRows.Completed(removed, resumed.Value.Input, now, owner.Actor)
+            : InboxTaskRows.Cancelled(removed, now, owner.Actor);
+        if (Changes.NewTasks.Remove(removed.TaskId!, out var created))
+        {
+            // Created and ended by this request: it is stored as it ended, with both entries of its history.
+            created.Task.Status = change.Status;
+            created.Task.Outcome = change.Outcome;
+            created.Task.Result = change.Result;
+            created.Task.EndedAt = change.At;
+            created.Task.UpdatedAt = change.At;
+            Changes.NewTasks[removed.TaskId!] = created with { Ended = change.History };
+            return;
+        }
+
+        Changes.TaskChanges.Add(change);
     }
 }
 

@@ -31,12 +31,19 @@ internal sealed class ChangeSet
 
     public List<TriggerOccurrenceRecord> Occurrences { get; } = [];
 
+    /// <summary>Inbox tasks created with their bookmarks, by task id.</summary>
+    public Dictionary<string, NewInboxTask> NewTasks { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Stored inbox tasks the bursts completed or cancelled.</summary>
+    public List<InboxTaskChange> TaskChanges { get; } = [];
+
     public ReadSet Reads { get; } = new();
 
     /// <summary>True when nothing is to be written: the item's answer stands on what it read.</summary>
     public bool IsEmpty =>
         Instances.Count == 0 && CreatedBookmarks.Count == 0 && RemovedBookmarks.Count == 0 && Journal.Count == 0
-        && BufferedInserts.Count == 0 && BufferedDeletes.Count == 0 && Receipts.Count == 0 && Occurrences.Count == 0;
+        && BufferedInserts.Count == 0 && BufferedDeletes.Count == 0 && Receipts.Count == 0 && Occurrences.Count == 0
+        && NewTasks.Count == 0 && TaskChanges.Count == 0;
 
     /// <summary>Timers created and still open, to schedule once committed.</summary>
     public IEnumerable<ScheduledBookmark> TimersToSchedule => CreatedBookmarks.Values

@@ -1,4 +1,5 @@
 using CareFlows.Server.Persistence;
+using CareFlows.Server.Persistence.Entities;
 
 namespace CareFlows.Server.Runtime;
 
@@ -36,6 +37,8 @@ internal static class ChangeSetWriter
                     conflictKey: i.Id);
             }
         }
+
+        AddTasks(statements, batch);
 
         foreach (var removed in batch.SelectMany(c => c.RemovedBookmarks.Keys))
         {
@@ -84,6 +87,46 @@ internal static class ChangeSetWriter
         }
 
         statements.Flush();
+    }
+
+    /// <summary>Tasks created (after their instances, before their teams and history) and tasks ended.</summary>
+    private static void AddTasks(StatementQueue statements, IReadOnlyList<ChangeSet> batch)
+    {
+        var history = new List<InboxTaskHistoryRecord>();
+        foreach (var created in batch.SelectMany(c => c.NewTasks.Values))
+        {
+            var t = created.Task;
+            statements.Add(RuntimeSql.InsertTask,
+            [
+                t.Id, t.InstanceId, t.BookmarkId, t.DefinitionId, t.DefinitionVersion, TypedNull.Of(t.Pathway), t.ActivityId, t.Kind,
+                t.Title, TypedNull.Of(t.Instructions), TypedNull.Of(t.PatientId), TypedNull.Of(t.PatientName), TypedNull.Of(t.PatientMrn),
+                TypedNull.Of(t.PatientBirthDate), TypedNull.Of(t.BusinessStatus), t.Status, t.Priority, t.PriorityRank, TypedNull.Of(t.Owner),
+                TypedNull.Of(t.DueAt), TypedNull.Of(t.FollowUpAt), TypedNull.Of(t.Form), t.Outcomes, TypedNull.Of(t.Input),
+                TypedNull.Of(t.Outcome), TypedNull.Of(t.Result), t.CreatedAt, t.UpdatedAt, TypedNull.Of(t.StartedAt), TypedNull.Of(t.EndedAt),
+            ]);
+            foreach (var team in created.Teams)
+            {
+                statements.Add(RuntimeSql.InsertTaskTeam, [t.Id, team]);
+            }
+
+            history.Add(created.History);
+            if (created.Ended is { } ended)
+            {
+                history.Add(ended);
+            }
+        }
+
+        foreach (var change in batch.SelectMany(c => c.TaskChanges))
+        {
+            statements.Add(RuntimeSql.EndTask,
+                [change.TaskId, change.Status, TypedNull.Of(change.Outcome), TypedNull.Of(change.Result), change.At, change.At]);
+            history.Add(change.History);
+        }
+
+        foreach (var h in history)
+        {
+            statements.Add(RuntimeSql.InsertTaskHistory, [h.TaskId, h.At, TypedNull.Of(h.Actor), h.Action, h.Status, TypedNull.Of(h.Details)]);
+        }
     }
 
     /// <summary>PostgreSQL: every journal row of the batch in one statement, a column to an array parameter.</summary>

@@ -76,6 +76,31 @@ internal static class RuntimeSql
         VALUES (@p0,@p1,@p2,@p3,@p4)
         """;
 
+    public const string InsertTask =
+        $$"""
+        INSERT INTO "{{TableNames.InboxTasks}}" ("Id","InstanceId","BookmarkId","DefinitionId","DefinitionVersion","Pathway","ActivityId","Kind","Title","Instructions","PatientId","PatientName","PatientMrn","PatientBirthDate","BusinessStatus","Status","Priority","PriorityRank","Owner","DueAt","FollowUpAt","Form","Outcomes","Input","Outcome","Result","CreatedAt","UpdatedAt","StartedAt","EndedAt","Revision")
+        VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,@p13,@p14,@p15,@p16,@p17,@p18,@p19,@p20,@p21,@p22,@p23,@p24,@p25,@p26,@p27,@p28,@p29,1)
+        """;
+
+    public const string InsertTaskTeam =
+        $$"""
+        INSERT INTO "{{TableNames.InboxTaskTeams}}" ("TaskId","Team")
+        VALUES (@p0,@p1)
+        """;
+
+    public const string InsertTaskHistory =
+        $$"""
+        INSERT INTO "{{TableNames.InboxTaskHistory}}" ("TaskId","At","Actor","Action","Status","Details")
+        VALUES (@p0,@p1,@p2,@p3,@p4,@p5)
+        """;
+
+    // A task ends with its bookmark, which the instance's revision guard already serializes.
+    public const string EndTask =
+        $$"""
+        UPDATE "{{TableNames.InboxTasks}}" SET "Status"=@p1,"Outcome"=@p2,"Result"=@p3,"UpdatedAt"=@p4,"EndedAt"=@p5,"Revision"="Revision"+1
+        WHERE "Id"=@p0
+        """;
+
     // Every lookup below is an equality on a whole index key (see LookupQueue for why).
     public const string SelectInstance = $$"""SELECT "Id","DefinitionVersionId","State","Revision" FROM "{{TableNames.WorkflowInstances}}" WHERE "Id"=@p0""";
 

@@ -11,6 +11,7 @@ internal sealed class TypedNull
 {
     private static readonly TypedNull Text = new(DbType.String);
     private static readonly TypedNull Time = new(DbType.DateTimeOffset);
+    private static readonly TypedNull Date = new(DbType.Date);
 
     private TypedNull(DbType type) => Type = type;
 
@@ -19,6 +20,8 @@ internal sealed class TypedNull
     public static object Of(string? value) => (object?)value ?? Text;
 
     public static object Of(DateTime? value) => value is { } v ? v : Time;
+
+    public static object Of(DateOnly? value) => value is { } v ? v : Date;
 
     /// <summary>Sets a parameter's value; a typed null also sets its type when <paramref name="typed"/> (fresh parameters only).</summary>
     public static void Bind(DbParameter parameter, object? value, bool typed)

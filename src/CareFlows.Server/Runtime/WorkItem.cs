@@ -17,6 +17,9 @@ internal abstract class WorkItem
     /// <summary>How often the writer has sent the item back to be prepared again on newer state.</summary>
     public int Rejections { get; set; }
 
+    /// <summary>The user on whose behalf the request acts, recorded in the history it writes; null for the workflow or the system.</summary>
+    public virtual string? Actor => null;
+
     /// <summary>The instance the request names up front, leased before its reads are made; null when none.</summary>
     public virtual string? InstanceId => null;
 

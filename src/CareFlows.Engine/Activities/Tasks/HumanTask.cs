@@ -30,6 +30,12 @@ public sealed class HumanTask : CodeActivity
     [Input(Description = "The patient the task concerns, for example 'Patient/123'.")]
     public Input<string> PatientReference { get; } = new();
 
+    [Input(Description = "The patient the task concerns: an object with id, name, mrn and birthDate (YYYY-MM-DD); its id takes precedence over 'Patient reference'.", UIHint = UIHints.Json)]
+    public Input<JsonNode> Patient { get; } = new();
+
+    [Input(Description = "The pathway's stage the task belongs to, shown in the inbox (FHIR Task.businessStatus).", DefaultSyntax = "Liquid")]
+    public Input<string> Stage { get; } = new();
+
     [Input(Description = "Teams whose queue the task appears in.")]
     public Input<string[]> CandidateTeams { get; } = new([]);
 
@@ -44,6 +50,12 @@ public sealed class HumanTask : CodeActivity
 
     [Input(Description = "When the task is due; takes precedence over 'Due in'.", UIHint = UIHints.DateTimePicker)]
     public Input<DateTimeOffset?> DueAt { get; } = new();
+
+    [Input(Description = "How long after creation the coordinator should look at the task again, for example 1.00:00:00.")]
+    public Input<TimeSpan?> FollowUpIn { get; } = new();
+
+    [Input(Description = "When the coordinator should look at the task again; takes precedence over 'Follow up in'.", UIHint = UIHints.DateTimePicker)]
+    public Input<DateTimeOffset?> FollowUpAt { get; } = new();
 
     [Input(Description = "The form the coordinator fills in: fields with type, label, required, options.", UIHint = UIHints.Form)]
     public Input<JsonNode> Form { get; } = new();
@@ -68,7 +80,11 @@ public sealed class HumanTask : CodeActivity
             throw new FaultException($"Priority '{priority}' is not one of {string.Join(", ", Priorities)}.", code: null, category: null);
         }
 
-        var dueAt = context.Get(DueAt) ?? (context.Get(DueIn) is { } dueIn ? context.Now + dueIn : null);
+        // One reading of the clock, so that a task due in two days is due exactly two days after it was created.
+        var now = context.Now;
+        var dueAt = context.Get(DueAt) ?? (context.Get(DueIn) is { } dueIn ? now + dueIn : null);
+        var followUpAt = context.Get(FollowUpAt) ?? (context.Get(FollowUpIn) is { } followUpIn ? now + followUpIn : null);
+        var patient = TaskPatient.From(context.Get(Patient), context.Get(PatientReference));
         var taskId = context.NewId();
         context.CreateTaskBookmark(taskId, new JsonObject
         {
@@ -76,12 +92,15 @@ public sealed class HumanTask : CodeActivity
             ["taskId"] = taskId,
             ["title"] = context.Get(Title),
             ["instructions"] = context.Get(Instructions),
-            ["patientReference"] = context.Get(PatientReference),
+            ["patientReference"] = patient?.Id,
+            ["patient"] = patient?.ToJson(),
+            ["stage"] = context.Get(Stage),
             ["candidateTeams"] = ValueConverter.ToJson(context.Get(CandidateTeams) ?? []),
             ["assignee"] = context.Get(Assignee),
             ["priority"] = priority.ToLowerInvariant(),
-            ["createdAt"] = context.Now,
+            ["createdAt"] = now,
             ["dueAt"] = dueAt,
+            ["followUpAt"] = followUpAt,
             ["form"] = context.Get(Form)?.DeepClone(),
             ["outcomes"] = ValueConverter.ToJson(OutcomesOrDefault(context.Get(Outcomes))),
         });

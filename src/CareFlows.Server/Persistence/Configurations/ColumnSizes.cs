@@ -9,4 +9,5 @@ internal static class ColumnSizes
     public const int Key = 256;
     public const int Status = 32;
     public const int Hash = 64;
+    public const int Text = 1024;
 }

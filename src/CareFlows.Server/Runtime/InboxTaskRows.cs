@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CareFlows.Engine.Activities.Tasks;
+using CareFlows.Engine.Bookmarks;
+using CareFlows.Server.Persistence.Entities;
+
+namespace CareFlows.Server.Runtime;
+
+/// <summary>
+/// The inbox rows a task bookmark stands for: what <see cref="HumanTask"/> or <see cref="RunTask"/> put in its payload,
+/// shaped for the inbox's queries, and the history entry of each change the workflow makes to it.
+/// </summary>
+internal static class InboxTaskRows
+{
+    private const string RunTaskKind = "RunTask";
+
+    /// <summary>The task a new task bookmark creates, with the teams whose queues it appears in.</summary>
+    public static NewInboxTask Create(InstanceSlot slot, Bookmark bookmark)
+    {
+        var payload = bookmark.Payload ?? [];
+        var kind = Text(payload, "kind") ?? RunTaskKind;
+        var patient = payload["patient"] as JsonObject;
+        var priority = Text(payload, "priority") ?? "routine";
+        var at = Time(payload, "createdAt") ?? bookmark.CreatedAt.UtcDateTime;
+        var task = new InboxTaskRecord
+        {
+            Id = bookmark.TaskId!,
+            InstanceId = slot.Id,
+            BookmarkId = bookmark.Id,
+            DefinitionId = slot.Workflow.DefinitionId,
+            DefinitionVersion = slot.Workflow.Version,
+            Pathway = slot.Workflow.Definition.Name,
+            ActivityId = bookmark.ActivityId,
+            Kind = kind,
+            Title = Text(payload, "title") ?? Text(payload, "taskName") ?? bookmark.ActivityId,
+            Instructions = Text(payload, "instructions"),
+            PatientId = Text(patient, "id") ?? Text(payload, "patientReference"),
+            PatientName = Text(patient, "name"),
+            PatientMrn = Text(patient, "mrn"),
+            PatientBirthDate = Text(patient, "birthDate") is { } birthDate ? DateOnly.ParseExact(birthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            BusinessStatus = Text(payload, "stage"),
+            Status = InboxTaskStatus.Ready,
+            Priority = priority,
+            PriorityRank = Math.Max(0, HumanTask.Priorities.ToList().IndexOf(priority)),
+            Owner = Text(payload, "assignee"),
+            DueAt = Time(payload, "dueAt"),
+            FollowUpAt = Time(payload, "followUpAt"),
+            Form = payload["form"]?.ToJsonString(),
+            Outcomes = payload["outcomes"]?.ToJsonString() ?? $"[\"{HumanTask.DefaultOutcome}\"]",
+            Input = kind == RunTaskKind ? payload["payload"]?.ToJsonString() : null,
+            CreatedAt = at,
+            UpdatedAt = at,
+            Revision = 1,
+        };
+        var teams = payload["candidateTeams"] is JsonArray array
+            ? array.Select(t => t?.ToString()).OfType<string>().Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList()
+            : [];
+        return new NewInboxTask(task, teams, History(task.Id, at, InboxTaskStatus.Ready, "created", null));
+    }
+
+    /// <summary>The change when the workflow resumed the task's bookmark with <paramref name="input"/> (<c>{"outcome", "data"}</c>).</summary>
+    public static InboxTaskChange Completed(Bookmark bookmark, JsonNode? input, DateTimeOffset at, string? actor)
+    {
+        var outcome = input is JsonObject obj && obj["outcome"] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+        var data = input is JsonObject withData && bookmark.Payload?["kind"]?.ToString() != RunTaskKind ? withData["data"] : input;
+        var details = new JsonObject { ["outcome"] = outcome };
+        return new InboxTaskChange(bookmark.TaskId!, InboxTaskStatus.Completed, outcome, data?.ToJsonString(), at.UtcDateTime,
+            History(bookmark.TaskId!, at.UtcDateTime, InboxTaskStatus.Completed, "completed", details, actor));
+    }
+
+    /// <summary>The change when the task's bookmark went away without being resumed: its instance or its branch was cancelled.</summary>
+    public static InboxTaskChange Cancelled(Bookmark bookmark, DateTimeOffset at, string? actor) =>
+        new(bookmark.TaskId!, InboxTaskStatus.Cancelled, null, null, at.UtcDateTime,
+            History(bookmark.TaskId!, at.UtcDateTime, InboxTaskStatus.Cancelled, "cancelled", null, actor));
+
+    private static InboxTaskHistoryRecord History(string taskId, DateTime at, string status, string action, JsonObject? details, string? actor = null) => new()
+    {
+        TaskId = taskId,
+        At = at,
+        Actor = actor,
+        Action = action,
+        Status = status,
+        Details = details?.ToJsonString(),
+    };
+
+    private static string? Text(JsonObject? node, string name) =>
+        node?[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is { Length: > 0 } text ? text : null;
+
+    private static DateTime? Time(JsonObject node, string name) =>
+        node[name] is JsonValue v && v.TryGetValue<DateTimeOffset>(out var at) ? at.UtcDateTime
+        : Text(node, name) is { } text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture).UtcDateTime : null;
+}
+
+/// <summary>A task to insert, with its candidate teams and its first history entry.</summary>
+internal sealed record NewInboxTask(InboxTaskRecord Task, IReadOnlyList<string> Teams, InboxTaskHistoryRecord History)
+{
+    /// <summary>The entry of the change that ended the task in the request that created it; null while it is open.</summary>
+    public InboxTaskHistoryRecord? Ended { get; init; }
+}
+
+/// <summary>A change of a task's status made by a burst, with its history entry.</summary>
+internal sealed record InboxTaskChange(string TaskId, string Status, string? Outcome, string? Result, DateTime At, InboxTaskHistoryRecord History);

@@ -1,3 +1,4 @@
+using CareFlows.Engine.Calendar;
 using CareFlows.Engine.Expressions;
 
 namespace CareFlows.Engine.Execution;
@@ -13,4 +14,7 @@ public sealed class EngineOptions
 
     /// <summary>Sandbox limits for script expressions.</summary>
     public ExpressionOptions Expressions { get; set; } = new();
+
+    /// <summary>The organisation's business-day calendar, which scripts and templates do business-day arithmetic on.</summary>
+    public BusinessCalendarOptions Calendar { get; set; } = new();
 }

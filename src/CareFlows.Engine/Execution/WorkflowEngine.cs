@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CareFlows.Engine.Activities;
+using CareFlows.Engine.Calendar;
 using CareFlows.Engine.Definitions;
 using CareFlows.Engine.Definitions.Validation;
 using CareFlows.Engine.Expressions;
@@ -30,7 +31,7 @@ public sealed class WorkflowEngine
         options ??= new EngineOptions();
         return new WorkflowEngine(
             ActivityRegistry.CreateDefault(),
-            DefaultExpressionSyntaxes.CreateCompiler(options.Expressions),
+            DefaultExpressionSyntaxes.CreateCompiler(options.Expressions, new BusinessCalendar(options.Calendar)),
             clock ?? TimeProvider.System,
             ids ?? new RandomIdentityGenerator(),
             options);

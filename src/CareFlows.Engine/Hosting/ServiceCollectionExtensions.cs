@@ -1,4 +1,5 @@
 using CareFlows.Engine.Activities;
+using CareFlows.Engine.Calendar;
 using CareFlows.Engine.Definitions.Validation;
 using CareFlows.Engine.Execution;
 using CareFlows.Engine.Expressions;
@@ -12,8 +13,9 @@ namespace CareFlows.Engine.Hosting;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the workflow engine, its activity registry, expression compiler and validator. The system clock and
-    /// random ids are used unless a <see cref="TimeProvider"/> or <see cref="IIdentityGenerator"/> is registered.
+    /// Adds the workflow engine, its activity registry, expression compiler and validator, and the organisation's
+    /// <see cref="BusinessCalendar"/> built from <see cref="EngineOptions.Calendar"/>. The system clock and random ids
+    /// are used unless a <see cref="TimeProvider"/> or <see cref="IIdentityGenerator"/> is registered.
     /// </summary>
     public static IServiceCollection AddCareFlowsEngine(this IServiceCollection services, Action<EngineOptions>? configure = null)
     {
@@ -24,7 +26,10 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IIdentityGenerator, RandomIdentityGenerator>();
         services.TryAddSingleton(options);
         services.TryAddSingleton(_ => ActivityRegistry.CreateDefault());
-        services.TryAddSingleton(sp => DefaultExpressionSyntaxes.CreateCompiler(sp.GetRequiredService<EngineOptions>().Expressions));
+        services.TryAddSingleton(sp => new BusinessCalendar(sp.GetRequiredService<EngineOptions>().Calendar));
+        services.TryAddSingleton(sp => DefaultExpressionSyntaxes.CreateCompiler(
+            sp.GetRequiredService<EngineOptions>().Expressions,
+            sp.GetRequiredService<BusinessCalendar>()));
         services.TryAddSingleton(sp => new WorkflowEngine(
             sp.GetRequiredService<ActivityRegistry>(),
             sp.GetRequiredService<ExpressionCompiler>(),

@@ -1,6 +1,11 @@
+using System.Text.Json.Nodes;
+using CareFlows.Engine.Calendar;
+using CareFlows.Engine.Definitions;
 using CareFlows.Engine.Definitions.Validation;
 using CareFlows.Engine.Execution;
+using CareFlows.Engine.Expressions;
 using CareFlows.Engine.Hosting;
+using CareFlows.Engine.Tests.Expressions;
 using CareFlows.Engine.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,5 +29,22 @@ public class ServiceCollectionExtensionsTests
         Assert.Equal(7, services.GetRequiredService<EngineOptions>().MaxLoopIterations);
         Assert.Equal(WorkflowTestFixture.Epoch, result.State.CreatedAt);
         Assert.True(services.GetRequiredService<WorkflowDefinitionValidator>().Validate(TestSupport.Definitions.Compat("fork.json")).IsValid);
+    }
+
+    [Fact]
+    public void The_registered_calendar_follows_the_calendar_options_and_serves_scripts()
+    {
+        using var services = new ServiceCollection()
+            .AddCareFlowsEngine(o => o.Calendar.TimeZone = "Pacific/Honolulu")
+            .BuildServiceProvider();
+
+        var calendar = services.GetRequiredService<BusinessCalendar>();
+        var script = services.GetRequiredService<ExpressionCompiler>().Compile(
+            new ExpressionDefinition(ExpressionDefinition.JavaScript, JsonValue.Create("addBusinessDays('2026-11-20', 2).toISOString()")),
+            typeof(string),
+            ExpressionTesting.Context());
+
+        Assert.Equal("Pacific/Honolulu", calendar.TimeZone.Id);
+        Assert.Equal("2026-11-25T03:00:00.000Z", script.Evaluate(new TestExpressionScope()));
     }
 }

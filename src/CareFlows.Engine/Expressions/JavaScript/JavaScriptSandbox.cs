@@ -1,4 +1,5 @@
 using System.Globalization;
+using CareFlows.Engine.Calendar;
 using Jint;
 using Jint.Native;
 using Jint.Native.Error;
@@ -27,7 +28,7 @@ internal sealed class JavaScriptSandbox : IDisposable
     private readonly JsValue _objectFreeze;
     private IExpressionScope? _scope;
 
-    public JavaScriptSandbox(ExpressionOptions limits)
+    public JavaScriptSandbox(ExpressionOptions limits, BusinessCalendar calendar)
     {
         var clock = new SandboxClock(this);
         _engine = new JintEngine(options =>
@@ -49,6 +50,7 @@ internal sealed class JavaScriptSandbox : IDisposable
         });
         Mapper = new JsValueMapper(_engine);
         ScriptGlobals.Install(this);
+        CalendarGlobals.Install(this, calendar);
         _objectFreeze = _engine.Global.Get("Object").Get("freeze");
         BuiltInFreezer.Freeze(_engine, _objectFreeze);
         DefineReadOnlyGlobal("variables", new ScopeVariablesObject(_engine, this));

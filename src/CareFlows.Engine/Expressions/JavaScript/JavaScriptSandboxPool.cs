@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CareFlows.Engine.Calendar;
 
 namespace CareFlows.Engine.Expressions.JavaScript;
 
@@ -7,7 +8,7 @@ namespace CareFlows.Engine.Expressions.JavaScript;
 /// engine costs far more than running a decision script, so each evaluation borrows one and gives it back;
 /// a thread gets one of its own when none is idle. At most a few per core are kept.
 /// </summary>
-internal sealed class JavaScriptSandboxPool(ExpressionOptions limits)
+internal sealed class JavaScriptSandboxPool(ExpressionOptions limits, BusinessCalendar calendar)
 {
     private readonly ConcurrentBag<JavaScriptSandbox> _idle = [];
     private readonly int _capacity = Math.Max(4, Environment.ProcessorCount * 2);
@@ -56,7 +57,7 @@ internal sealed class JavaScriptSandboxPool(ExpressionOptions limits)
 
         try
         {
-            return new JavaScriptSandbox(limits);
+            return new JavaScriptSandbox(limits, calendar);
         }
         catch (Exception e)
         {

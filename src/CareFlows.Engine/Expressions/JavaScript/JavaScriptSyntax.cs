@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CareFlows.Engine.Calendar;
 using CareFlows.Engine.Definitions;
 
 namespace CareFlows.Engine.Expressions.JavaScript;
@@ -10,7 +11,8 @@ namespace CareFlows.Engine.Expressions.JavaScript;
 /// <c>setVariable</c>, <c>variables.X</c>, <c>getInput</c>, <c>input</c>, <c>getOutputFrom</c>,
 /// <c>getLastResult</c>, <c>getWorkflowInstanceId</c>, <c>getCorrelationId</c>, <c>setCorrelationId</c>,
 /// <c>setWorkflowInstanceName</c>, <c>newGuid</c>, <c>toJson</c>, <c>isNullOrEmpty</c>, and
-/// <c>get&lt;Name&gt;()</c>/<c>set&lt;Name&gt;(value)</c> for variables and inputs.
+/// <c>get&lt;Name&gt;()</c>/<c>set&lt;Name&gt;(value)</c> for variables and inputs; and the business-day functions
+/// <c>addBusinessDays</c>, <c>endOfBusinessDay</c> and <c>businessDaysBetween</c> on the organisation's calendar.
 /// </summary>
 public sealed class JavaScriptSyntax : IExpressionSyntax
 {
@@ -20,7 +22,8 @@ public sealed class JavaScriptSyntax : IExpressionSyntax
     private readonly ConcurrentDictionary<string, JavaScriptProgram> _programs = new(StringComparer.Ordinal);
     private readonly JavaScriptSandboxPool _pool;
 
-    public JavaScriptSyntax(ExpressionOptions? options = null)
+    /// <summary>A syntax with <paramref name="options"/>' limits whose business-day functions use <paramref name="calendar"/> (default: <see cref="BusinessCalendar.Default"/>).</summary>
+    public JavaScriptSyntax(ExpressionOptions? options = null, BusinessCalendar? calendar = null)
     {
         options ??= new ExpressionOptions();
         _pool = new JavaScriptSandboxPool(new ExpressionOptions
@@ -30,7 +33,7 @@ public sealed class JavaScriptSyntax : IExpressionSyntax
             MaxStatements = options.MaxStatements,
             MaxRecursionDepth = options.MaxRecursionDepth,
             MaxMemoryBytes = options.MaxMemoryBytes,
-        });
+        }, calendar ?? BusinessCalendar.Default);
     }
 
     public IReadOnlyList<string> Names { get; } = [ExpressionDefinition.JavaScript];

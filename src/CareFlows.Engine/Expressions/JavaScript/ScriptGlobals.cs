@@ -64,7 +64,8 @@ internal static class ScriptGlobals
     private static string? Text(JsValue[] args, int index) =>
         Arg(args, index) is var value && !(value.IsNull() || value.IsUndefined()) ? TypeConverter.ToString(value) : null;
 
-    private static void Define(JavaScriptSandbox sandbox, string name, Func<JsValue[], JsValue> body) =>
+    /// <summary>Defines a read-only global function; install globals before the sandbox freezes its built-ins.</summary>
+    public static void Define(JavaScriptSandbox sandbox, string name, Func<JsValue[], JsValue> body) =>
         sandbox.Engine.Global.DefineOwnProperty(
             name,
             new PropertyDescriptor(Function(sandbox.Engine, name, body), writable: false, enumerable: false, configurable: false));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CareFlows.Engine.Calendar;
 using CareFlows.Engine.Definitions;
 using Fluid;
 
@@ -7,7 +8,8 @@ namespace CareFlows.Engine.Expressions.Liquid;
 /// <summary>
 /// <c>Liquid</c>: a Fluid template, parsed once when a definition is compiled and rendered to text, then converted
 /// to the result type. Templates keep Fluid's sandbox (no access to host objects) and run at most
-/// <see cref="ExpressionOptions.MaxStatements"/> steps.
+/// <see cref="ExpressionOptions.MaxStatements"/> steps. The filters <c>add_business_days</c>, <c>end_of_business_day</c>
+/// and <c>business_days_between</c> work on the organisation's calendar.
 /// </summary>
 public sealed class LiquidSyntax : IExpressionSyntax
 {
@@ -15,7 +17,8 @@ public sealed class LiquidSyntax : IExpressionSyntax
 
     private readonly TemplateOptions _options;
 
-    public LiquidSyntax(ExpressionOptions? options = null)
+    /// <summary>A syntax with <paramref name="options"/>' limits whose business-day filters use <paramref name="calendar"/> (default: <see cref="BusinessCalendar.Default"/>).</summary>
+    public LiquidSyntax(ExpressionOptions? options = null, BusinessCalendar? calendar = null)
     {
         options ??= new ExpressionOptions();
         _options = new TemplateOptions
@@ -25,6 +28,7 @@ public sealed class LiquidSyntax : IExpressionSyntax
             CultureInfo = CultureInfo.InvariantCulture,
             TimeZone = TimeZoneInfo.Utc,
         };
+        CalendarFilters.Register(_options.Filters, calendar ?? BusinessCalendar.Default);
     }
 
     public IReadOnlyList<string> Names { get; } = [ExpressionDefinition.Liquid];

@@ -1,0 +1,27 @@
+using CareFlows.Engine.Calendar;
+using Jint.Native;
+
+namespace CareFlows.Engine.Expressions.JavaScript;
+
+/// <summary>
+/// The business-day functions on the organisation's calendar: <c>addBusinessDays(date, n)</c> and
+/// <c>endOfBusinessDay(date)</c> return a <c>Date</c>, <c>businessDaysBetween(a, b)</c> a number. Dates are
+/// <c>Date</c>s or ISO 8601 strings (see <see cref="CalendarArguments"/>).
+/// </summary>
+internal static class CalendarGlobals
+{
+    public static void Install(JavaScriptSandbox sandbox, BusinessCalendar calendar)
+    {
+        var mapper = sandbox.Mapper;
+        DateTimeOffset Date(JsValue[] args, int index, string function) =>
+            CalendarArguments.Instant(calendar, mapper.ToClr(ScriptGlobals.Arg(args, index)), function);
+
+        ScriptGlobals.Define(sandbox, "addBusinessDays", args => mapper.ToJs(calendar.AddBusinessDays(
+            Date(args, 0, "addBusinessDays"),
+            CalendarArguments.BusinessDays(mapper.ToClr(ScriptGlobals.Arg(args, 1)), "addBusinessDays"))));
+        ScriptGlobals.Define(sandbox, "endOfBusinessDay", args => mapper.ToJs(calendar.EndOfBusinessDay(Date(args, 0, "endOfBusinessDay"))));
+        ScriptGlobals.Define(sandbox, "businessDaysBetween", args => JsNumber.Create(calendar.BusinessDaysBetween(
+            Date(args, 0, "businessDaysBetween"),
+            Date(args, 1, "businessDaysBetween"))));
+    }
+}

@@ -39,6 +39,9 @@ public sealed class ActivityExecutionContext : IExpressionScope
     /// <summary>The engine clock's current time.</summary>
     public DateTimeOffset Now => _burst.Now;
 
+    /// <summary>The organisation's business-day calendar, for due times counted in business days.</summary>
+    public Calendar.BusinessCalendar Calendar => _burst.Calendar;
+
     internal bool IsCompleted => _outcomes is not null;
 
     internal IReadOnlyList<string> Outcomes => _outcomes ?? [];

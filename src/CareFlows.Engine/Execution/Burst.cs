@@ -37,6 +37,8 @@ internal sealed partial class Burst
 
     public DateTimeOffset Now => _services.Clock.GetUtcNow();
 
+    public Calendar.BusinessCalendar Calendar => _services.Calendar;
+
     public object? LastResult =>
         State.LastResultActivityId is { } id && State.Activities.TryGetValue(id, out var record) && record.Outputs is { } outputs
             ? outputs.GetValueOrDefault("result")

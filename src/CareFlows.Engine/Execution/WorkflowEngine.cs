@@ -17,24 +17,26 @@ public sealed class WorkflowEngine
     private readonly EngineServices _services;
     private readonly WorkflowDefinitionValidator _validator;
 
-    public WorkflowEngine(ActivityRegistry activities, ExpressionCompiler expressions, TimeProvider clock, IIdentityGenerator ids, EngineOptions options)
+    public WorkflowEngine(ActivityRegistry activities, ExpressionCompiler expressions, TimeProvider clock, IIdentityGenerator ids, EngineOptions options, BusinessCalendar? calendar = null)
     {
         Activities = activities;
         Compiler = new WorkflowCompiler(activities, expressions);
         _validator = new WorkflowDefinitionValidator(activities, Compiler);
-        _services = new EngineServices(clock, ids, options);
+        _services = new EngineServices(clock, ids, options, calendar ?? new BusinessCalendar(options.Calendar));
     }
 
     /// <summary>An engine with every built-in activity and expression syntax.</summary>
     public static WorkflowEngine CreateDefault(TimeProvider? clock = null, IIdentityGenerator? ids = null, EngineOptions? options = null)
     {
         options ??= new EngineOptions();
+        var calendar = new BusinessCalendar(options.Calendar);
         return new WorkflowEngine(
             ActivityRegistry.CreateDefault(),
-            DefaultExpressionSyntaxes.CreateCompiler(options.Expressions, new BusinessCalendar(options.Calendar)),
+            DefaultExpressionSyntaxes.CreateCompiler(options.Expressions, calendar),
             clock ?? TimeProvider.System,
             ids ?? new RandomIdentityGenerator(),
-            options);
+            options,
+            calendar);
     }
 
     public ActivityRegistry Activities { get; }

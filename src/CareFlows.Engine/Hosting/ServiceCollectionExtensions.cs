@@ -35,7 +35,8 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<ExpressionCompiler>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IIdentityGenerator>(),
-            sp.GetRequiredService<EngineOptions>()));
+            sp.GetRequiredService<EngineOptions>(),
+            sp.GetRequiredService<BusinessCalendar>()));
         services.TryAddSingleton(sp => new WorkflowDefinitionValidator(sp.GetRequiredService<ActivityRegistry>(), sp.GetRequiredService<WorkflowEngine>().Compiler));
         return services;
     }

@@ -68,6 +68,44 @@ public class HumanTaskTests
     }
 
     [Fact]
+    public async Task A_task_due_in_business_days_is_due_at_the_end_of_that_business_day()
+    {
+        // Discharged on Friday 2026-11-20 in the afternoon: two business days is Tuesday 17:00 in New York.
+        _fixture.Workflow.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 20, 19, 30, 0, TimeSpan.Zero));
+        var task = OutreachCall();
+        task["dueInBusinessDays"] = Flows.Input("Int32", "Literal", "2");
+
+        var result = await _fixture.RunAsync(task, ["Reached", "Unreachable"]);
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 22, 0, 0, TimeSpan.Zero), Assert.Single(result.State.Bookmarks).Payload!["dueAt"]!.GetValue<DateTimeOffset>());
+    }
+
+    [Fact]
+    public async Task The_patient_and_the_stage_travel_with_the_task()
+    {
+        var task = OutreachCall();
+        task["patient"] = Flows.Input("Object", "Object", "{\"id\":\"Patient/7\",\"name\":\"Rosa Diaz\",\"mrn\":\"MRN-7\",\"birthDate\":\"1948-03-02\"}");
+        task["stage"] = Flows.Input("String", "Literal", "Interactive contact");
+
+        var spec = Assert.Single((await _fixture.RunAsync(task, ["Reached", "Unreachable"])).State.Bookmarks).Payload!;
+
+        Assert.Equal("""{"id":"Patient/7","name":"Rosa Diaz","mrn":"MRN-7","birthDate":"1948-03-02"}""", spec["patient"]!.ToJsonString());
+        Assert.Equal("Patient/7", spec["patientReference"]!.GetValue<string>());
+        Assert.Equal("Interactive contact", spec["stage"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_patient_whose_birth_date_is_not_a_date_raises_an_incident()
+    {
+        var task = OutreachCall();
+        task["patient"] = Flows.Input("Object", "Object", "{\"id\":\"Patient/7\",\"birthDate\":\"soon\"}");
+
+        var result = await _fixture.RunAsync(task, ["Reached"]);
+
+        Assert.Contains("soon", Assert.Single(result.State.Incidents).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_priority_raises_an_incident()
     {
         var task = OutreachCall();

@@ -48,7 +48,10 @@ public sealed class HumanTask : CodeActivity
     [Input(Description = "How long after creation the task is due, for example 2.00:00:00.")]
     public Input<TimeSpan?> DueIn { get; } = new();
 
-    [Input(Description = "When the task is due; takes precedence over 'Due in'.", UIHint = UIHints.DateTimePicker)]
+    [Input(Description = "How many business days after creation the task is due, at the end of that business day on the organisation's calendar; takes precedence over 'Due in'.")]
+    public Input<int?> DueInBusinessDays { get; } = new();
+
+    [Input(Description = "When the task is due; takes precedence over 'Due in business days' and 'Due in'.", UIHint = UIHints.DateTimePicker)]
     public Input<DateTimeOffset?> DueAt { get; } = new();
 
     [Input(Description = "How long after creation the coordinator should look at the task again, for example 1.00:00:00.")]
@@ -82,7 +85,9 @@ public sealed class HumanTask : CodeActivity
 
         // One reading of the clock, so that a task due in two days is due exactly two days after it was created.
         var now = context.Now;
-        var dueAt = context.Get(DueAt) ?? (context.Get(DueIn) is { } dueIn ? now + dueIn : null);
+        var dueAt = context.Get(DueAt)
+            ?? (context.Get(DueInBusinessDays) is { } businessDays ? context.Calendar.AddBusinessDays(now, businessDays) : (DateTimeOffset?)null)
+            ?? (context.Get(DueIn) is { } dueIn ? now + dueIn : null);
         var followUpAt = context.Get(FollowUpAt) ?? (context.Get(FollowUpIn) is { } followUpIn ? now + followUpIn : null);
         var patient = TaskPatient.From(context.Get(Patient), context.Get(PatientReference));
         var taskId = context.NewId();

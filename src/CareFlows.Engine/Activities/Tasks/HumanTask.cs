@@ -90,6 +90,13 @@ public sealed class HumanTask : CodeActivity
             ?? (context.Get(DueIn) is { } dueIn ? now + dueIn : null);
         var followUpAt = context.Get(FollowUpAt) ?? (context.Get(FollowUpIn) is { } followUpIn ? now + followUpIn : null);
         var patient = TaskPatient.From(context.Get(Patient), context.Get(PatientReference));
+        var form = context.Get(Form);
+        TaskForm.Parse(form, out var formProblems);
+        if (formProblems.Count > 0)
+        {
+            throw new FaultException($"The task's form is not valid: {string.Join(" ", formProblems)}", code: null, category: null);
+        }
+
         var taskId = context.NewId();
         context.CreateTaskBookmark(taskId, new JsonObject
         {
@@ -106,7 +113,7 @@ public sealed class HumanTask : CodeActivity
             ["createdAt"] = now,
             ["dueAt"] = dueAt,
             ["followUpAt"] = followUpAt,
-            ["form"] = context.Get(Form)?.DeepClone(),
+            ["form"] = form?.DeepClone(),
             ["outcomes"] = ValueConverter.ToJson(OutcomesOrDefault(context.Get(Outcomes))),
         });
     }
@@ -122,10 +129,41 @@ public sealed class HumanTask : CodeActivity
             return allowed.Count == 1 ? null : $"Choose an outcome: {string.Join(", ", allowed)}.";
         }
 
-        return allowed.Contains(outcome, StringComparer.OrdinalIgnoreCase)
-            ? null
-            : $"'{outcome}' is not an outcome of this task; choose one of {string.Join(", ", allowed)}.";
+        if (!allowed.Contains(outcome, StringComparer.OrdinalIgnoreCase))
+        {
+            return $"'{outcome}' is not an outcome of this task; choose one of {string.Join(", ", allowed)}.";
+        }
+
+        return FormProblems(bookmark, input).FirstOrDefault();
     }
+
+    /// <summary>What is wrong with the data submitted with a completion, by JSON path of the resume input.</summary>
+    public static IEnumerable<(string Path, string Message)> FormProblemsByPath(Bookmark bookmark, JsonNode? input)
+    {
+        ArgumentNullException.ThrowIfNull(bookmark);
+        if (TaskForm.Parse(bookmark.Payload?["form"], out _) is not { } form)
+        {
+            yield break;
+        }
+
+        var data = input is JsonObject obj ? JsonKeys.Get(obj, "data") : null;
+        if (data is not null and not JsonObject)
+        {
+            yield return ("$.data", "'data' must be an object with the form's fields.");
+            yield break;
+        }
+
+        foreach (var field in form.Fields)
+        {
+            if (field.Check(data is JsonObject fields ? JsonKeys.Get(fields, field.Key) : null) is { } problem)
+            {
+                yield return ($"$.data.{field.Key}", problem);
+            }
+        }
+    }
+
+    private static IEnumerable<string> FormProblems(Bookmark bookmark, JsonNode? input) =>
+        FormProblemsByPath(bookmark, input).Select(p => p.Message);
 
     public override ValueTask ResumeAsync(ActivityExecutionContext context, Bookmark bookmark)
     {

@@ -21,6 +21,7 @@ internal sealed class Admission(RuntimeContext runtime, RuntimeConnection writer
     private readonly HashSet<string> _receipts = new(StringComparer.Ordinal);
     private readonly HashSet<TriggerOccurrence> _occurrences = [];
     private readonly HashSet<string> _published = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _taskRevisions = new(StringComparer.Ordinal);
 
     // What the change sets admitted so far in this batch write.
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
@@ -120,6 +121,12 @@ internal sealed class Admission(RuntimeContext runtime, RuntimeConnection writer
             lookups.Add(RuntimeLookups.Receipt(key), _ => _receipts.Add(key));
         }
 
+        foreach (var taskId in sets.SelectMany(c => c.Reads.TaskRevisions.Keys).Distinct(StringComparer.Ordinal))
+        {
+            _taskRevisions[taskId] = -1;
+            lookups.Add(RuntimeLookups.TaskRevision(taskId), revision => _taskRevisions[taskId] = revision);
+        }
+
         foreach (var occurrence in sets.SelectMany(c => c.Reads.UnstartedOccurrences).Distinct())
         {
             lookups.Add(RuntimeLookups.Occurrence(occurrence), _ => _occurrences.Add(occurrence));
@@ -157,6 +164,13 @@ internal sealed class Admission(RuntimeContext runtime, RuntimeConnection writer
         if (reads.Buffered.FirstOrDefault(r => !r.Value.SetEquals(BufferedNow(r.Key))) is { Value: not null } buffered)
         {
             return $"the buffered events for '{buffered.Key.EventName}' changed";
+        }
+
+        // A task's changes always move its instance's revision too, so two in one batch meet above; here, a change
+        // committed between reading the task and reading its instance.
+        if (reads.TaskRevisions.FirstOrDefault(t => _taskRevisions[t.Key] != t.Value) is { Key: not null } task)
+        {
+            return $"task {task.Key} changed";
         }
 
         if (reads.PublishedVersions.FirstOrDefault(v => !_published.Contains(v)) is { } retired)

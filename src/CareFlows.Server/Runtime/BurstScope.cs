@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CareFlows.Engine.Bookmarks;
 using CareFlows.Engine.Execution;
+using CareFlows.Server.Persistence.Entities;
 
 namespace CareFlows.Server.Runtime;
 
@@ -81,6 +82,29 @@ internal sealed partial class BurstScope(Snapshot snapshot, InstanceLeases lease
     {
         ArgumentNullException.ThrowIfNull(slot);
         return AbsorbAsync(slot, Runtime.Engine.Cancel(slot.Workflow, slot.State, reason));
+    }
+
+    /// <summary>
+    /// Stages a person's change to a task. Its instance is written too (same state, next revision), so that requests
+    /// about the instance and its tasks commit one after the other.
+    /// </summary>
+    public void UpdateTask(InstanceSlot slot, TaskRow task, string status, string? owner, DateTime? startedAt, DateTime at,
+        IReadOnlyList<string>? teams, InboxTaskHistoryRecord history)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        ArgumentNullException.ThrowIfNull(task);
+        slot.Changed = true;
+        var earlier = Changes.TaskUpdates.GetValueOrDefault(task.Id);
+        Changes.TaskUpdates[task.Id] = new InboxTaskUpdate(task.Id, status, owner, task.Priority, startedAt ?? earlier?.StartedAt, at,
+            teams ?? earlier?.Teams, [.. earlier?.History ?? [], history]);
+    }
+
+    /// <summary>Stages a history entry that changes nothing else (a comment, an outreach attempt), moving the instance's revision likewise.</summary>
+    public void NoteTask(InstanceSlot slot, InboxTaskHistoryRecord note)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        slot.Changed = true;
+        Changes.TaskNotes.Add(note);
     }
 
     /// <summary>The change set, with every instance the bursts changed written out as its state document.</summary>

@@ -116,6 +116,26 @@ internal static class ChangeSetWriter
             }
         }
 
+        foreach (var update in batch.SelectMany(c => c.TaskUpdates.Values))
+        {
+            statements.Add(RuntimeSql.UpdateTask,
+            [
+                update.TaskId, update.Status, TypedNull.Of(update.Owner), update.Priority, InboxTaskRows.PriorityRank(update.Priority),
+                TypedNull.Of(update.StartedAt), update.At,
+            ]);
+            if (update.Teams is { } teams)
+            {
+                statements.Add(RuntimeSql.DeleteTaskTeams, [update.TaskId]);
+                foreach (var team in teams)
+                {
+                    statements.Add(RuntimeSql.InsertTaskTeam, [update.TaskId, team]);
+                }
+            }
+
+            history.AddRange(update.History);
+        }
+
+        history.AddRange(batch.SelectMany(c => c.TaskNotes));
         foreach (var change in batch.SelectMany(c => c.TaskChanges))
         {
             statements.Add(RuntimeSql.EndTask,

@@ -42,7 +42,7 @@ internal static class InboxTaskRows
             BusinessStatus = Text(payload, "stage"),
             Status = InboxTaskStatus.Ready,
             Priority = priority,
-            PriorityRank = Math.Max(0, HumanTask.Priorities.ToList().IndexOf(priority)),
+            PriorityRank = PriorityRank(priority),
             Owner = Text(payload, "assignee"),
             DueAt = Time(payload, "dueAt"),
             FollowUpAt = Time(payload, "followUpAt"),
@@ -74,7 +74,10 @@ internal static class InboxTaskRows
         new(bookmark.TaskId!, InboxTaskStatus.Cancelled, null, null, at.UtcDateTime,
             History(bookmark.TaskId!, at.UtcDateTime, InboxTaskStatus.Cancelled, "cancelled", null, actor));
 
-    private static InboxTaskHistoryRecord History(string taskId, DateTime at, string status, string action, JsonObject? details, string? actor = null) => new()
+    /// <summary>The priority as a number to sort on: routine 0, urgent 1, asap 2, stat 3.</summary>
+    public static int PriorityRank(string priority) => Math.Max(0, HumanTask.Priorities.ToList().IndexOf(priority));
+
+    internal static InboxTaskHistoryRecord History(string taskId, DateTime at, string status, string action, JsonObject? details, string? actor = null) => new()
     {
         TaskId = taskId,
         At = at,
@@ -98,6 +101,20 @@ internal sealed record NewInboxTask(InboxTaskRecord Task, IReadOnlyList<string> 
     /// <summary>The entry of the change that ended the task in the request that created it; null while it is open.</summary>
     public InboxTaskHistoryRecord? Ended { get; init; }
 }
+
+/// <summary>
+/// A task as a person's request left it: its status, owner, priority and start time, the teams it is queued for when
+/// they changed (null when they did not), and the history entries of the changes.
+/// </summary>
+internal sealed record InboxTaskUpdate(
+    string TaskId,
+    string Status,
+    string? Owner,
+    string Priority,
+    DateTime? StartedAt,
+    DateTime At,
+    IReadOnlyList<string>? Teams,
+    IReadOnlyList<InboxTaskHistoryRecord> History);
 
 /// <summary>A change of a task's status made by a burst, with its history entry.</summary>
 internal sealed record InboxTaskChange(string TaskId, string Status, string? Outcome, string? Result, DateTime At, InboxTaskHistoryRecord History);

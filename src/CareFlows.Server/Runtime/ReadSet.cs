@@ -19,6 +19,9 @@ internal sealed class ReadSet
     /// <summary>Definition versions found published, which the bursts started instances of.</summary>
     public HashSet<string> PublishedVersions { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The revisions of the inbox tasks a person's request was decided on, by task id.</summary>
+    public Dictionary<string, long> TaskRevisions { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Trigger occurrences found not yet started.</summary>
     public HashSet<TriggerOccurrence> UnstartedOccurrences { get; } = [];
 

@@ -12,6 +12,15 @@ internal sealed record InstanceRow(string Id, string VersionId, string State, lo
 /// <summary>What an idempotency key was first used for; a null payload hash marks a key recorded before payloads were.</summary>
 internal sealed record ReceiptRow(string EventName, string? CorrelationKey, string? PayloadHash);
 
+/// <summary>An inbox task as the runtime reads it to change it, with the revision the change is decided on.</summary>
+internal sealed record TaskRow(string Id, string InstanceId, string BookmarkId, string Status, string? Owner, string Priority, long Revision, string Kind, string? PatientId)
+{
+    /// <summary>The teams in whose queues it appears.</summary>
+    public IReadOnlyList<string> Teams { get; init; } = [];
+
+    public bool IsOpen => Status is Persistence.Entities.InboxTaskStatus.Ready or Persistence.Entities.InboxTaskStatus.InProgress or Persistence.Entities.InboxTaskStatus.OnHold;
+}
+
 /// <summary>An event bookmark waiting for an event, and its instance.</summary>
 internal readonly record struct Waiter(string BookmarkId, string InstanceId);
 
@@ -31,6 +40,13 @@ internal static class RuntimeLookups
         new(RuntimeSql.SelectInstance, [id], r => new InstanceRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3)));
 
     public static Lookup<long> Revision(string id) => new(RuntimeSql.SelectRevision, [id], r => r.GetInt64(0));
+
+    public static Lookup<TaskRow> Task(string id) => new(RuntimeSql.SelectTask, [id], r => new TaskRow(
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), NullableString(r, 4), r.GetString(5), r.GetInt64(6), r.GetString(7), NullableString(r, 8)));
+
+    public static Lookup<long> TaskRevision(string id) => new(RuntimeSql.SelectTaskRevision, [id], r => r.GetInt64(0));
+
+    public static Lookup<string> TaskTeams(string id) => new(RuntimeSql.SelectTaskTeams, [id], r => r.GetString(0));
 
     public static Lookup<ReceiptRow> Receipt(string idempotencyKey) =>
         new(RuntimeSql.SelectReceipt, [idempotencyKey], r => new ReceiptRow(r.GetString(1), NullableString(r, 2), NullableString(r, 3)));

@@ -101,10 +101,29 @@ internal static class RuntimeSql
         WHERE "Id"=@p0
         """;
 
+    // A task changed by a person (claim, reassign …); its instance's revision moves with it (see TaskWork).
+    public const string UpdateTask =
+        $$"""
+        UPDATE "{{TableNames.InboxTasks}}" SET "Status"=@p1,"Owner"=@p2,"Priority"=@p3,"PriorityRank"=@p4,"StartedAt"=@p5,"UpdatedAt"=@p6,"Revision"="Revision"+1
+        WHERE "Id"=@p0
+        """;
+
+    public const string DeleteTaskTeams = $$"""DELETE FROM "{{TableNames.InboxTaskTeams}}" WHERE "TaskId"=@p0""";
+
     // Every lookup below is an equality on a whole index key (see LookupQueue for why).
     public const string SelectInstance = $$"""SELECT "Id","DefinitionVersionId","State","Revision" FROM "{{TableNames.WorkflowInstances}}" WHERE "Id"=@p0""";
 
     public const string SelectRevision = $$"""SELECT "Revision" FROM "{{TableNames.WorkflowInstances}}" WHERE "Id"=@p0""";
+
+    public const string SelectTask =
+        $$"""
+        SELECT "Id","InstanceId","BookmarkId","Status","Owner","Priority","Revision","Kind","PatientId"
+        FROM "{{TableNames.InboxTasks}}" WHERE "Id"=@p0
+        """;
+
+    public const string SelectTaskRevision = $$"""SELECT "Revision" FROM "{{TableNames.InboxTasks}}" WHERE "Id"=@p0""";
+
+    public const string SelectTaskTeams = $$"""SELECT "Team" FROM "{{TableNames.InboxTaskTeams}}" WHERE "TaskId"=@p0""";
 
     public const string SelectReceipt = $$"""SELECT "IdempotencyKey","EventName","CorrelationKey","PayloadHash" FROM "{{TableNames.EventReceipts}}" WHERE "IdempotencyKey"=@p0""";
 

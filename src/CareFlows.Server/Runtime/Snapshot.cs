@@ -10,6 +10,8 @@ internal sealed class Snapshot
     private readonly HashSet<EventKey> _waitersFromCache = [];
     private readonly Dictionary<string, InstanceRow?> _instances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ReceiptRow?> _receipts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TaskRow?> _tasks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _taskTeams = new(StringComparer.Ordinal);
     private readonly Dictionary<EventKey, List<Waiter>> _waiters = [];
     private readonly Dictionary<EventKey, List<BufferedRow>> _buffered = [];
     private readonly Dictionary<TriggerOccurrence, bool> _occurrences = [];
@@ -53,6 +55,14 @@ internal sealed class Snapshot
     public async Task<ReceiptRow?> ReceiptAsync(string idempotencyKey) =>
         _receipts.TryGetValue(idempotencyKey, out var row) ? row : (await LookUpAsync(RuntimeLookups.Receipt(idempotencyKey))).FirstOrDefault();
 
+    /// <summary>The inbox task with its teams, or null when there is no such task.</summary>
+    public async Task<TaskRow?> TaskAsync(string id)
+    {
+        var row = _tasks.TryGetValue(id, out var preloaded) ? preloaded : (await LookUpAsync(RuntimeLookups.Task(id))).FirstOrDefault();
+        var teams = _taskTeams.TryGetValue(id, out var preloadedTeams) ? preloadedTeams : row is null ? [] : await LookUpAsync(RuntimeLookups.TaskTeams(id));
+        return row is null ? null : row with { Teams = teams };
+    }
+
     /// <summary>Whether the bookmarks waiting for the event came from the cache, so the writer must check them.</summary>
     public bool WaitersFromCache(EventKey key) => _waitersFromCache.Contains(key);
 
@@ -92,6 +102,16 @@ internal sealed class Snapshot
         else if (_instances.TryAdd(id, null))
         {
             plan.Add(RuntimeLookups.Instance(id), row => _instances[id] = row);
+        }
+    }
+
+    internal void PlanTask(SnapshotPlan plan, string id)
+    {
+        if (_tasks.TryAdd(id, null))
+        {
+            var teams = _taskTeams[id] = [];
+            plan.Add(RuntimeLookups.Task(id), row => _tasks[id] = row);
+            plan.Add(RuntimeLookups.TaskTeams(id), teams.Add);
         }
     }
 
@@ -173,6 +193,8 @@ internal sealed class SnapshotPlan(Snapshot snapshot, InstanceCache? cache)
     public RuntimeContext Runtime => snapshot.Runtime;
 
     public void Instance(string id) => snapshot.PlanInstance(this, id);
+
+    public void Task(string id) => snapshot.PlanTask(this, id);
 
     public void Receipt(string idempotencyKey) => snapshot.PlanReceipt(this, idempotencyKey);
 

@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using CareFlows.Engine.Bookmarks;
 using CareFlows.Engine.Execution;
+using CareFlows.Server.Inbox;
 using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Persistence;
 using CareFlows.Server.Runtime.Work;
+using CareFlows.Server.Runtime.Work.Tasks;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareFlows.Server.Runtime;
@@ -114,4 +116,28 @@ public sealed class WorkflowRuntime
     /// </summary>
     public Task<EventOutcome> PublishEventAsync(string eventName, string? correlationKey, JsonNode? payload, string? idempotencyKey, CancellationToken cancellationToken = default) =>
         _pipeline.RunAsync(new EventWork(eventName, correlationKey, payload, idempotencyKey), cancellationToken);
+
+    /// <summary>Claims a task for the actor.</summary>
+    public Task<TaskOutcome> ClaimTaskAsync(string taskId, TaskActor actor, CancellationToken cancellationToken = default) =>
+        _pipeline.RunAsync(new ClaimTaskWork(taskId, actor), cancellationToken);
+
+    /// <summary>Gives a claimed task back to its team queues.</summary>
+    public Task<TaskOutcome> UnclaimTaskAsync(string taskId, TaskActor actor, CancellationToken cancellationToken = default) =>
+        _pipeline.RunAsync(new UnclaimTaskWork(taskId, actor), cancellationToken);
+
+    /// <summary>Passes a task to a person or to a team's queue; <paramref name="delegating"/> when its owner hands it to a colleague.</summary>
+    public Task<TaskOutcome> ReassignTaskAsync(string taskId, TaskActor actor, string? toUser, string? toTeam, bool delegating, CancellationToken cancellationToken = default) =>
+        _pipeline.RunAsync(new ReassignTaskWork(taskId, actor, toUser, toTeam, delegating), cancellationToken);
+
+    /// <summary>Puts a task on hold, or releases it.</summary>
+    public Task<TaskOutcome> HoldTaskAsync(string taskId, TaskActor actor, bool hold, string? reason, CancellationToken cancellationToken = default) =>
+        _pipeline.RunAsync(new HoldTaskWork(taskId, actor, hold, reason), cancellationToken);
+
+    /// <summary>Adds a comment (<c>commented</c>) or an outreach attempt (<c>attempted</c>) to a task's history.</summary>
+    public Task<TaskOutcome> NoteTaskAsync(string taskId, TaskActor actor, string action, JsonObject details, CancellationToken cancellationToken = default) =>
+        _pipeline.RunAsync(new NoteTaskWork(taskId, actor, action, details), cancellationToken);
+
+    /// <summary>Completes a task with an outcome and its form's data, resuming its workflow in the same transaction.</summary>
+    public Task<TaskOutcome> CompleteTaskAsync(string taskId, TaskActor actor, string? outcome, JsonNode? data, CancellationToken cancellationToken = default) =>
+        _pipeline.RunAsync(new CompleteTaskWork(taskId, actor, outcome, data), cancellationToken);
 }

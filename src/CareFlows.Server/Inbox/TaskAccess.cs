@@ -1,0 +1,49 @@
+using CareFlows.Server.Auth;
+
+namespace CareFlows.Server.Inbox;
+
+/// <summary>Who is asking about inbox tasks: the user, what their roles allow, and the teams they belong to.</summary>
+public sealed record TaskActor(string UserId, IReadOnlySet<string> Roles, IReadOnlySet<string> Teams)
+{
+    public bool IsAdmin => Roles.Contains(Auth.Roles.Admin);
+}
+
+/// <summary>
+/// Who may see and work which inbox task — the one place that says so, used by the inbox's queries and by every
+/// request that changes a task. Coordinators see and work the tasks of their teams and the tasks assigned to them;
+/// auditors read every task; administrators read and work every task; clinical leads design pathways and see no
+/// patient data, so no task.
+/// </summary>
+public static class TaskAccess
+{
+    /// <summary>Whether the actor may read every task, whoever it belongs to.</summary>
+    public static bool ReadsAll(TaskActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.IsAdmin || actor.Roles.Contains(Roles.Auditor);
+    }
+
+    /// <summary>Whether the actor may use the inbox at all (read tasks, with their patient data).</summary>
+    public static bool UsesInbox(TaskActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return ReadsAll(actor) || actor.Roles.Contains(Roles.Coordinator);
+    }
+
+    /// <summary>Whether the actor may read the task with this owner and these teams.</summary>
+    public static bool CanRead(TaskActor actor, string? owner, IEnumerable<string> teams) =>
+        ReadsAll(actor) || CanWork(actor, owner, teams);
+
+    /// <summary>Whether the actor may work the task: claim it, complete it, comment, log an attempt, pass it on.</summary>
+    public static bool CanWork(TaskActor actor, string? owner, IEnumerable<string> teams)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(teams);
+        if (actor.IsAdmin)
+        {
+            return true;
+        }
+
+        return actor.Roles.Contains(Roles.Coordinator) && (owner == actor.UserId || teams.Any(actor.Teams.Contains));
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using CareFlows.Server.Inbox;
+using CareFlows.Server.Persistence.Entities;
+
+namespace CareFlows.Server.Runtime.Work.Tasks;
+
+/// <summary>
+/// A person's request about one inbox task. It reads the task, checks that the actor may work it (<see cref="TaskAccess"/>)
+/// and leases its instance: every change to a task moves its instance's revision too, so that two requests about one
+/// task — two coordinators completing it at once, on one node or two — commit one after the other, and the second is
+/// decided on what the first did.
+/// </summary>
+internal abstract class TaskWork(string taskId, TaskActor actor) : WorkItem<TaskOutcome>
+{
+    protected string TaskId => taskId;
+
+    protected TaskActor Requester => actor;
+
+    public override string? Actor => actor.UserId;
+
+    public override void Plan(SnapshotPlan plan) => plan.Task(taskId);
+
+    public override async Task RunAsync(BurstScope scope)
+    {
+        var task = await scope.Snapshot.TaskAsync(taskId);
+        if (task is null || !TaskAccess.CanRead(actor, task.Owner, task.Teams))
+        {
+            Staged = TaskOutcome.NotFound;
+            return;
+        }
+
+        scope.Changes.Reads.TaskRevisions[taskId] = task.Revision;
+        var slot = await scope.FindSlotAsync(task.InstanceId);
+        if (slot is null)
+        {
+            Staged = TaskOutcome.NotFound;
+            return;
+        }
+
+        if (!TaskAccess.CanWork(actor, task.Owner, task.Teams))
+        {
+            Staged = TaskOutcome.Forbidden("Only the task's owner, a member of its teams or an administrator may work it.");
+            return;
+        }
+
+        if (!task.IsOpen)
+        {
+            Staged = TaskOutcome.Conflict($"The task is {task.Status}; it can no longer be changed.");
+            return;
+        }
+
+        Staged = await ApplyAsync(scope, slot, task);
+    }
+
+    /// <summary>Makes the request's change to the open task the actor may work, and says how it went.</summary>
+    protected abstract Task<TaskOutcome> ApplyAsync(BurstScope scope, InstanceSlot slot, TaskRow task);
+
+    /// <summary>Stages the task as <paramref name="task"/> with these changes, recorded in its history as <paramref name="action"/>.</summary>
+    protected TaskOutcome Update(BurstScope scope, InstanceSlot slot, TaskRow task, string action, JsonObject? details,
+        string? status = null, string? owner = null, bool clearOwner = false, IReadOnlyList<string>? teams = null)
+    {
+        var at = scope.Runtime.Clock.GetUtcNow().UtcDateTime;
+        var newStatus = status ?? task.Status;
+        var startedAt = newStatus == InboxTaskStatus.InProgress ? at : (DateTime?)null;
+        var history = InboxTaskRows.History(task.Id, at, newStatus, action, details, actor.UserId);
+        scope.UpdateTask(slot, task, newStatus, clearOwner ? null : owner ?? task.Owner, startedAt, at, teams, history);
+        return TaskOutcome.Done;
+    }
+
+    protected static JsonObject Details(params (string Name, string? Value)[] values)
+    {
+        var details = new JsonObject();
+        foreach (var (name, value) in values)
+        {
+            details[name] = value;
+        }
+
+        return details;
+    }
+}

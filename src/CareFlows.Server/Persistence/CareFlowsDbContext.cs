@@ -28,6 +28,10 @@ public class CareFlowsDbContext(DbContextOptions options) : IdentityDbContext<Ca
 
     public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
 
+    public DbSet<TeamRecord> Teams => Set<TeamRecord>();
+
+    public DbSet<TeamMemberRecord> TeamMembers => Set<TeamMemberRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

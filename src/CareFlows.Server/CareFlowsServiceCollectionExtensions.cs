@@ -1,5 +1,7 @@
 using CareFlows.Server.Auth;
 using CareFlows.Server.Features.Definitions;
+using CareFlows.Server.Features.Teams;
+using CareFlows.Server.Features.Users;
 using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Persistence;
 using CareFlows.Server.Runtime;
@@ -11,7 +13,7 @@ public static class CareFlowsServiceCollectionExtensions
 {
     /// <summary>
     /// Everything the server runs apart from its HTTP API: database, start-up work, scheduler, durable runtime,
-    /// sign-in and the definition store. The load harness hosts exactly this in its in-process runs.
+    /// sign-in, the definition store, and users and teams. The load harness hosts exactly this in its in-process runs.
     /// </summary>
     public static IServiceCollection AddCareFlowsServer(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -23,6 +25,8 @@ public static class CareFlowsServiceCollectionExtensions
         services.AddCareFlowsRuntime(configuration);
         services.AddCareFlowsAuth(configuration);
         services.AddScoped<DefinitionStore>();
+        services.AddScoped<TeamMembership>();
+        services.AddScoped<UserDirectory>();
         return services;
     }
 }

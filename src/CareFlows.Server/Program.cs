@@ -3,6 +3,8 @@ using CareFlows.Server.Auth;
 using CareFlows.Server.Features.Definitions;
 using CareFlows.Server.Features.Events;
 using CareFlows.Server.Features.Instances;
+using CareFlows.Server.Features.Teams;
+using CareFlows.Server.Features.Users;
 using CareFlows.Server.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +23,8 @@ app.MapAuth();
 app.MapDefinitions();
 app.MapInstances();
 app.MapEvents();
+app.MapUsers();
+app.MapTeams();
 app.MapApiReference();
 
 await app.RunAsync();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CareFlows.Server.Auth.Sessions;
+using CareFlows.Server.Features.Teams;
 using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Persistence.Entities;
 using Microsoft.AspNetCore.Antiforgery;
@@ -30,7 +31,7 @@ public static class AuthEndpoints
         group.MapPost("/logout", Logout)
             .WithSummary("Signs out: ends the session, so its bearer token, refresh token and cookie are refused from then on.");
         group.MapGet("/me", Me)
-            .WithSummary("The signed-in user's name and roles.");
+            .WithSummary("The signed-in user's name, roles and teams.");
         group.MapGet("/antiforgery", Antiforgery)
             .WithSummary("The antiforgery token a cookie-signed-in client sends as the X-CSRF-TOKEN header with every POST, PUT, PATCH and DELETE.");
         return routes;
@@ -75,9 +76,11 @@ public static class AuthEndpoints
         return TypedResults.NoContent();
     }
 
-    public static Ok<CurrentUser> Me(ClaimsPrincipal user) => TypedResults.Ok(new CurrentUser(
-        user.Identity?.Name ?? "",
-        user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList()));
+    public static async Task<Ok<CurrentUser>> Me(ClaimsPrincipal user, TeamMembership membership, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new CurrentUser(
+            user.Identity?.Name ?? "",
+            user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(),
+            await membership.TeamsOfAsync(user.UserId(), cancellationToken)));
 
     /// <summary>
     /// The token a cookie-authenticated client sends in the <c>X-CSRF-TOKEN</c> header with every change (POST, PUT,
@@ -94,6 +97,6 @@ public sealed record LoginRequest(string Email, string Password);
 
 public sealed record RefreshRequest(string RefreshToken);
 
-public sealed record CurrentUser(string Name, IReadOnlyList<string> Roles);
+public sealed record CurrentUser(string Name, IReadOnlyList<string> Roles, IReadOnlyList<TeamSummary> Teams);
 
 public sealed record AntiforgeryTokenResponse(string HeaderName, string Token);

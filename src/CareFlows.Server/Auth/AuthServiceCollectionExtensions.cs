@@ -48,7 +48,8 @@ public static class AuthServiceCollectionExtensions
             .AddPolicy(Policies.AnyRole, p => p.RequireRole(Roles.All))
             .AddPolicy(Policies.DefinitionWrite, p => p.RequireRole(Roles.ClinicalLead, Roles.Admin))
             .AddPolicy(Policies.InstanceWrite, p => p.RequireRole(Roles.ClinicalLead, Roles.Coordinator, Roles.Admin))
-            .AddPolicy(Policies.InstanceAdmin, p => p.RequireRole(Roles.ClinicalLead, Roles.Admin));
+            .AddPolicy(Policies.InstanceAdmin, p => p.RequireRole(Roles.ClinicalLead, Roles.Admin))
+            .AddPolicy(Policies.UserAdmin, p => p.RequireRole(Roles.Admin));
         return services;
     }
 

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Identity;
 
 namespace CareFlows.Server.Auth;
 
-/// <summary>Creates the four roles, and on the embedded default one demo user per role (listed in the README).</summary>
+/// <summary>
+/// Creates the four roles, and on the embedded default one demo user per role, demo coordinators and the teams they
+/// work in (all listed in the README).
+/// </summary>
 public static partial class DemoUsers
 {
     public static readonly IReadOnlyList<(string Email, string DisplayName, string Role)> All =
@@ -35,7 +38,7 @@ public static partial class DemoUsers
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CareFlowsUser>>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoUsers));
-        foreach (var (email, displayName, role) in All)
+        foreach (var (email, displayName, role) in All.Concat(Coordinators.Select(c => (c.Email, c.DisplayName, Roles.Coordinator))))
         {
             if (await users.FindByEmailAsync(email) is not null)
             {
@@ -47,6 +50,8 @@ public static partial class DemoUsers
             Require(await users.AddToRoleAsync(user, role), email);
             LogSeeded(logger, email, role);
         }
+
+        await SeedTeamsAsync(scope.ServiceProvider, users);
     }
 
     private static void Require(IdentityResult result, string what)

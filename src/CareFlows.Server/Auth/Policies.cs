@@ -14,4 +14,7 @@ public static class Policies
 
     /// <summary>Cancel instances.</summary>
     public const string InstanceAdmin = "InstanceAdmin";
+
+    /// <summary>Manage users and teams.</summary>
+    public const string UserAdmin = "UserAdmin";
 }

@@ -18,5 +18,7 @@ public static class TableNames
     public const string InboxTaskTeams = "InboxTaskTeams";
     public const string InboxTaskHistory = "InboxTaskHistory";
     public const string Sessions = "Sessions";
+    public const string Teams = "Teams";
+    public const string TeamMembers = "TeamMembers";
     public const string DataProtectionKeys = "DataProtectionKeys";
 }

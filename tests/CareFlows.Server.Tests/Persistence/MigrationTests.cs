@@ -27,7 +27,7 @@ public sealed class MigrationTests
 
         var script = context.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
 
-        foreach (var table in new[] { "WorkflowDefinitions", "WorkflowInstances", "Bookmarks", "JournalEntries", "BufferedEvents", "EventReceipts", "AspNetUsers", "AspNetRoles", "Sessions" })
+        foreach (var table in new[] { "WorkflowDefinitions", "WorkflowInstances", "Bookmarks", "JournalEntries", "BufferedEvents", "EventReceipts", "AspNetUsers", "AspNetRoles", "Sessions", "Teams", "TeamMembers" })
         {
             Assert.Contains($"CREATE TABLE [{table}]", script, StringComparison.Ordinal);
         }

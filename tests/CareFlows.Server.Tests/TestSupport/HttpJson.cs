@@ -15,6 +15,14 @@ public static class HttpJson
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object? body) =>
         client.PostAsJsonAsync(url, body, Options, TestContext.Current.CancellationToken);
 
+    /// <summary>Sends a request with a JSON body (none when <paramref name="body"/> is null).</summary>
+    public static Task<HttpResponseMessage> SendJsonAsync(this HttpClient client, HttpMethod method, string url, object? body = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body, options: Options) };
+        return client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
     /// <summary>Posts a body exactly as written, for malformed JSON.</summary>
     public static Task<HttpResponseMessage> PostRawAsync(this HttpClient client, string url, string json) =>
         client.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);

@@ -28,12 +28,12 @@ public static class SignIn
     }
 
     /// <summary>A client that keeps cookies, signed in with a session cookie from this server's own origin.</summary>
-    public static async Task<HttpClient> CookieClientAsync(this CareFlowsApp app, string email, string? baseAddress = null)
+    public static async Task<HttpClient> CookieClientAsync(this CareFlowsApp app, string email, string? baseAddress = null, string password = TestUsers.Password)
     {
         ArgumentNullException.ThrowIfNull(app);
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, BaseAddress = new Uri(baseAddress ?? Origin) });
         client.DefaultRequestHeaders.Add("Origin", baseAddress ?? Origin);
-        using var response = await client.PostAsJsonAsync("/api/auth/login?useCookies=true", new LoginRequest(email, TestUsers.Password), TestContext.Current.CancellationToken);
+        using var response = await client.PostAsJsonAsync("/api/auth/login?useCookies=true", new LoginRequest(email, password), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return client;
     }

@@ -1,0 +1,28 @@
+using CareFlows.Server.Auth;
+using CareFlows.Server.Infrastructure;
+using Mediator;
+
+namespace CareFlows.Server.Features.Users.SetUserActive;
+
+/// <summary>
+/// Deactivates a user (sign-in refused from then on, every session ended) or lets them sign in again. Roles and teams
+/// stay as they were. Admins cannot deactivate themselves.
+/// </summary>
+public sealed record SetUserActiveCommand(string UserId, bool Active, string ActingUserId) : ICommand<UserResponse>;
+
+public sealed class SetUserActiveHandler(CareFlowsUserManager users, UserDirectory directory) : ICommandHandler<SetUserActiveCommand, UserResponse>
+{
+    public async ValueTask<UserResponse> Handle(SetUserActiveCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var user = await directory.FindAsync(command.UserId, cancellationToken);
+        if (!command.Active && user.Id == command.ActingUserId)
+        {
+            throw new ConflictException("An admin cannot deactivate themselves; another admin can.");
+        }
+
+        var result = command.Active ? await users.ReactivateAsync(user) : await users.DeactivateAsync(user);
+        IdentityProblems.ThrowIfFailed(result);
+        return await directory.ResponseAsync(user, cancellationToken);
+    }
+}

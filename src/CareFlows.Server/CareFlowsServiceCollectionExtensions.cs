@@ -1,3 +1,4 @@
+using CareFlows.Server.Features.Tasks;
 using CareFlows.Server.Auth;
 using CareFlows.Server.Features.Definitions;
 using CareFlows.Server.Features.Teams;
@@ -27,6 +28,9 @@ public static class CareFlowsServiceCollectionExtensions
         services.AddScoped<DefinitionStore>();
         services.AddScoped<TeamMembership>();
         services.AddScoped<UserDirectory>();
+        services.AddScoped<TaskActors>();
+        services.AddScoped<TaskRequestContext>();
+        services.AddHttpContextAccessor();
         return services;
     }
 }

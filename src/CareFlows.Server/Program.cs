@@ -1,3 +1,4 @@
+using CareFlows.Server.Features.Tasks;
 using CareFlows.Server;
 using CareFlows.Server.Auth;
 using CareFlows.Server.Features.Definitions;
@@ -25,6 +26,7 @@ app.MapInstances();
 app.MapEvents();
 app.MapUsers();
 app.MapTeams();
+app.MapTasks();
 app.MapApiReference();
 
 await app.RunAsync();

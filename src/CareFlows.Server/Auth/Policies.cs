@@ -15,6 +15,9 @@ public static class Policies
     /// <summary>Cancel instances.</summary>
     public const string InstanceAdmin = "InstanceAdmin";
 
+    /// <summary>Read and work inbox tasks: coordinators, auditors (read only) and administrators; clinical leads see no patient data.</summary>
+    public const string Inbox = "Inbox";
+
     /// <summary>Manage users and teams.</summary>
     public const string UserAdmin = "UserAdmin";
 }

@@ -45,6 +45,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         BadHttpRequestException e => BadRequestProblems.From(e, httpContext),
         JsonException e => BadRequestProblems.From(e, httpContext),
         NotFoundException e => Problem(StatusCodes.Status404NotFound, e.Message),
+        ForbiddenException e => Problem(StatusCodes.Status403Forbidden, e.Message),
         ConflictException e => Problem(StatusCodes.Status409Conflict, e.Message),
         InstanceConflictException e => Problem(StatusCodes.Status409Conflict, e.Message),
         IdempotencyConflictException e => Problem(StatusCodes.Status409Conflict, e.Message),

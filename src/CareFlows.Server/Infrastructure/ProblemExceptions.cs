@@ -3,6 +3,9 @@ namespace CareFlows.Server.Infrastructure;
 /// <summary>The request names something that does not exist (404).</summary>
 public sealed class NotFoundException(string message) : Exception(message);
 
+/// <summary>The user may not do this to this resource (403).</summary>
+public sealed class ForbiddenException(string message) : Exception(message);
+
 /// <summary>The request cannot be applied to the current state (409).</summary>
 public sealed class ConflictException(string message) : Exception(message);
 

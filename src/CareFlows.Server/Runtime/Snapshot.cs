@@ -63,6 +63,14 @@ internal sealed class Snapshot
         return row is null ? null : row with { Teams = teams };
     }
 
+    /// <summary>The inbox task with its teams as committed now, whatever was read earlier.</summary>
+    public async Task<TaskRow?> FreshTaskAsync(string id)
+    {
+        _tasks.Remove(id);
+        _taskTeams.Remove(id);
+        return await TaskAsync(id);
+    }
+
     /// <summary>Whether the bookmarks waiting for the event came from the cache, so the writer must check them.</summary>
     public bool WaitersFromCache(EventKey key) => _waitersFromCache.Contains(key);
 

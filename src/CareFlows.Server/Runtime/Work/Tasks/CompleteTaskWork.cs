@@ -25,6 +25,12 @@ internal sealed class CompleteTaskWork(string taskId, TaskActor actor, string? o
             return TaskOutcome.Conflict("The task is on hold; release it first.");
         }
 
+        if (ResumeWork.Refusal(slot, task.BookmarkId) is { } refusal)
+        {
+            // The instance moved on without the task (it finished or the bookmark went) in a change not yet seen on the task.
+            return TaskOutcome.Conflict($"The task can no longer be completed ({refusal.Status}).");
+        }
+
         var input = task.Kind == nameof(HumanTask) ? new JsonObject { ["outcome"] = outcome, ["data"] = data?.DeepClone() } : data?.DeepClone();
         try
         {

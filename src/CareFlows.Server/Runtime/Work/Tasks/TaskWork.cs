@@ -23,9 +23,15 @@ internal abstract class TaskWork(string taskId, TaskActor actor) : WorkItem<Task
     public override async Task RunAsync(BurstScope scope)
     {
         var task = await scope.Snapshot.TaskAsync(taskId);
-        if (task is null || !TaskAccess.CanRead(actor, task.Owner, task.Teams))
+        if (task is null)
         {
             Staged = TaskOutcome.NotFound;
+            return;
+        }
+
+        if (!TaskAccess.CanRead(actor, task.Owner, task.Teams))
+        {
+            Staged = TaskOutcome.Forbidden("The task is neither yours nor your teams'.");
             return;
         }
 
@@ -35,6 +41,13 @@ internal abstract class TaskWork(string taskId, TaskActor actor) : WorkItem<Task
         {
             Staged = TaskOutcome.NotFound;
             return;
+        }
+
+        if (task.IsOpen && slot.State.FindBookmark(task.BookmarkId) is null)
+        {
+            // The task was read before a change that ended it and the instance after: read the task as it is now.
+            task = await scope.Snapshot.FreshTaskAsync(taskId) ?? task;
+            scope.Changes.Reads.TaskRevisions[taskId] = task.Revision;
         }
 
         if (!TaskAccess.CanWork(actor, task.Owner, task.Teams))

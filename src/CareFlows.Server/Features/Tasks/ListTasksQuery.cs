@@ -1,0 +1,118 @@
+using CareFlows.Engine.Activities.Tasks;
+using CareFlows.Server.Inbox;
+using CareFlows.Server.Infrastructure;
+using CareFlows.Server.Persistence;
+using CareFlows.Server.Persistence.Configurations;
+using CareFlows.Server.Persistence.Entities;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CareFlows.Server.Features.Tasks;
+
+/// <summary>An inbox query, bound from the query string.</summary>
+/// <param name="Queue">mine (open tasks the user holds, the default), team (unclaimed tasks of the user's teams), or all (every task the user may see).</param>
+/// <param name="Team">With queue=team, one of the user's teams only.</param>
+/// <param name="Pathway">Tasks of this definition.</param>
+/// <param name="Priority">routine, urgent, asap or stat.</param>
+/// <param name="Patient">Tasks of the patient with this id or MRN.</param>
+/// <param name="Status">ready, in-progress, on-hold, completed, cancelled or failed; open tasks when absent.</param>
+/// <param name="DueBefore">Due before this time.</param>
+/// <param name="Overdue">Only tasks whose due time has passed.</param>
+/// <param name="FollowUpReached">Only tasks whose follow-up time has come.</param>
+/// <param name="Sort">due (soonest first, the default) or priority (highest first, then soonest).</param>
+/// <param name="Page">1-based page number.</param>
+/// <param name="PageSize">Tasks per page, at most 200.</param>
+public sealed record ListTasksQuery(
+    [FromQuery(Name = "queue")] string? Queue,
+    [FromQuery(Name = "team")] string? Team,
+    [FromQuery(Name = "pathway")] string? Pathway,
+    [FromQuery(Name = "priority")] string? Priority,
+    [FromQuery(Name = "patient")] string? Patient,
+    [FromQuery(Name = "status")] string? Status,
+    [FromQuery(Name = "dueBefore")] DateTimeOffset? DueBefore,
+    [FromQuery(Name = "overdue")] bool? Overdue,
+    [FromQuery(Name = "followUpReached")] bool? FollowUpReached,
+    [FromQuery(Name = "sort")] string? Sort,
+    [FromQuery(Name = "page")] int? Page,
+    [FromQuery(Name = "pageSize")] int? PageSize)
+{
+    public const int MaxPageSize = 200;
+
+    public static readonly IReadOnlyList<string> Queues = ["mine", "team", "all"];
+
+    public static readonly IReadOnlyList<string> Sorts = ["due", "priority"];
+
+    public static readonly IReadOnlyList<string> Statuses =
+        [InboxTaskStatus.Ready, InboxTaskStatus.InProgress, InboxTaskStatus.OnHold, InboxTaskStatus.Completed, InboxTaskStatus.Cancelled, InboxTaskStatus.Failed];
+
+    public int PageNumber => Page ?? 1;
+
+    public int Size => PageSize ?? 50;
+
+    /// <summary>The tasks of the queue the actor asked for that pass the filters, in the order asked for.</summary>
+    public IQueryable<InboxTaskRecord> Apply(CareFlowsDbContext db, TaskActor actor, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        var tasks = db.Tasks.AsQueryable();
+        var teams = Team is { } team ? [team] : actor.Teams.ToList();
+        tasks = (Queue ?? "mine") switch
+        {
+            "team" => tasks.Where(t => t.Owner == null && db.TaskTeams.Any(q => q.TaskId == t.Id && teams.Contains(q.Team))),
+            "all" when TaskAccess.ReadsAll(actor) => tasks,
+            "all" => tasks.Where(t => t.Owner == actor.UserId || db.TaskTeams.Any(q => q.TaskId == t.Id && teams.Contains(q.Team))),
+            _ => tasks.Where(t => t.Owner == actor.UserId),
+        };
+        tasks = Status is { } status ? tasks.Where(t => t.Status == status) : tasks.Where(t => TaskMapping.OpenStatuses.Contains(t.Status));
+        if (Pathway is { } pathway)
+        {
+            tasks = tasks.Where(t => t.DefinitionId == pathway);
+        }
+
+        if (Priority is { } priority)
+        {
+            tasks = tasks.Where(t => t.Priority == priority);
+        }
+
+        if (Patient is { } patient)
+        {
+            tasks = tasks.Where(t => t.PatientId == patient || t.PatientMrn == patient);
+        }
+
+        if (DueBefore?.UtcDateTime is { } dueBefore)
+        {
+            tasks = tasks.Where(t => t.DueAt < dueBefore);
+        }
+
+        if (Overdue == true)
+        {
+            tasks = tasks.Where(t => t.DueAt < now);
+        }
+
+        if (FollowUpReached == true)
+        {
+            tasks = tasks.Where(t => t.FollowUpAt <= now);
+        }
+
+        // Tasks without a due time come last, then the id keeps pages stable.
+        return Sort == "priority"
+            ? tasks.OrderByDescending(t => t.PriorityRank).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.Id)
+            : tasks.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.Id);
+    }
+}
+
+internal sealed class ListTasksQueryValidator : AbstractValidator<ListTasksQuery>
+{
+    public ListTasksQueryValidator()
+    {
+        RuleFor(q => q.Queue).Must(v => v is null || ListTasksQuery.Queues.Contains(v)).WithMessage($"'{{PropertyName}}' must be one of {string.Join(", ", ListTasksQuery.Queues)}.");
+        RuleFor(q => q.Sort).Must(v => v is null || ListTasksQuery.Sorts.Contains(v)).WithMessage($"'{{PropertyName}}' must be one of {string.Join(", ", ListTasksQuery.Sorts)}.");
+        RuleFor(q => q.Status).Must(v => v is null || ListTasksQuery.Statuses.Contains(v)).WithMessage($"'{{PropertyName}}' must be one of {string.Join(", ", ListTasksQuery.Statuses)}.");
+        RuleFor(q => q.Priority).Must(v => v is null || HumanTask.Priorities.Contains(v)).WithMessage($"'{{PropertyName}}' must be one of {string.Join(", ", HumanTask.Priorities)}.");
+        RuleFor(q => q.Team).MaximumLength(ColumnSizes.Key).WithoutControlCharacters();
+        RuleFor(q => q.Pathway).MaximumLength(ColumnSizes.DefinitionId).WithoutControlCharacters();
+        RuleFor(q => q.Patient).MaximumLength(ColumnSizes.Key).WithoutControlCharacters();
+        RuleFor(q => q.Page).InclusiveBetween(1, 100_000);
+        RuleFor(q => q.PageSize).InclusiveBetween(1, ListTasksQuery.MaxPageSize);
+    }
+}

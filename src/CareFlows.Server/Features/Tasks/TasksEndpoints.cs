@@ -1,0 +1,248 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using CareFlows.Engine.Activities.Tasks;
+using CareFlows.Server.Auth;
+using CareFlows.Server.Features.Teams;
+using CareFlows.Server.Inbox;
+using CareFlows.Server.Infrastructure;
+using CareFlows.Server.Persistence;
+using CareFlows.Server.Persistence.Configurations;
+using CareFlows.Server.Persistence.Entities;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareFlows.Server.Features.Tasks;
+
+/// <summary>
+/// The coordinators' inbox: queues and filters, a task with its history, and what people do to tasks — claim,
+/// unclaim, reassign, delegate, hold, comment, log an outreach attempt, complete. Who may see and do what is
+/// <see cref="TaskAccess"/>'s to say; every change goes through the runtime's writer with its instance.
+/// </summary>
+public static class TasksEndpoints
+{
+    public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/tasks").WithTags("Inbox").RequireAuthorization(Policies.Inbox);
+        group.MapGet("", List).WithName("ListTasks")
+            .WithSummary("Lists the user's tasks, their teams' unclaimed tasks, or every task they may see, filtered, sorted and paged.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/counts", Counts).WithName("CountTasks")
+            .WithSummary("Counts the tasks waiting in each of the user's queues.");
+        group.MapGet("/{id}", Get).WithName("GetTask")
+            .WithSummary("Reads a task.")
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/history", History).WithName("GetTaskHistory")
+            .WithSummary("Reads every change in a task's life, oldest first, with who made it and when.")
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/claim", Claim).WithName("ClaimTask").WithSummary("Takes a task from its team queue; it becomes the user's, in progress.").ProducesTaskProblems();
+        group.MapPost("/{id}/unclaim", Unclaim).WithName("UnclaimTask").WithSummary("Gives a claimed task back to its team queues.").ProducesTaskProblems();
+        group.MapPost("/{id}/reassign", Reassign).WithName("ReassignTask").WithSummary("Passes a task to a person or to a team's queue.").ProducesTaskProblems();
+        group.MapPost("/{id}/delegate", Delegate).WithName("DelegateTask").WithSummary("Hands the user's own task to a colleague.").ProducesTaskProblems();
+        group.MapPost("/{id}/hold", Hold).WithName("HoldTask").WithSummary("Puts a task on hold.").ProducesTaskProblems();
+        group.MapPost("/{id}/release", Release).WithName("ReleaseTask").WithSummary("Releases a task from hold.").ProducesTaskProblems();
+        group.MapPost("/{id}/comments", Comment).WithName("CommentTask").WithSummary("Adds a comment to a task's history.").ProducesTaskProblems();
+        group.MapPost("/{id}/attempts", Attempt).WithName("LogTaskAttempt").WithSummary("Logs an outreach attempt: when, channel, result, note.").ProducesTaskProblems();
+        group.MapPost("/{id}/complete", Complete).WithName("CompleteTask")
+            .WithSummary("Completes a task with an outcome and its form's data; its workflow resumes in the same transaction, exactly once.")
+            .ProducesTaskProblems();
+        return routes;
+    }
+
+    public static async Task<Ok<TaskPageResponse>> List(
+        [AsParameters] ListTasksQuery query, IValidator<ListTasksQuery> validator, ClaimsPrincipal user, TaskActors actors,
+        CareFlowsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await validator.ValidateAndThrowAsync(query, cancellationToken);
+        var actor = await actors.OfAsync(user, cancellationToken);
+        if (query.Team is { } team && !actor.Teams.Contains(team) && !TaskAccess.ReadsAll(actor))
+        {
+            throw new ForbiddenException($"You are not a member of team '{team}'.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var matching = query.Apply(db, actor, now).AsNoTracking();
+        var total = await matching.CountAsync(cancellationToken);
+        var page = await matching.Skip((query.PageNumber - 1) * query.Size).Take(query.Size).ToListAsync(cancellationToken);
+        var teams = await TeamsOfAsync(db, page.Select(t => t.Id).ToList(), cancellationToken);
+        return TypedResults.Ok(new TaskPageResponse([.. page.Select(t => t.ToResponse(teams[t.Id], now))], total, query.PageNumber, query.Size));
+    }
+
+    public static async Task<Ok<TaskCountsResponse>> Counts(ClaimsPrincipal user, TaskActors actors, CareFlowsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var actor = await actors.OfAsync(user, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var mine = db.Tasks.Where(t => t.Owner == actor.UserId && TaskMapping.OpenStatuses.Contains(t.Status));
+        var teams = actor.Teams.ToList();
+        var perTeam = await db.TaskTeams
+            .Where(q => teams.Contains(q.Team))
+            .Join(db.Tasks.Where(t => t.Owner == null && TaskMapping.OpenStatuses.Contains(t.Status)), q => q.TaskId, t => t.Id, (q, _) => q.Team)
+            .GroupBy(team => team)
+            .Select(g => new { Team = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Team, g => g.Count, cancellationToken);
+        return TypedResults.Ok(new TaskCountsResponse(
+            await mine.CountAsync(cancellationToken),
+            await mine.CountAsync(t => t.DueAt < now, cancellationToken),
+            teams.ToDictionary(t => t, t => perTeam.GetValueOrDefault(t))));
+    }
+
+    public static async Task<Ok<TaskResponse>> Get(string id, ClaimsPrincipal user, TaskActors actors, CareFlowsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (task, teams) = await ReadableAsync(id, user, actors, db, cancellationToken);
+        return TypedResults.Ok(task.ToResponse(teams, clock.GetUtcNow().UtcDateTime));
+    }
+
+    public static async Task<Ok<List<TaskHistoryResponse>>> History(string id, ClaimsPrincipal user, TaskActors actors, CareFlowsDbContext db, CancellationToken cancellationToken)
+    {
+        await ReadableAsync(id, user, actors, db, cancellationToken);
+        var history = await db.TaskHistory.AsNoTracking().Where(h => h.TaskId == id).OrderBy(h => h.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(history.Select(h => h.ToResponse()).ToList());
+    }
+
+    public static Task<Ok<TaskResponse>> Claim(string id, TaskRequestContext context) =>
+        context.RunAsync(id, (runtime, actor, ct) => runtime.ClaimTaskAsync(id, actor, ct));
+
+    public static Task<Ok<TaskResponse>> Unclaim(string id, TaskRequestContext context) =>
+        context.RunAsync(id, (runtime, actor, ct) => runtime.UnclaimTaskAsync(id, actor, ct));
+
+    public static async Task<Ok<TaskResponse>> Reassign(string id, ReassignTaskRequest request, TaskRequestContext context, UserManager<CareFlowsUser> users, TeamMembership membership)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if ((request.User is null) == (request.Team is null))
+        {
+            throw new UnprocessableException("Name either a user or a team.", new Dictionary<string, string[]> { ["$.user"] = ["Name either a user or a team, not both."] });
+        }
+
+        if (request.User is { } userId)
+        {
+            await RequireActiveUserAsync(users, userId, "$.user");
+        }
+
+        if (request.Team is { } team && (await membership.UnknownTeamsAsync([team], context.CancellationToken)).Count > 0)
+        {
+            throw new UnprocessableException("The team does not exist.", new Dictionary<string, string[]> { ["$.team"] = [$"There is no team '{team}'."] });
+        }
+
+        return await context.RunAsync(id, (runtime, actor, ct) => runtime.ReassignTaskAsync(id, actor, request.User, request.Team, delegating: false, ct));
+    }
+
+    public static async Task<Ok<TaskResponse>> Delegate(string id, DelegateTaskRequest request, TaskRequestContext context, UserManager<CareFlowsUser> users)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await RequireActiveUserAsync(users, request.User, "$.user");
+        return await context.RunAsync(id, (runtime, actor, ct) => runtime.ReassignTaskAsync(id, actor, request.User, null, delegating: true, ct));
+    }
+
+    public static Task<Ok<TaskResponse>> Hold(string id, HoldTaskRequest? request, TaskRequestContext context) =>
+        context.RunAsync(id, (runtime, actor, ct) => runtime.HoldTaskAsync(id, actor, hold: true, Text(request?.Reason, "$.reason"), ct));
+
+    public static Task<Ok<TaskResponse>> Release(string id, TaskRequestContext context) =>
+        context.RunAsync(id, (runtime, actor, ct) => runtime.HoldTaskAsync(id, actor, hold: false, null, ct));
+
+    public static Task<Ok<TaskResponse>> Comment(string id, CommentTaskRequest request, TaskRequestContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var text = Text(request.Text, "$.text") ?? throw Required("$.text", "'text' is required.");
+        return context.RunAsync(id, (runtime, actor, ct) => runtime.NoteTaskAsync(id, actor, "commented", new JsonObject { ["text"] = text }, ct));
+    }
+
+    public static Task<Ok<TaskResponse>> Attempt(string id, TaskAttemptRequest request, TaskRequestContext context, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Channel is null || !TaskAttemptRequest.Channels.Contains(request.Channel))
+        {
+            throw Required("$.channel", $"'channel' must be one of {string.Join(", ", TaskAttemptRequest.Channels)}.");
+        }
+
+        if (request.Result is null || !TaskAttemptRequest.Results.Contains(request.Result))
+        {
+            throw Required("$.result", $"'result' must be one of {string.Join(", ", TaskAttemptRequest.Results)}.");
+        }
+
+        var details = new JsonObject
+        {
+            ["at"] = (request.At ?? clock.GetUtcNow()).ToUniversalTime(),
+            ["channel"] = request.Channel,
+            ["result"] = request.Result,
+            ["note"] = Text(request.Note, "$.note"),
+        };
+        return context.RunAsync(id, (runtime, actor, ct) => runtime.NoteTaskAsync(id, actor, "attempted", details, ct));
+    }
+
+    /// <summary>200 with the completed task; 422 with every field error by JSON path, nothing changed; 409 when it is no longer open.</summary>
+    public static async Task<Ok<TaskResponse>> Complete(string id, CompleteTaskRequest request, TaskRequestContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (task, _) = await ReadableAsync(id, context.User, context.Actors, context.Db, context.CancellationToken);
+        if (TaskMapping.IsOpen(task.Status))
+        {
+            var form = TaskForm.Parse(task.Form is null ? null : JsonNode.Parse(task.Form), out _);
+            var outcomes = task.Kind == nameof(HumanTask) ? JsonNode.Parse(task.Outcomes)!.AsArray().Select(o => o!.GetValue<string>()).ToList() : [];
+            var result = await new TaskFormValidator(task.Kind == nameof(HumanTask) ? form : null, outcomes).ValidateAsync(request, context.CancellationToken);
+            if (!result.IsValid)
+            {
+                throw new ValidationException(result.Errors);
+            }
+        }
+
+        return await context.RunAsync(id, (runtime, actor, ct) => runtime.CompleteTaskAsync(id, actor, request.Outcome, request.Data, ct));
+    }
+
+    /// <summary>The task and its teams, when the user may read it: 404 when there is none, 403 when it is not theirs to see.</summary>
+    internal static async Task<(InboxTaskRecord Task, IReadOnlyList<string> Teams)> ReadableAsync(
+        string id, ClaimsPrincipal user, TaskActors actors, CareFlowsDbContext db, CancellationToken cancellationToken)
+    {
+        var (task, teams) = await ReadAsync(id, db, cancellationToken);
+        var actor = await actors.OfAsync(user, cancellationToken);
+        return TaskAccess.CanRead(actor, task.Owner, teams) ? (task, teams) : throw new ForbiddenException("The task is neither yours nor your teams'.");
+    }
+
+    /// <summary>The task and its teams, whoever asks: for the answer to a change the user was allowed to make.</summary>
+    internal static async Task<(InboxTaskRecord Task, IReadOnlyList<string> Teams)> ReadAsync(string id, CareFlowsDbContext db, CancellationToken cancellationToken)
+    {
+        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
+            ?? throw new NotFoundException($"Task {id} does not exist.");
+        var teams = await db.TaskTeams.AsNoTracking().Where(q => q.TaskId == id).Select(q => q.Team).ToListAsync(cancellationToken);
+        return (task, teams);
+    }
+
+    internal static async Task<Dictionary<string, IReadOnlyList<string>>> TeamsOfAsync(CareFlowsDbContext db, List<string> taskIds, CancellationToken cancellationToken)
+    {
+        var rows = await db.TaskTeams.AsNoTracking().Where(q => taskIds.Contains(q.TaskId)).ToListAsync(cancellationToken);
+        var lookup = rows.ToLookup(q => q.TaskId, q => q.Team);
+        return taskIds.ToDictionary(id => id, id => (IReadOnlyList<string>)[.. lookup[id].Order(StringComparer.Ordinal)]);
+    }
+
+    private static async Task RequireActiveUserAsync(UserManager<CareFlowsUser> users, string? userId, string path)
+    {
+        if (string.IsNullOrWhiteSpace(userId))
+        {
+            throw Required(path, "'user' is required.");
+        }
+
+        var user = await users.FindByIdAsync(userId);
+        if (user is null || user.DeactivatedAt is not null)
+        {
+            throw new UnprocessableException("The user does not exist or is deactivated.", new Dictionary<string, string[]> { [path] = [$"There is no active user '{userId}'."] });
+        }
+    }
+
+    private static string? Text(string? text, string path)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return text.Length > ColumnSizes.Text * 4
+            ? throw Required(path, $"'{path[2..]}' must be at most {ColumnSizes.Text * 4} characters.")
+            : string.IsNullOrWhiteSpace(text) ? null : text;
+    }
+
+    private static UnprocessableException Required(string path, string message) =>
+        new(message, new Dictionary<string, string[]> { [path] = [message] });
+
+    private static RouteHandlerBuilder ProducesTaskProblems(this RouteHandlerBuilder builder) => builder.ProducesProblems(
+        StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+}

@@ -3,8 +3,9 @@ using System.Reflection;
 namespace CareFlows.Server.Tests.Architecture;
 
 /// <summary>
-/// Feature code reaches scheduling only through the runtime's interfaces, so timers stay an implementation detail
-/// (the rule NsDepCop would enforce; it reads the compiled types' dependencies instead).
+/// The layers' rules, read from the compiled types' dependencies (what NsDepCop would enforce): features reach
+/// scheduling only through the runtime, the runtime and the inbox's rules know nothing of features or HTTP, and a
+/// feature uses another only through its public services.
 /// </summary>
 public sealed class FeatureDependencyTests
 {
@@ -27,10 +28,47 @@ public sealed class FeatureDependencyTests
     }
 
     [Fact]
+    public void The_runtime_and_the_inbox_rules_use_no_feature_and_no_HTTP_shaped_type()
+    {
+        var offenders = Offenders(
+            t => t.StartsWith("CareFlows.Server.Runtime", StringComparison.Ordinal) || t.StartsWith("CareFlows.Server.Inbox", StringComparison.Ordinal),
+            d => d.StartsWith("CareFlows.Server.Features", StringComparison.Ordinal) || d.StartsWith("Microsoft.AspNetCore.Http", StringComparison.Ordinal)
+                || d.StartsWith("Microsoft.AspNetCore.Mvc", StringComparison.Ordinal));
+
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void A_feature_uses_another_feature_only_through_its_public_services()
+    {
+        // Features may call each other's public services (the inbox asks Teams who belongs where), never their internals.
+        var offenders = typeof(Program).Assembly.GetTypes()
+            .Where(t => FeatureOf(t) is not null)
+            .SelectMany(t => DependenciesOf(t).Select(d => (Type: t, Dependency: d)))
+            .Where(p => FeatureOf(p.Dependency) is { } other && other != FeatureOf(p.Type) && !p.Dependency.IsPublic && !p.Dependency.IsNestedPublic)
+            .Select(p => $"{p.Type.FullName} → {p.Dependency.FullName}")
+            .Distinct()
+            .ToList();
+
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
     public void The_check_sees_constructor_dependencies()
     {
         Assert.Contains(typeof(Server.Runtime.WorkflowCatalog), DependenciesOf(typeof(Server.Features.Definitions.DefinitionStore)));
     }
+
+    private static List<string> Offenders(Func<string, bool> layer, Func<string, bool> forbidden) =>
+        [.. typeof(Program).Assembly.GetTypes()
+            .Where(t => t.Namespace is { } ns && layer(ns))
+            .SelectMany(t => DependenciesOf(t).Select(d => (Type: t, Dependency: d)))
+            .Where(p => p.Dependency.Namespace is { } ns && forbidden(ns))
+            .Select(p => $"{p.Type.FullName} → {p.Dependency.FullName}")
+            .Distinct()];
+
+    private static string? FeatureOf(Type type) =>
+        type.Namespace?.StartsWith("CareFlows.Server.Features.", StringComparison.Ordinal) == true ? type.Namespace.Split('.')[3] : null;
 
     private static IEnumerable<Type> DependenciesOf(Type type)
     {

@@ -14,6 +14,7 @@ public sealed class ActivityExecutionContext : IExpressionScope
     private readonly Burst _burst;
     private readonly ActivityNode _node;
     private List<string>? _outcomes;
+    private List<string>? _portsWhileWaiting;
 
     internal ActivityExecutionContext(Burst burst, ActivityNode node, bool isTriggerOfWorkflow, JsonNode? resumeInput)
     {
@@ -47,6 +48,27 @@ public sealed class ActivityExecutionContext : IExpressionScope
     internal IReadOnlyList<string> Outcomes => _outcomes ?? [];
 
     internal int BookmarksCreated { get; private set; }
+
+    /// <summary>True when a resumed activity stays waiting on its other open bookmarks instead of completing.</summary>
+    internal bool KeepsWaiting { get; private set; }
+
+    internal IReadOnlyList<string> PortsWhileWaiting => _portsWhileWaiting ?? [];
+
+    /// <summary>
+    /// On resume: the activity does not complete but keeps waiting on its other open bookmarks (a task whose deadline
+    /// passed stays open). Without any other open bookmark it completes as usual.
+    /// </summary>
+    public void KeepWaiting() => KeepsWaiting = true;
+
+    /// <summary>
+    /// On resume: the flow continues from <paramref name="port"/> now, while the activity keeps waiting; when it later
+    /// completes, that port's connections are not followed again.
+    /// </summary>
+    public void FollowWhileWaiting(string port)
+    {
+        KeepsWaiting = true;
+        (_portsWhileWaiting ??= []).Add(port);
+    }
 
     /// <summary>Evaluates an input.</summary>
     public T? Get<T>(Input<T> input)

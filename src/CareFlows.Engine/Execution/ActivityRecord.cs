@@ -10,4 +10,7 @@ public sealed class ActivityRecord
 
     /// <summary>Outputs of its last run by output name; <c>result</c> is the conventional one.</summary>
     public Dictionary<string, object?>? Outputs { get; set; }
+
+    /// <summary>Ports whose connections were followed while the activity kept waiting (see <see cref="ActivityExecutionContext.FollowWhileWaiting"/>).</summary>
+    public List<string>? PortsFollowedWhileWaiting { get; set; }
 }

@@ -12,9 +12,15 @@ internal sealed partial class Burst
     private void Follow(ActivityNode node, IReadOnlyList<string> outcomes)
     {
         List<WorkItem>? next = null;
+        var followedBefore = RecordOf(node).PortsFollowedWhileWaiting;
         foreach (var index in node.Outbound)
         {
             var connection = _workflow.Connections[index];
+            if (followedBefore is not null && Contains(followedBefore, connection.SourcePort))
+            {
+                continue;
+            }
+
             var followed = Contains(outcomes, connection.SourcePort);
             if (connection.IsBackward)
             {
@@ -31,6 +37,35 @@ internal sealed partial class Burst
         }
 
         // Pushed in reverse so the first connection's target runs first, as the definition lists them.
+        for (var i = (next?.Count ?? 0) - 1; i >= 0; i--)
+        {
+            _stack.Push(next![i]);
+        }
+    }
+
+    /// <summary>Follows only these ports' connections, leaving the others for when the still-waiting activity completes.</summary>
+    private void FollowWhileWaiting(ActivityNode node, IReadOnlyList<string> ports)
+    {
+        if (ports.Count == 0)
+        {
+            return;
+        }
+
+        var record = RecordOf(node);
+        List<WorkItem>? next = null;
+        foreach (var index in node.Outbound)
+        {
+            var connection = _workflow.Connections[index];
+            if (connection.IsBackward || !Contains(ports, connection.SourcePort) || (record.PortsFollowedWhileWaiting is { } before && Contains(before, connection.SourcePort)))
+            {
+                continue;
+            }
+
+            State.Flow.Connections[index] = ConnectionMark.Followed;
+            Arrive(_workflow.Nodes[connection.Target], ref next);
+        }
+
+        (record.PortsFollowedWhileWaiting ??= []).AddRange(ports.Where(p => !Contains(record.PortsFollowedWhileWaiting, p)));
         for (var i = (next?.Count ?? 0) - 1; i >= 0; i--)
         {
             _stack.Push(next![i]);

@@ -112,6 +112,7 @@ internal sealed partial class Burst
         record.ExecutionCount++;
         record.Status = ActivityStatus.Running;
         record.Outputs = null;
+        record.PortsFollowedWhileWaiting = null;
         Journal(node, JournalEvents.Started, null);
         var context = new ActivityExecutionContext(this, node, byTrigger, input);
         await InvokeAsync(node, context, resumed: null).ConfigureAwait(false);
@@ -150,6 +151,11 @@ internal sealed partial class Burst
         else if (context.BookmarksCreated > 0)
         {
             Journal(node, JournalEvents.Suspended, null);
+        }
+        else if (context.KeepsWaiting && State.Bookmarks.Any(b => b.ActivityId == node.Id))
+        {
+            Journal(node, JournalEvents.Suspended, context.PortsWhileWaiting.Count == 0 ? null : string.Join(", ", context.PortsWhileWaiting));
+            FollowWhileWaiting(node, context.PortsWhileWaiting);
         }
         else
         {

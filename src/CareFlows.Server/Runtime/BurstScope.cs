@@ -89,13 +89,13 @@ internal sealed partial class BurstScope(Snapshot snapshot, InstanceLeases lease
     /// about the instance and its tasks commit one after the other.
     /// </summary>
     public void UpdateTask(InstanceSlot slot, TaskRow task, string status, string? owner, DateTime? startedAt, DateTime at,
-        IReadOnlyList<string>? teams, InboxTaskHistoryRecord history)
+        IReadOnlyList<string>? teams, InboxTaskHistoryRecord history, string? priority = null)
     {
         ArgumentNullException.ThrowIfNull(slot);
         ArgumentNullException.ThrowIfNull(task);
         slot.Changed = true;
         var earlier = Changes.TaskUpdates.GetValueOrDefault(task.Id);
-        Changes.TaskUpdates[task.Id] = new InboxTaskUpdate(task.Id, status, owner, task.Priority, startedAt ?? earlier?.StartedAt, at,
+        Changes.TaskUpdates[task.Id] = new InboxTaskUpdate(task.Id, status, owner, priority ?? earlier?.Priority ?? task.Priority, startedAt ?? earlier?.StartedAt, at,
             teams ?? earlier?.Teams, [.. earlier?.History ?? [], history]);
     }
 

@@ -77,6 +77,10 @@ public sealed class WorkflowRuntime
         return _pipeline.RunAsync(new TriggerStartWork(workflow, TriggerOccurrence.Of(workflow.DefinitionVersionId, activityId, occursAt)), cancellationToken);
     }
 
+    /// <summary>Fires a timer bookmark that came due; a task's deadline may escalate its task (see <see cref="TimerWork"/>).</summary>
+    public Task<ResumeOutcome> FireTimerAsync(string instanceId, string bookmarkId, CancellationToken cancellationToken = default) =>
+        _pipeline.RunAsync(new TimerWork(instanceId, bookmarkId), cancellationToken);
+
     public Task<ResumeOutcome> ResumeAsync(string instanceId, string bookmarkId, JsonNode? input = null, CancellationToken cancellationToken = default) =>
         _pipeline.RunAsync(new ResumeWork(instanceId, bookmarkId, input), cancellationToken);
 

@@ -12,7 +12,7 @@ internal sealed partial class ResumeTimerJob(WorkflowRuntime runtime, ILogger<Re
     {
         var instanceId = context.MergedJobDataMap.GetString(InstanceIdKey)!;
         var bookmarkId = context.JobDetail.Key.Name;
-        var outcome = await runtime.ResumeAsync(instanceId, bookmarkId, input: null, context.CancellationToken);
+        var outcome = await runtime.FireTimerAsync(instanceId, bookmarkId, context.CancellationToken);
         if (outcome.Status != ResumeStatus.Resumed)
         {
             LogNotResumed(logger, bookmarkId, instanceId, outcome.Status);

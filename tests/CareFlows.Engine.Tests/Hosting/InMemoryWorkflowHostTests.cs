@@ -55,6 +55,29 @@ public class InMemoryWorkflowHostTests
     }
 
     [Fact]
+    public void A_task_not_done_in_two_business_days_goes_overdue_on_simulated_time()
+    {
+        // Discharged Friday 2026-11-20 afternoon: the call is due Tuesday 17:00 New York; the Overdue path runs then.
+        _fixture.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 20, 19, 0, 0, TimeSpan.Zero));
+        using var host = new InMemoryWorkflowHost(_fixture.Engine);
+        var call = Flows.Activity("call", "CareFlows.HumanTask", ("title", "String", "Call the patient"), ("dueInBusinessDays", "Int32", "2"));
+        call["outcomes"] = Flows.Input("String[]", "Object", "[\"Reached\"]");
+        call["deadlines"] = Flows.Input("Object", "Object", "[{\"kind\":\"notCompleted\",\"port\":\"Overdue\"}]");
+        var workflow = _fixture.Compile(Flows.Flowchart(
+            [call, Flows.WriteLine("overdue", "late")],
+            [Flows.Connection("call", "late", "Overdue")]));
+
+        var started = host.Start(workflow);
+        _fixture.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 24, 21, 59, 59, TimeSpan.Zero));
+        Assert.Empty(host.Instances.Single(i => i.Id == started.State.Id).Log);
+
+        _fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+        var instance = host.Instances.Single(i => i.Id == started.State.Id);
+        Assert.Equal(["overdue"], instance.Log);
+        Assert.Equal(WorkflowSubStatus.Suspended, instance.SubStatus);
+    }
+
+    [Fact]
     public void Unpublished_trigger_workflows_start_nothing()
     {
         using var host = new InMemoryWorkflowHost(_fixture.Engine);

@@ -66,14 +66,28 @@ public sealed class HumanTask : CodeActivity
     [Input(Description = "The outcomes a coordinator may complete the task with; each becomes an outcome port.", UIHint = UIHints.DynamicOutcomes)]
     public Input<string[]> Outcomes { get; } = new([DefaultOutcome]);
 
+    [Input(Description = "Deadlines: not started (nobody claimed it in time) and not completed (not done by its due time), each with its escalation (reassign to a team, raise the priority, notify) and an optional port, Overdue (the task stays open) or Expired (the task is cancelled).", UIHint = UIHints.Json)]
+    public Input<JsonNode> Deadlines { get; } = new();
+
     [Output(Description = "The data submitted with the completed form.")]
     public Output<object> Result { get; } = new();
 
     [Output(Description = "The outcome the task was completed with.")]
     public Output<string> Outcome { get; } = new();
 
-    public override IReadOnlyList<string>? GetDynamicOutcomes() =>
-        Outcomes.TryGetConstant(out var outcomes) ? OutcomesOrDefault(outcomes) : null;
+    public override IReadOnlyList<string>? GetDynamicOutcomes()
+    {
+        if (!Outcomes.TryGetConstant(out var outcomes))
+        {
+            return null;
+        }
+
+        // A deadline's port is an outcome the designer must offer too.
+        var ports = Deadlines.TryGetConstant(out var deadlines) && deadlines is JsonArray array
+            ? array.Select(d => d?["port"]?.GetValueKind() == JsonValueKind.String ? d["port"]!.GetValue<string>() : null).OfType<string>()
+            : [];
+        return [.. OutcomesOrDefault(outcomes).Concat(ports).Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
 
     protected override void Execute(ActivityExecutionContext context)
     {
@@ -97,6 +111,7 @@ public sealed class HumanTask : CodeActivity
             throw new FaultException($"The task's form is not valid: {string.Join(" ", formProblems)}", code: null, category: null);
         }
 
+        var deadlines = TaskDeadline.Parse(context.Get(Deadlines));
         var taskId = context.NewId();
         context.CreateTaskBookmark(taskId, new JsonObject
         {
@@ -116,12 +131,30 @@ public sealed class HumanTask : CodeActivity
             ["form"] = form?.DeepClone(),
             ["outcomes"] = ValueConverter.ToJson(OutcomesOrDefault(context.Get(Outcomes))),
         });
+        foreach (var deadline in deadlines)
+        {
+            if (deadline.PassesAt(now, dueAt, context.Calendar) is { } passesAt)
+            {
+                context.CreateTimer(passesAt, new JsonObject
+                {
+                    ["deadline"] = deadline.Kind,
+                    ["taskId"] = taskId,
+                    ["escalate"] = deadline.Escalate?.DeepClone(),
+                    ["port"] = deadline.Port,
+                });
+            }
+        }
     }
 
     /// <summary>Resume input is <c>{"outcome": "…", "data": {…}}</c>; the outcome must be one the task allows.</summary>
     public override string? ValidateResumeInput(Bookmark bookmark, JsonNode? input)
     {
         ArgumentNullException.ThrowIfNull(bookmark);
+        if (IsDeadline(bookmark))
+        {
+            return null;
+        }
+
         var allowed = AllowedOutcomes(bookmark);
         var outcome = OutcomeOf(input);
         if (outcome is null)
@@ -169,6 +202,12 @@ public sealed class HumanTask : CodeActivity
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(bookmark);
+        if (IsDeadline(bookmark))
+        {
+            DeadlinePassed(context, bookmark);
+            return ValueTask.CompletedTask;
+        }
+
         var allowed = AllowedOutcomes(bookmark);
         var outcome = OutcomeOf(context.ResumeInput) is { } chosen
             ? allowed.First(a => string.Equals(a, chosen, StringComparison.OrdinalIgnoreCase))
@@ -177,6 +216,32 @@ public sealed class HumanTask : CodeActivity
         context.Set(Outcome, outcome, "outcome");
         context.Complete(outcome);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A deadline's timer bookmark (the task's own bookmark is a task bookmark).</summary>
+    public static bool IsDeadline(Bookmark bookmark) => bookmark?.Kind == BookmarkKind.Timer && bookmark.Payload?["deadline"] is not null;
+
+    /// <summary>
+    /// A deadline came due. The resume input says whether it was met (<c>{"met": true}</c>: a not-started deadline of a
+    /// task claimed in time); without one it was missed — a deadline fires only while its task is open, since the
+    /// task's completion removes its deadlines. Missed, the flow continues from its port, if it names one.
+    /// </summary>
+    private static void DeadlinePassed(ActivityExecutionContext context, Bookmark deadline)
+    {
+        var met = context.ResumeInput is JsonObject input && input["met"]?.GetValueKind() == JsonValueKind.True;
+        var port = deadline.Payload?["port"]?.GetValueKind() == JsonValueKind.String ? deadline.Payload["port"]!.GetValue<string>() : null;
+        if (!met && port == TaskDeadline.ExpiredPort)
+        {
+            context.Complete(TaskDeadline.ExpiredPort);
+        }
+        else if (!met && port == TaskDeadline.OverduePort)
+        {
+            context.FollowWhileWaiting(TaskDeadline.OverduePort);
+        }
+        else
+        {
+            context.KeepWaiting();
+        }
     }
 
     private static string[] OutcomesOrDefault(string[]? outcomes) => outcomes is { Length: > 0 } ? outcomes : [DefaultOutcome];

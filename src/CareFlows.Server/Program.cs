@@ -1,3 +1,4 @@
+using CareFlows.Server.Features.Notifications;
 using CareFlows.Server.Features.Tasks;
 using CareFlows.Server;
 using CareFlows.Server.Auth;
@@ -27,6 +28,8 @@ app.MapEvents();
 app.MapUsers();
 app.MapTeams();
 app.MapTasks();
+app.MapInboxStream();
+app.MapNotifications();
 app.MapApiReference();
 
 await app.RunAsync();

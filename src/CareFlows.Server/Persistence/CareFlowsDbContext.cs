@@ -34,6 +34,8 @@ public class CareFlowsDbContext(DbContextOptions options) : IdentityDbContext<Ca
 
     public DbSet<InboxTaskHistoryRecord> TaskHistory => Set<InboxTaskHistoryRecord>();
 
+    public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
+
     public DbSet<TeamRecord> Teams => Set<TeamRecord>();
 
     public DbSet<TeamMemberRecord> TeamMembers => Set<TeamMemberRecord>();

@@ -335,7 +335,9 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
             Answer(item);
         }
 
-        await ScheduleAsync(committed.ConvertAll(i => i.Changes!));
+        var changes = committed.ConvertAll(i => i.Changes!);
+        runtime.InboxUpdates.Publish(changes);
+        await ScheduleAsync(changes);
     }
 
     /// <summary>Prepares the items again on the state committed since, or refuses them after too many tries.</summary>

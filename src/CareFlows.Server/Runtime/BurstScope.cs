@@ -99,6 +99,17 @@ internal sealed partial class BurstScope(Snapshot snapshot, InstanceLeases lease
             teams ?? earlier?.Teams, [.. earlier?.History ?? [], history]);
     }
 
+    /// <summary>Stages a notification for each of <paramref name="userIds"/> (once each), in this request's transaction.</summary>
+    public void Notify(IEnumerable<string?> userIds, string kind, string taskId, string message)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        var at = Runtime.Clock.GetUtcNow().UtcDateTime;
+        foreach (var userId in userIds.OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            Changes.Notifications.Add(new NotificationRecord { UserId = userId, Kind = kind, TaskId = taskId, Message = message, CreatedAt = at });
+        }
+    }
+
     /// <summary>Stages a history entry that changes nothing else (a comment, an outreach attempt), moving the instance's revision likewise.</summary>
     public void NoteTask(InstanceSlot slot, InboxTaskHistoryRecord note)
     {
@@ -134,7 +145,8 @@ internal sealed partial class BurstScope(Snapshot snapshot, InstanceLeases lease
             Changes.CreatedBookmarks[created.Id] = (slot.Id, created);
             if (created.Kind == BookmarkKind.Task && created.TaskId is not null)
             {
-                Changes.NewTasks[created.TaskId] = InboxTaskRows.Create(slot, created);
+                var task = Changes.NewTasks[created.TaskId] = InboxTaskRows.Create(slot, created);
+                Notify([task.Task.Owner], NotificationKinds.Assigned, task.Task.Id, $"'{task.Task.Title}' was assigned to you.");
             }
         }
 
@@ -191,7 +203,9 @@ internal sealed partial class BurstScope(Snapshot snapshot, InstanceLeases lease
             : InboxTaskRows.Cancelled(removed, now, owner.Actor);
         if (Changes.NewTasks.Remove(removed.TaskId!, out var created))
         {
-            // Created and ended by this request: it is stored as it ended, with both entries of its history.
+            // Created and ended by this request: it is stored as it ended, with both entries of its history, and
+            // nobody is told it arrived.
+            Changes.Notifications.RemoveAll(n => n.TaskId == removed.TaskId);
             created.Task.Status = change.Status;
             created.Task.Outcome = change.Outcome;
             created.Task.Result = change.Result;

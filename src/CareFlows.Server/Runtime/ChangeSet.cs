@@ -43,13 +43,16 @@ internal sealed class ChangeSet
     /// <summary>History entries that change no task row: comments, outreach attempts.</summary>
     public List<InboxTaskHistoryRecord> TaskNotes { get; } = [];
 
+    /// <summary>Notifications of what the bursts did to tasks, for the people concerned.</summary>
+    public List<NotificationRecord> Notifications { get; } = [];
+
     public ReadSet Reads { get; } = new();
 
     /// <summary>True when nothing is to be written: the item's answer stands on what it read.</summary>
     public bool IsEmpty =>
         Instances.Count == 0 && CreatedBookmarks.Count == 0 && RemovedBookmarks.Count == 0 && Journal.Count == 0
         && BufferedInserts.Count == 0 && BufferedDeletes.Count == 0 && Receipts.Count == 0 && Occurrences.Count == 0
-        && NewTasks.Count == 0 && TaskChanges.Count == 0 && TaskUpdates.Count == 0 && TaskNotes.Count == 0;
+        && NewTasks.Count == 0 && TaskChanges.Count == 0 && TaskUpdates.Count == 0 && TaskNotes.Count == 0 && Notifications.Count == 0;
 
     /// <summary>Timers created and still open, to schedule once committed.</summary>
     public IEnumerable<ScheduledBookmark> TimersToSchedule => CreatedBookmarks.Values

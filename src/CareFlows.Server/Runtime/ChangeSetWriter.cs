@@ -136,6 +136,11 @@ internal static class ChangeSetWriter
         }
 
         history.AddRange(batch.SelectMany(c => c.TaskNotes));
+        foreach (var n in batch.SelectMany(c => c.Notifications))
+        {
+            statements.Add(RuntimeSql.InsertNotification, [n.UserId, n.Kind, TypedNull.Of(n.TaskId), n.Message, n.CreatedAt]);
+        }
+
         foreach (var change in batch.SelectMany(c => c.TaskChanges))
         {
             statements.Add(RuntimeSql.EndTask,

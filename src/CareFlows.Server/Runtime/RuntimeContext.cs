@@ -5,7 +5,7 @@ using CareFlows.Server.Persistence;
 namespace CareFlows.Server.Runtime;
 
 /// <summary>What the runtime's stages (preparing bursts, admitting and writing their change sets) need, gathered once.</summary>
-internal sealed class RuntimeContext(WorkflowEngine engine, WorkflowCatalog catalog, IIdentityGenerator ids, DatabaseConnections database, RuntimeOptions options)
+internal sealed class RuntimeContext(WorkflowEngine engine, WorkflowCatalog catalog, IIdentityGenerator ids, DatabaseConnections database, RuntimeOptions options, InboxUpdates inboxUpdates)
 {
     public WorkflowEngine Engine => engine;
 
@@ -20,6 +20,9 @@ internal sealed class RuntimeContext(WorkflowEngine engine, WorkflowCatalog cata
     public RuntimeOptions Options => options;
 
     public EventWaitHints EventWaits { get; } = new();
+
+    /// <summary>Where committed inbox changes go for this node's live subscribers.</summary>
+    public InboxUpdates InboxUpdates => inboxUpdates;
 
     public string NewId() => ids.NewId();
 }

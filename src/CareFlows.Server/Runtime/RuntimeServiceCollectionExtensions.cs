@@ -22,6 +22,7 @@ public static class RuntimeServiceCollectionExtensions
         });
         services.AddSingleton((configuration.GetSection(RuntimeOptions.Section).Get<RuntimeOptions>() ?? new RuntimeOptions()).Validated());
         services.AddSingleton<WorkflowCatalog>();
+        services.AddSingleton<InboxUpdates>();
         services.AddSingleton<RuntimeContext>();
         services.AddSingleton<BurstPipeline>();
         services.AddHostedService(sp => sp.GetRequiredService<BurstPipeline>());

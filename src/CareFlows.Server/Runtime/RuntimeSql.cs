@@ -108,6 +108,14 @@ internal static class RuntimeSql
         WHERE "Id"=@p0
         """;
 
+    public const string InsertNotification =
+        $$"""
+        INSERT INTO "{{TableNames.Notifications}}" ("UserId","Kind","TaskId","Message","CreatedAt")
+        VALUES (@p0,@p1,@p2,@p3,@p4)
+        """;
+
+    public const string SelectTeamMembers = $$"""SELECT "UserId" FROM "{{TableNames.TeamMembers}}" WHERE "TeamId"=@p0""";
+
     public const string DeleteTaskTeams = $$"""DELETE FROM "{{TableNames.InboxTaskTeams}}" WHERE "TaskId"=@p0""";
 
     // Every lookup below is an equality on a whole index key (see LookupQueue for why).
@@ -117,7 +125,7 @@ internal static class RuntimeSql
 
     public const string SelectTask =
         $$"""
-        SELECT "Id","InstanceId","BookmarkId","Status","Owner","Priority","Revision","Kind","PatientId"
+        SELECT "Id","InstanceId","BookmarkId","Status","Owner","Priority","Revision","Kind","PatientId","Title"
         FROM "{{TableNames.InboxTasks}}" WHERE "Id"=@p0
         """;
 

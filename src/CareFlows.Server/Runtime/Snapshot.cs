@@ -63,6 +63,9 @@ internal sealed class Snapshot
         return row is null ? null : row with { Teams = teams };
     }
 
+    /// <summary>The members of a team, to notify.</summary>
+    public async Task<IReadOnlyList<string>> TeamMembersAsync(string teamId) => await LookUpAsync(RuntimeLookups.TeamMembers(teamId));
+
     /// <summary>The inbox task with its teams as committed now, whatever was read earlier.</summary>
     public async Task<TaskRow?> FreshTaskAsync(string id)
     {

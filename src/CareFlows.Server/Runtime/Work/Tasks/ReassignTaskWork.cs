@@ -18,6 +18,8 @@ internal sealed class ReassignTaskWork(string taskId, TaskActor actor, string? t
         }
 
         var details = Details(("fromUser", task.Owner), ("toUser", toUser), ("toTeam", toTeam));
+        scope.Notify([toUser], delegating ? NotificationKinds.Delegated : NotificationKinds.Assigned, task.Id,
+            delegating ? $"'{task.Title}' was delegated to you." : $"'{task.Title}' was assigned to you.");
         var action = delegating ? "delegated" : "reassigned";
         return Task.FromResult(toTeam is not null
             ? Update(scope, slot, task, action, details, InboxTaskStatus.Ready, clearOwner: true, teams: [toTeam])

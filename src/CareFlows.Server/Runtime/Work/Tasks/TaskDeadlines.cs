@@ -33,7 +33,7 @@ internal static class TaskDeadlines
             return (new JsonObject { ["met"] = true }, null);
         }
 
-        Escalate(scope, slot, task, kind, payload["escalate"] as JsonObject);
+        await EscalateAsync(scope, slot, task, kind, payload["escalate"] as JsonObject);
         return (null, payload["port"]?.ToString() == TaskDeadline.ExpiredPort ? task.Id : null);
     }
 
@@ -48,7 +48,7 @@ internal static class TaskDeadlines
         }
     }
 
-    private static void Escalate(BurstScope scope, InstanceSlot slot, TaskRow task, string kind, JsonObject? escalate)
+    private static async Task EscalateAsync(BurstScope scope, InstanceSlot slot, TaskRow task, string kind, JsonObject? escalate)
     {
         var team = Text(escalate, "reassignTo");
         var priority = RaisedPriority(task.Priority, escalate?["raisePriority"]);
@@ -64,6 +64,31 @@ internal static class TaskDeadlines
         var status = team is null ? task.Status : InboxTaskStatus.Ready;
         var history = InboxTaskRows.History(task.Id, at, status, "escalated", details);
         scope.UpdateTask(slot, task, status, team is null ? task.Owner : null, null, at, team is null ? null : [team], history, priority);
+        await NotifyAsync(scope, task, team is null ? task.Teams : [team], escalate);
+    }
+
+    /// <summary>
+    /// <c>notify</c> names who hears of it: <c>owner</c> (the person who held the task: deadline missed) and <c>team</c>
+    /// (every member of the teams whose queue it is now in: escalated to your team); the owner when it says nothing.
+    /// </summary>
+    private static async Task NotifyAsync(BurstScope scope, TaskRow task, IReadOnlyList<string> teams, JsonObject? escalate)
+    {
+        var notify = escalate?["notify"] is JsonArray list ? list.Select(n => n?.ToString()).ToList() : ["owner"];
+        if (notify.Contains("owner"))
+        {
+            scope.Notify([task.Owner], NotificationKinds.DeadlineMissed, task.Id, $"The deadline of '{task.Title}' has passed.");
+        }
+
+        if (notify.Contains("team"))
+        {
+            var members = new List<string>();
+            foreach (var team in teams)
+            {
+                members.AddRange(await scope.Snapshot.TeamMembersAsync(team));
+            }
+
+            scope.Notify(members, NotificationKinds.Escalated, task.Id, $"'{task.Title}' was escalated to your team.");
+        }
     }
 
     /// <summary><c>raisePriority</c> names the new priority, or is <c>true</c> for the next one up; it never lowers it.</summary>

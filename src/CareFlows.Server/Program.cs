@@ -27,6 +27,7 @@ app.MapInstances();
 app.MapEvents();
 app.MapUsers();
 app.MapTeams();
+app.MapSavedFilters();
 app.MapTasks();
 app.MapInboxStream();
 app.MapNotifications();

@@ -36,6 +36,8 @@ public class CareFlowsDbContext(DbContextOptions options) : IdentityDbContext<Ca
 
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
 
+    public DbSet<SavedFilterRecord> SavedFilters => Set<SavedFilterRecord>();
+
     public DbSet<TeamRecord> Teams => Set<TeamRecord>();
 
     public DbSet<TeamMemberRecord> TeamMembers => Set<TeamMemberRecord>();

@@ -18,6 +18,7 @@ public static class TableNames
     public const string InboxTaskTeams = "InboxTaskTeams";
     public const string InboxTaskHistory = "InboxTaskHistory";
     public const string Notifications = "Notifications";
+    public const string SavedFilters = "SavedFilters";
     public const string Sessions = "Sessions";
     public const string Teams = "Teams";
     public const string TeamMembers = "TeamMembers";

@@ -3,6 +3,7 @@ using CareFlows.Server;
 using CareFlows.Server.Auth;
 using CareFlows.Server.Features.Definitions;
 using CareFlows.Server.Features.Events;
+using CareFlows.Server.Features.Fhir;
 using CareFlows.Server.Features.Instances;
 using CareFlows.Server.Features.Teams;
 using CareFlows.Server.Features.Users;
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddCareFlowsServer(builder.Configuration, builder.Environment);
 builder.Services.AddCareFlowsApi(builder.Configuration);
+builder.Services.AddCareFlowsFhir();
 
 var app = builder.Build();
 
@@ -27,6 +29,7 @@ app.MapEvents();
 app.MapUsers();
 app.MapTeams();
 app.MapTasks();
+app.MapFhir();
 app.MapApiReference();
 
 await app.RunAsync();

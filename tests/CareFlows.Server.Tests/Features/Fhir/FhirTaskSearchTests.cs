@@ -16,11 +16,7 @@ public abstract class FhirTaskSearchTests(CareFlowsApp app) : FhirTests(app)
     public async Task Following_next_links_pages_through_every_task_of_the_users_teams_once()
     {
         var team = await NewTeamAsync();
-        var created = new List<string>();
-        for (var i = 0; i < 5; i++)
-        {
-            created.Add((await TeamTaskAsync(team)).Task);
-        }
+        var created = await TeamTasksAsync(team, 5);
 
         using var maria = await CoordinatorAsync(team);
         var seen = new List<string>();
@@ -47,17 +43,15 @@ public abstract class FhirTaskSearchTests(CareFlowsApp app) : FhirTests(app)
         Assert.Equal(created.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
         Assert.EndsWith("_page=2", page!.PreviousLink.ToString(), StringComparison.Ordinal);
         Assert.EndsWith("_page=1", page.FirstLink.ToString(), StringComparison.Ordinal);
+        var countOnly = await ReadFhirAsync<Bundle>(maria.Client, "/fhir/Task?_count=0");
+        Assert.Equal((5, 0), (countOnly.Total, countOnly.Entry.Count));
     }
 
     [Fact]
     public async Task Searches_filter_by_owner_status_patient_stage_priority_and_team()
     {
         var team = await NewTeamAsync();
-        var tasks = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            tasks.Add((await TeamTaskAsync(team)).Task);
-        }
+        var tasks = await TeamTasksAsync(team, 3);
 
         using var maria = await CoordinatorAsync(team);
         await PostAsync(maria.Client, $"/api/tasks/{tasks[0]}/claim", null);
@@ -80,8 +74,8 @@ public abstract class FhirTaskSearchTests(CareFlowsApp app) : FhirTests(app)
         Assert.Equal(tasks.Order(StringComparer.Ordinal), await Ids(admin, $"performer={team}&_count=200"));
         Assert.Equal([tasks[0]], await Ids(admin, $"performer=https://careflows.local/fhir/CodeSystem/team|{team}&_id={tasks[0]}"));
 
-        var byPriority = await ReadFhirAsync<Bundle>(admin, $"/fhir/Task?performer={team}&_sort=-period");
-        Assert.Equal(tasks[0], byPriority.Entry[0].Resource.Id);
+        var startedFirst = await ReadFhirAsync<Bundle>(admin, $"/fhir/Task?performer={team}&_sort=-period");
+        Assert.Equal(tasks[0], startedFirst.Entry[0].Resource.Id);
     }
 
     [Fact]
@@ -124,6 +118,17 @@ public abstract class FhirTaskSearchTests(CareFlowsApp app) : FhirTests(app)
         lenient.Headers.Add("Prefer", "handling=lenient");
         using var response = await admin.SendAsync(lenient, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private async Task<List<string>> TeamTasksAsync(string team, int count)
+    {
+        var tasks = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            tasks.Add((await TeamTaskAsync(team)).Task);
+        }
+
+        return tasks;
     }
 }
 

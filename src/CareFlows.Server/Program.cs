@@ -1,10 +1,11 @@
-using CareFlows.Server.Features.Notifications;
-using CareFlows.Server.Features.Tasks;
 using CareFlows.Server;
 using CareFlows.Server.Auth;
 using CareFlows.Server.Features.Definitions;
 using CareFlows.Server.Features.Events;
+using CareFlows.Server.Features.Fhir;
 using CareFlows.Server.Features.Instances;
+using CareFlows.Server.Features.Notifications;
+using CareFlows.Server.Features.Tasks;
 using CareFlows.Server.Features.Teams;
 using CareFlows.Server.Features.Users;
 using CareFlows.Server.Infrastructure;
@@ -13,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddCareFlowsServer(builder.Configuration, builder.Environment);
 builder.Services.AddCareFlowsApi(builder.Configuration);
+builder.Services.AddCareFlowsFhir();
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ app.MapSavedFilters();
 app.MapTasks();
 app.MapInboxStream();
 app.MapNotifications();
+app.MapFhir();
 app.MapApiReference();
 
 await app.RunAsync();

@@ -1,4 +1,5 @@
 using CareFlows.Server.Auth;
+using CareFlows.Server.Persistence.Entities;
 
 namespace CareFlows.Server.Inbox;
 
@@ -33,6 +34,28 @@ public static class TaskAccess
     /// <summary>Whether the actor may read the task with this owner and these teams.</summary>
     public static bool CanRead(TaskActor actor, string? owner, IEnumerable<string> teams) =>
         ReadsAll(actor) || CanWork(actor, owner, teams);
+
+    /// <summary>
+    /// The tasks the actor may read, as a database query: <see cref="CanRead"/> for a search, so that a page of results
+    /// holds only tasks a read by id would show. Keep the two in step.
+    /// </summary>
+    public static IQueryable<InboxTaskRecord> Readable(TaskActor actor, IQueryable<InboxTaskRecord> tasks, IQueryable<InboxTaskTeamRecord> taskTeams)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (ReadsAll(actor))
+        {
+            return tasks;
+        }
+
+        if (!actor.Roles.Contains(Roles.Coordinator))
+        {
+            return tasks.Where(_ => false);
+        }
+
+        var userId = actor.UserId;
+        var teams = actor.Teams.ToList();
+        return tasks.Where(t => t.Owner == userId || taskTeams.Any(q => q.TaskId == t.Id && teams.Contains(q.Team)));
+    }
 
     /// <summary>Whether the actor may work the task: claim it, complete it, comment, log an attempt, pass it on.</summary>
     public static bool CanWork(TaskActor actor, string? owner, IEnumerable<string> teams)

@@ -34,6 +34,18 @@ internal static partial class BadRequestProblems
         return problem;
     }
 
+    /// <summary>A 400 about query parameters, listing every error by the parameter's name.</summary>
+    public static ValidationProblemDetails Query(IReadOnlyDictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return new ValidationProblemDetails(errors.ToDictionary())
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = ParameterTitle,
+            Detail = string.Join(" ", errors.Values.SelectMany(m => m)),
+        };
+    }
+
     public static ValidationProblemDetails Body(string jsonPath, string message) => Body(new Dictionary<string, string[]> { [jsonPath] = [message] });
 
     /// <summary>What the endpoint could not bind: the body, or a query, route or header value.</summary>

@@ -42,6 +42,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             e.Errors.GroupBy(c => c.Path).ToDictionary(g => g.Key, g => g.Select(c => c.Message).ToArray())),
         WorkflowDefinitionFormatException e => BadRequestProblems.Body(e.JsonPath, e.Reason),
         MalformedRequestException e => BadRequestProblems.Body(e.Errors),
+        InvalidQueryException e => BadRequestProblems.Query(e.Errors),
         BadHttpRequestException e => BadRequestProblems.From(e, httpContext),
         JsonException e => BadRequestProblems.From(e, httpContext),
         NotFoundException e => Problem(StatusCodes.Status404NotFound, e.Message),

@@ -21,3 +21,13 @@ public sealed class MalformedRequestException(IReadOnlyDictionary<string, string
 {
     public IReadOnlyDictionary<string, string[]> Errors => errors;
 }
+
+/// <summary>
+/// Query parameters the endpoint does not know or cannot read, where the endpoint reads its query string itself (400);
+/// <see cref="Errors"/> are keyed by the parameter's name as the request spells it.
+/// </summary>
+public sealed class InvalidQueryException(IReadOnlyDictionary<string, string[]> errors)
+    : Exception(string.Join(" ", errors.Values.SelectMany(m => m)))
+{
+    public IReadOnlyDictionary<string, string[]> Errors => errors;
+}

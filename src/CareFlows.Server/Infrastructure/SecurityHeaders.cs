@@ -5,7 +5,7 @@ namespace CareFlows.Server.Infrastructure;
 /// <summary>
 /// Headers on every response, set as it starts so that error responses get them too: no MIME sniffing, no referrer,
 /// no framing, a content security policy for the web app, HSTS over HTTPS, and no caching of anything under /api
-/// (which carries patient data and tokens).
+/// or /fhir (which carry patient data and tokens).
 /// </summary>
 public static class SecurityHeaders
 {
@@ -34,7 +34,7 @@ public static class SecurityHeaders
                 ? ApiReferencePagePolicy(nonce)
                 : ContentSecurityPolicy;
 
-            if (context.Request.Path.StartsWithSegments("/api"))
+            if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/fhir"))
             {
                 headers.CacheControl = "no-store";
                 headers.Pragma = "no-cache";

@@ -54,13 +54,14 @@ public sealed record ListTasksQuery(
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
-        var tasks = db.Tasks.AsQueryable();
+        // What the actor may see at all, then the queue they asked for within it.
+        var tasks = TaskAccess.Readable(actor, db.Tasks, db.TaskTeams);
         var teams = Team is { } team ? [team] : actor.Teams.ToList();
         tasks = (Queue ?? "mine") switch
         {
             "team" => tasks.Where(t => t.Owner == null && db.TaskTeams.Any(q => q.TaskId == t.Id && teams.Contains(q.Team))),
-            "all" when TaskAccess.ReadsAll(actor) => tasks,
-            "all" => tasks.Where(t => t.Owner == actor.UserId || db.TaskTeams.Any(q => q.TaskId == t.Id && teams.Contains(q.Team))),
+            "all" when Team is not null => tasks.Where(t => db.TaskTeams.Any(q => q.TaskId == t.Id && teams.Contains(q.Team))),
+            "all" => tasks,
             _ => tasks.Where(t => t.Owner == actor.UserId),
         };
         tasks = Status is { } status ? tasks.Where(t => t.Status == status) : tasks.Where(t => TaskMapping.OpenStatuses.Contains(t.Status));

@@ -190,7 +190,7 @@ public static class TasksEndpoints
     }
 
     /// <summary>The task and its teams, when the user may read it: 404 when there is none, 403 when it is not theirs to see.</summary>
-    internal static async Task<(InboxTaskRecord Task, IReadOnlyList<string> Teams)> ReadableAsync(
+    public static async Task<(InboxTaskRecord Task, IReadOnlyList<string> Teams)> ReadableAsync(
         string id, ClaimsPrincipal user, TaskActors actors, CareFlowsDbContext db, CancellationToken cancellationToken)
     {
         var (task, teams) = await ReadAsync(id, db, cancellationToken);

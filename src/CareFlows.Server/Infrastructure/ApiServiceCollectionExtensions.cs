@@ -16,7 +16,8 @@ public static class ApiServiceCollectionExtensions
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
         });
-        services.AddValidatorsFromAssemblyContaining<ApiOptions>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddValidatorsFromAssemblyContaining<ApiOptions>(
+            ServiceLifetime.Singleton, filter: v => !v.ValidatorType.IsDefined(typeof(BuiltPerRequestAttribute), inherit: false), includeInternalTypes: true);
         ApiFieldNames.UseForValidation();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Instance ??= c.HttpContext.Request.Path);
         services.AddExceptionHandler<ProblemExceptionHandler>();

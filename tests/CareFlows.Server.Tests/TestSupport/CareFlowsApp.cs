@@ -83,6 +83,12 @@ public abstract class CareFlowsApp : WebApplicationFactory<Program>, IAsyncLifet
     {
         builder.ConfigureTestServices(ConfigureServices);
         builder.UseEnvironment("Testing");
+        // As in Development (what the README's run command uses): a service the container cannot build fails at start.
+        builder.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateOnBuild = true;
+            o.ValidateScopes = true;
+        });
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Auth:SeedDemoUsers", "true");

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CareFlows.Engine.Activities.Tasks;
+using CareFlows.Server.Infrastructure;
 using FluentValidation;
 
 namespace CareFlows.Server.Features.Tasks;
@@ -9,6 +10,7 @@ namespace CareFlows.Server.Features.Tasks;
 /// it is required, its options and limits, as <see cref="TaskFormField.Check"/> says), keyed by the field's JSON path
 /// in the request (<c>$.data.reached</c>), and the outcome among the allowed ones (<c>$.outcome</c>).
 /// </summary>
+[BuiltPerRequest]
 internal sealed class TaskFormValidator : AbstractValidator<CompleteTaskRequest>
 {
     public TaskFormValidator(TaskForm? form, IReadOnlyList<string> outcomes)

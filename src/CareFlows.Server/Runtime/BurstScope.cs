@@ -96,7 +96,7 @@ internal sealed partial class BurstScope(Snapshot snapshot, InstanceLeases lease
         slot.Changed = true;
         var earlier = Changes.TaskUpdates.GetValueOrDefault(task.Id);
         Changes.TaskUpdates[task.Id] = new InboxTaskUpdate(task.Id, status, owner, priority ?? earlier?.Priority ?? task.Priority, startedAt ?? earlier?.StartedAt, at,
-            teams ?? earlier?.Teams, [.. earlier?.History ?? [], history]);
+            teams ?? earlier?.Teams, [.. earlier?.History ?? [], history], task.DueAt);
     }
 
     /// <summary>Stages a notification for each of <paramref name="userIds"/> (once each), in this request's transaction.</summary>

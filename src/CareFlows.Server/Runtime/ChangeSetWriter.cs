@@ -106,7 +106,8 @@ internal static class ChangeSetWriter
             ]);
             foreach (var team in created.Teams)
             {
-                statements.Add(RuntimeSql.InsertTaskTeam, [t.Id, team]);
+                statements.Add(RuntimeSql.InsertTaskTeam,
+                    [t.Id, team, InboxTaskTeamRecord.IsQueued(t.Status, t.Owner), t.DueAt ?? InboxTaskTeamRecord.NoDueTime, t.PriorityRank]);
             }
 
             history.Add(created.History);
@@ -123,13 +124,19 @@ internal static class ChangeSetWriter
                 update.TaskId, update.Status, TypedNull.Of(update.Owner), update.Priority, InboxTaskRows.PriorityRank(update.Priority),
                 TypedNull.Of(update.StartedAt), update.At,
             ]);
+            var queued = InboxTaskTeamRecord.IsQueued(update.Status, update.Owner);
+            var rank = InboxTaskRows.PriorityRank(update.Priority);
             if (update.Teams is { } teams)
             {
                 statements.Add(RuntimeSql.DeleteTaskTeams, [update.TaskId]);
                 foreach (var team in teams)
                 {
-                    statements.Add(RuntimeSql.InsertTaskTeam, [update.TaskId, team]);
+                    statements.Add(RuntimeSql.InsertTaskTeam, [update.TaskId, team, queued, update.DueAt ?? InboxTaskTeamRecord.NoDueTime, rank]);
                 }
+            }
+            else
+            {
+                statements.Add(RuntimeSql.UpdateTaskQueue, [update.TaskId, queued, rank]);
             }
 
             history.AddRange(update.History);
@@ -145,6 +152,7 @@ internal static class ChangeSetWriter
         {
             statements.Add(RuntimeSql.EndTask,
                 [change.TaskId, change.Status, TypedNull.Of(change.Outcome), TypedNull.Of(change.Result), change.At, change.At]);
+            statements.Add(RuntimeSql.UpdateTaskQueue, [change.TaskId, false, 0]);
             history.Add(change.History);
         }
 

@@ -114,7 +114,8 @@ internal sealed record InboxTaskUpdate(
     DateTime? StartedAt,
     DateTime At,
     IReadOnlyList<string>? Teams,
-    IReadOnlyList<InboxTaskHistoryRecord> History);
+    IReadOnlyList<InboxTaskHistoryRecord> History,
+    DateTime? DueAt);
 
 /// <summary>A change of a task's status made by a burst, with its history entry.</summary>
 internal sealed record InboxTaskChange(string TaskId, string Status, string? Outcome, string? Result, DateTime At, InboxTaskHistoryRecord History);

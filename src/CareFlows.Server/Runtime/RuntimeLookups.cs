@@ -13,7 +13,7 @@ internal sealed record InstanceRow(string Id, string VersionId, string State, lo
 internal sealed record ReceiptRow(string EventName, string? CorrelationKey, string? PayloadHash);
 
 /// <summary>An inbox task as the runtime reads it to change it, with the revision the change is decided on.</summary>
-internal sealed record TaskRow(string Id, string InstanceId, string BookmarkId, string Status, string? Owner, string Priority, long Revision, string Kind, string? PatientId, string Title)
+internal sealed record TaskRow(string Id, string InstanceId, string BookmarkId, string Status, string? Owner, string Priority, long Revision, string Kind, string? PatientId, string Title, DateTime? DueAt)
 {
     /// <summary>The teams in whose queues it appears.</summary>
     public IReadOnlyList<string> Teams { get; init; } = [];
@@ -42,7 +42,7 @@ internal static class RuntimeLookups
     public static Lookup<long> Revision(string id) => new(RuntimeSql.SelectRevision, [id], r => r.GetInt64(0));
 
     public static Lookup<TaskRow> Task(string id) => new(RuntimeSql.SelectTask, [id], r => new TaskRow(
-        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), NullableString(r, 4), r.GetString(5), r.GetInt64(6), r.GetString(7), NullableString(r, 8), r.GetString(9)));
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), NullableString(r, 4), r.GetString(5), r.GetInt64(6), r.GetString(7), NullableString(r, 8), r.GetString(9), r.IsDBNull(10) ? null : DateTime.SpecifyKind(r.GetDateTime(10), DateTimeKind.Utc)));
 
     public static Lookup<long> TaskRevision(string id) => new(RuntimeSql.SelectTaskRevision, [id], r => r.GetInt64(0));
 

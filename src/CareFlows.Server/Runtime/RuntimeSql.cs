@@ -84,8 +84,8 @@ internal static class RuntimeSql
 
     public const string InsertTaskTeam =
         $$"""
-        INSERT INTO "{{TableNames.InboxTaskTeams}}" ("TaskId","Team")
-        VALUES (@p0,@p1)
+        INSERT INTO "{{TableNames.InboxTaskTeams}}" ("TaskId","Team","Queued","DueAt","PriorityRank")
+        VALUES (@p0,@p1,@p2,@p3,@p4)
         """;
 
     public const string InsertTaskHistory =
@@ -116,6 +116,9 @@ internal static class RuntimeSql
 
     public const string SelectTeamMembers = $$"""SELECT "UserId" FROM "{{TableNames.TeamMembers}}" WHERE "TeamId"=@p0""";
 
+    // The task's queue rows follow it: waiting there or not, and its priority.
+    public const string UpdateTaskQueue = $$"""UPDATE "{{TableNames.InboxTaskTeams}}" SET "Queued"=@p1,"PriorityRank"=@p2 WHERE "TaskId"=@p0""";
+
     public const string DeleteTaskTeams = $$"""DELETE FROM "{{TableNames.InboxTaskTeams}}" WHERE "TaskId"=@p0""";
 
     // Every lookup below is an equality on a whole index key (see LookupQueue for why).
@@ -125,7 +128,7 @@ internal static class RuntimeSql
 
     public const string SelectTask =
         $$"""
-        SELECT "Id","InstanceId","BookmarkId","Status","Owner","Priority","Revision","Kind","PatientId","Title"
+        SELECT "Id","InstanceId","BookmarkId","Status","Owner","Priority","Revision","Kind","PatientId","Title","DueAt"
         FROM "{{TableNames.InboxTasks}}" WHERE "Id"=@p0
         """;
 

@@ -29,8 +29,9 @@ public abstract class InboxTaskRowsTests(CareFlowsApp app) : AppTests(app)
         var fields = JsonNode.Parse(task.Form!)!["fields"]!.AsArray();
         Assert.Equal(["boolean", "multiline", "text", "number", "date", "date-time", "choice", "multi-choice"], fields.Select(f => f!["type"]!.GetValue<string>()));
         Assert.Equal("""["Reached","NotReached"]""", task.Outcomes);
-        var teams = await QueryAsync(db => db.TaskTeams.Where(t => t.TaskId == task.Id).Select(t => t.Team).OrderBy(t => t).ToListAsync());
-        Assert.Equal(["rn-care-managers", "transitions-of-care"], teams);
+        var queues = await QueryAsync(db => db.TaskTeams.Where(t => t.TaskId == task.Id).OrderBy(t => t.Team).ToListAsync());
+        Assert.Equal(["rn-care-managers", "transitions-of-care"], queues.Select(q => q.Team));
+        Assert.All(queues, q => Assert.Equal((true, task.DueAt!.Value, 1), (q.Queued, q.DueAt, q.PriorityRank)));
         var history = Assert.Single(await HistoryAsync(task.Id));
         Assert.Equal(("created", InboxTaskStatus.Ready, (string?)null), (history.Action, history.Status, history.Actor));
     }
@@ -48,6 +49,7 @@ public abstract class InboxTaskRowsTests(CareFlowsApp app) : AppTests(app)
         Assert.Equal("""{"reached":true,"channel":"phone"}""", completed.Result);
         Assert.NotNull(completed.EndedAt);
         Assert.Equal(["created", "completed"], (await HistoryAsync(task.Id)).Select(h => h.Action));
+        Assert.All(await QueryAsync(db => db.TaskTeams.Where(t => t.TaskId == task.Id).ToListAsync()), q => Assert.False(q.Queued));
         Assert.Equal("Finished", (await InstanceAsync(started.Id))!.SubStatus);
     }
 

@@ -25,6 +25,8 @@ public abstract class TaskDeadlineTests(CareFlowsApp app) : AppTests(app)
         var task = await TaskAsync(taskId);
         Assert.Equal((InboxTaskStatus.Ready, "stat", (string?)null), (task.Status, task.Priority, task.Owner));
         Assert.Equal(["escalations"], await TeamsAsync(taskId));
+        var queue = await QueryAsync(db => db.TaskTeams.SingleAsync(q => q.TaskId == taskId));
+        Assert.Equal((true, 3), (queue.Queued, queue.PriorityRank));
         var escalated = (await HistoryAsync(taskId)).Single(h => h.Action == "escalated");
         var details = JsonNode.Parse(escalated.Details!)!;
         Assert.Equal(("notStarted", "escalations", "routine", "stat"), (Text(details, "deadline"), Text(details, "reassignTo"), Text(details, "fromPriority"), Text(details, "priority")));

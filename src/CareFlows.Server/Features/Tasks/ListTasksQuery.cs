@@ -59,7 +59,7 @@ public sealed record ListTasksQuery(
         var teams = Team is { } team ? [team] : actor.Teams.ToList();
         tasks = (Queue ?? "mine") switch
         {
-            "team" => tasks.Where(t => t.Owner == null && db.TaskTeams.Any(q => q.TaskId == t.Id && teams.Contains(q.Team))),
+            "team" => tasks.Where(t => db.TaskTeams.Any(q => q.TaskId == t.Id && teams.Contains(q.Team) && q.Queued)),
             "all" when Team is not null => tasks.Where(t => db.TaskTeams.Any(q => q.TaskId == t.Id && teams.Contains(q.Team))),
             "all" => tasks,
             _ => tasks.Where(t => t.Owner == actor.UserId),
@@ -93,6 +93,16 @@ public sealed record ListTasksQuery(
         if (FollowUpReached == true)
         {
             tasks = tasks.Where(t => t.FollowUpAt <= now);
+        }
+
+        if (Queue == "team" && teams.Count == 1)
+        {
+            // One team's queue is read in the order of its index (see InboxTaskTeamRecord), then joined to its tasks.
+            var queueTeam = teams[0];
+            var queue = db.TaskTeams.Where(q => q.Team == queueTeam && q.Queued).Join(tasks, q => q.TaskId, t => t.Id, (q, t) => new { Queue = q, Task = t });
+            return Sort == "priority"
+                ? queue.OrderByDescending(x => x.Queue.PriorityRank).ThenBy(x => x.Queue.DueAt).ThenBy(x => x.Queue.TaskId).Select(x => x.Task)
+                : queue.OrderBy(x => x.Queue.DueAt).ThenBy(x => x.Queue.TaskId).Select(x => x.Task);
         }
 
         // Tasks without a due time come last, then the id keeps pages stable.

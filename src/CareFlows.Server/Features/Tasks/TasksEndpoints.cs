@@ -76,9 +76,8 @@ public static class TasksEndpoints
         var mine = db.Tasks.Where(t => t.Owner == actor.UserId && TaskMapping.OpenStatuses.Contains(t.Status));
         var teams = actor.Teams.ToList();
         var perTeam = await db.TaskTeams
-            .Where(q => teams.Contains(q.Team))
-            .Join(db.Tasks.Where(t => t.Owner == null && TaskMapping.OpenStatuses.Contains(t.Status)), q => q.TaskId, t => t.Id, (q, _) => q.Team)
-            .GroupBy(team => team)
+            .Where(q => teams.Contains(q.Team) && q.Queued)
+            .GroupBy(q => q.Team)
             .Select(g => new { Team = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Team, g => g.Count, cancellationToken);
         return TypedResults.Ok(new TaskCountsResponse(

@@ -44,7 +44,9 @@ internal sealed class InboxTaskTeamConfiguration : IEntityTypeConfiguration<Inbo
         builder.Property(t => t.TaskId).HasMaxLength(ColumnSizes.Id);
         builder.Property(t => t.Team).HasMaxLength(ColumnSizes.Key);
         builder.HasOne<InboxTaskRecord>().WithMany().HasForeignKey(t => t.TaskId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(t => new { t.Team, t.TaskId });
+        // A team's queue by due time or by priority, and its count: one index range each.
+        builder.HasIndex(t => new { t.Team, t.Queued, t.DueAt, t.TaskId });
+        builder.HasIndex(t => new { t.Team, t.Queued, t.PriorityRank, t.DueAt });
     }
 }
 

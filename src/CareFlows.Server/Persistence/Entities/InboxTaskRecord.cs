@@ -84,12 +84,31 @@ public sealed class InboxTaskRecord
     public long Revision { get; set; }
 }
 
-/// <summary>A team in whose queue a task appears.</summary>
+/// <summary>
+/// A team in whose queue a task appears, with what the queue is read by, kept by the runtime's writer with every change
+/// to the task: whether it waits there now (ready and unclaimed), its due time and its priority. The team's queue is
+/// then one range of one index, however many tasks the inbox holds.
+/// </summary>
 public sealed class InboxTaskTeamRecord
 {
+    /// <summary>The sort key of a task without a due time: after every real one.</summary>
+    public static readonly DateTime NoDueTime = new(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc);
+
     public required string TaskId { get; set; }
 
     public required string Team { get; set; }
+
+    /// <summary>True while the task waits in the queue: ready and nobody's.</summary>
+    public bool Queued { get; set; }
+
+    /// <summary>The task's due time, or <see cref="NoDueTime"/>.</summary>
+    public DateTime DueAt { get; set; }
+
+    /// <summary>The task's priority rank (routine 0 … stat 3).</summary>
+    public int PriorityRank { get; set; }
+
+    /// <summary>Whether a task with this status and owner waits in its teams' queues.</summary>
+    public static bool IsQueued(string status, string? owner) => status == InboxTaskStatus.Ready && owner is null;
 }
 
 /// <summary>One change in a task's life, with who made it and when; never updated or deleted.</summary>

@@ -429,9 +429,20 @@ namespace CareFlows.Server.Persistence.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PriorityRank")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Queued")
+                        .HasColumnType("boolean");
+
                     b.HasKey("TaskId", "Team");
 
-                    b.HasIndex("Team", "TaskId");
+                    b.HasIndex("Team", "Queued", "DueAt", "TaskId");
+
+                    b.HasIndex("Team", "Queued", "PriorityRank", "DueAt");
 
                     b.ToTable("InboxTaskTeams", (string)null);
                 });

@@ -430,9 +430,20 @@ namespace CareFlows.Server.Persistence.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("PriorityRank")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Queued")
+                        .HasColumnType("bit");
+
                     b.HasKey("TaskId", "Team");
 
-                    b.HasIndex("Team", "TaskId");
+                    b.HasIndex("Team", "Queued", "DueAt", "TaskId");
+
+                    b.HasIndex("Team", "Queued", "PriorityRank", "DueAt");
 
                     b.ToTable("InboxTaskTeams", (string)null);
                 });

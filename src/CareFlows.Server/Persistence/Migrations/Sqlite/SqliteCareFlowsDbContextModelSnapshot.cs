@@ -420,9 +420,20 @@ namespace CareFlows.Server.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PriorityRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Queued")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("TaskId", "Team");
 
-                    b.HasIndex("Team", "TaskId");
+                    b.HasIndex("Team", "Queued", "DueAt", "TaskId");
+
+                    b.HasIndex("Team", "Queued", "PriorityRank", "DueAt");
 
                     b.ToTable("InboxTaskTeams", (string)null);
                 });

@@ -57,8 +57,11 @@ public sealed record ListTasksQuery(
         // What the actor may see at all, then the queue they asked for within it.
         var tasks = TaskAccess.Readable(actor, db.Tasks, db.TaskTeams);
         var teams = Team is { } team ? [team] : actor.Teams.ToList();
+        var oneQueue = Queue == "team" && teams.Count == 1;
         tasks = (Queue ?? "mine") switch
         {
+            // One team's queue is joined below; the filter would only repeat the join's work.
+            "team" when oneQueue => tasks,
             "team" => tasks.Where(t => db.TaskTeams.Any(q => q.TaskId == t.Id && teams.Contains(q.Team) && q.Queued)),
             "all" when Team is not null => tasks.Where(t => db.TaskTeams.Any(q => q.TaskId == t.Id && teams.Contains(q.Team))),
             "all" => tasks,
@@ -95,7 +98,7 @@ public sealed record ListTasksQuery(
             tasks = tasks.Where(t => t.FollowUpAt <= now);
         }
 
-        if (Queue == "team" && teams.Count == 1)
+        if (oneQueue)
         {
             // One team's queue is read in the order of its index (see InboxTaskTeamRecord), then joined to its tasks.
             var queueTeam = teams[0];

@@ -155,19 +155,24 @@ public sealed class HumanTask : CodeActivity
             return null;
         }
 
-        var allowed = AllowedOutcomes(bookmark);
-        var outcome = OutcomeOf(input);
+        return OutcomeProblem(AllowedOutcomes(bookmark), OutcomeOf(input)) ?? FormProblems(bookmark, input).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// What is wrong with completing a task that allows <paramref name="allowed"/> with <paramref name="outcome"/>, or
+    /// null when nothing is: the outcome is one of them (in any case), or left out where there is no choice to make.
+    /// </summary>
+    public static string? OutcomeProblem(IReadOnlyList<string> allowed, string? outcome)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
         if (outcome is null)
         {
-            return allowed.Count == 1 ? null : $"Choose an outcome: {string.Join(", ", allowed)}.";
+            return allowed.Count <= 1 ? null : $"Choose an outcome: {string.Join(", ", allowed)}.";
         }
 
-        if (!allowed.Contains(outcome, StringComparer.OrdinalIgnoreCase))
-        {
-            return $"'{outcome}' is not an outcome of this task; choose one of {string.Join(", ", allowed)}.";
-        }
-
-        return FormProblems(bookmark, input).FirstOrDefault();
+        return allowed.Contains(outcome, StringComparer.OrdinalIgnoreCase)
+            ? null
+            : $"'{outcome}' is not an outcome of this task; choose one of {string.Join(", ", allowed)}.";
     }
 
     /// <summary>What is wrong with the data submitted with a completion, by JSON path of the resume input.</summary>

@@ -16,10 +16,8 @@ internal sealed class TaskFormValidator : AbstractValidator<CompleteTaskRequest>
     public TaskFormValidator(TaskForm? form, IReadOnlyList<string> outcomes)
     {
         RuleFor(r => r.Outcome)
-            .Must(o => o is null ? outcomes.Count <= 1 : outcomes.Contains(o, StringComparer.OrdinalIgnoreCase))
-            .WithMessage(r => r.Outcome is null
-                ? $"Choose an outcome: {string.Join(", ", outcomes)}."
-                : $"'{r.Outcome}' is not an outcome of this task; choose one of {string.Join(", ", outcomes)}.")
+            .Must(o => HumanTask.OutcomeProblem(outcomes, o) is null)
+            .WithMessage(r => HumanTask.OutcomeProblem(outcomes, r.Outcome)!)
             .OverridePropertyName("$.outcome");
         RuleFor(r => r.Data)
             .Must(d => d is null or JsonObject)

@@ -100,7 +100,7 @@ internal static class TaskMapping
         t.FollowUpAt,
         IsOpen(t.Status) && t.DueAt < now,
         Json(t.Form),
-        Json(t.Outcomes)?.AsArray().Select(o => o!.GetValue<string>()).ToList() ?? [],
+        OutcomesOf(t),
         Json(t.Input),
         t.Outcome,
         Json(t.Result),
@@ -114,6 +114,10 @@ internal static class TaskMapping
     public static readonly string[] OpenStatuses = [InboxTaskStatus.Ready, InboxTaskStatus.InProgress, InboxTaskStatus.OnHold];
 
     public static bool IsOpen(string status) => OpenStatuses.Contains(status);
+
+    /// <summary>The outcomes the task may be completed with, as stored.</summary>
+    public static List<string> OutcomesOf(InboxTaskRecord t) =>
+        Json(t.Outcomes)?.AsArray().Select(o => o!.GetValue<string>()).ToList() ?? [];
 
     private static JsonNode? Json(string? text) => text is null ? null : JsonNode.Parse(text);
 }

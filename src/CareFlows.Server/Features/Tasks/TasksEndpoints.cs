@@ -177,7 +177,7 @@ public static class TasksEndpoints
         if (TaskMapping.IsOpen(task.Status))
         {
             var form = TaskForm.Parse(task.Form is null ? null : JsonNode.Parse(task.Form), out _);
-            var outcomes = task.Kind == nameof(HumanTask) ? JsonNode.Parse(task.Outcomes)!.AsArray().Select(o => o!.GetValue<string>()).ToList() : [];
+            var outcomes = task.Kind == nameof(HumanTask) ? TaskMapping.OutcomesOf(task) : [];
             var result = await new TaskFormValidator(task.Kind == nameof(HumanTask) ? form : null, outcomes).ValidateAsync(request, context.CancellationToken);
             if (!result.IsValid)
             {

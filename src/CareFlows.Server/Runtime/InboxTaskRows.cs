@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CareFlows.Engine.Activities.Tasks;
 using CareFlows.Engine.Bookmarks;
+using CareFlows.Engine.Definitions;
 using CareFlows.Server.Persistence.Entities;
 
 namespace CareFlows.Server.Runtime;
@@ -19,9 +20,9 @@ internal static class InboxTaskRows
     public static NewInboxTask Create(InstanceSlot slot, Bookmark bookmark)
     {
         var payload = bookmark.Payload ?? [];
-        var kind = Text(payload, "kind") ?? RunTaskKind;
+        var kind = JsonText.TextOf(payload, "kind") ?? RunTaskKind;
         var patient = payload["patient"] as JsonObject;
-        var priority = Text(payload, "priority") ?? "routine";
+        var priority = JsonText.TextOf(payload, "priority") ?? "routine";
         var at = Time(payload, "createdAt") ?? bookmark.CreatedAt.UtcDateTime;
         var task = new InboxTaskRecord
         {
@@ -33,17 +34,17 @@ internal static class InboxTaskRows
             Pathway = slot.Workflow.Definition.Name,
             ActivityId = bookmark.ActivityId,
             Kind = kind,
-            Title = Text(payload, "title") ?? Text(payload, "taskName") ?? bookmark.ActivityId,
-            Instructions = Text(payload, "instructions"),
-            PatientId = Text(patient, "id") ?? Text(payload, "patientReference"),
-            PatientName = Text(patient, "name"),
-            PatientMrn = Text(patient, "mrn"),
-            PatientBirthDate = Text(patient, "birthDate") is { } birthDate ? DateOnly.ParseExact(birthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-            BusinessStatus = Text(payload, "stage"),
+            Title = JsonText.TextOf(payload, "title") ?? JsonText.TextOf(payload, "taskName") ?? bookmark.ActivityId,
+            Instructions = JsonText.TextOf(payload, "instructions"),
+            PatientId = JsonText.TextOf(patient, "id") ?? JsonText.TextOf(payload, "patientReference"),
+            PatientName = JsonText.TextOf(patient, "name"),
+            PatientMrn = JsonText.TextOf(patient, "mrn"),
+            PatientBirthDate = JsonText.TextOf(patient, "birthDate") is { } birthDate ? DateOnly.ParseExact(birthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            BusinessStatus = JsonText.TextOf(payload, "stage"),
             Status = InboxTaskStatus.Ready,
             Priority = priority,
             PriorityRank = PriorityRank(priority),
-            Owner = Text(payload, "assignee"),
+            Owner = JsonText.TextOf(payload, "assignee"),
             DueAt = Time(payload, "dueAt"),
             FollowUpAt = Time(payload, "followUpAt"),
             Form = payload["form"]?.ToJsonString(),
@@ -87,12 +88,9 @@ internal static class InboxTaskRows
         Details = details?.ToJsonString(),
     };
 
-    private static string? Text(JsonObject? node, string name) =>
-        node?[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is { Length: > 0 } text ? text : null;
-
     private static DateTime? Time(JsonObject node, string name) =>
         node[name] is JsonValue v && v.TryGetValue<DateTimeOffset>(out var at) ? at.UtcDateTime
-        : Text(node, name) is { } text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture).UtcDateTime : null;
+        : JsonText.TextOf(node, name) is { } text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture).UtcDateTime : null;
 }
 
 /// <summary>A task to insert, with its candidate teams and its first history entry.</summary>

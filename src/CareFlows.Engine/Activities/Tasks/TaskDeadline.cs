@@ -57,22 +57,22 @@ public sealed record TaskDeadline(string Kind, TimeSpan? After, int? BusinessDay
 
     private static TaskDeadline ParseOne(JsonObject deadline, int index)
     {
-        var kind = Text(deadline, "kind");
+        var kind = JsonText.StringOf(deadline, "kind");
         if (kind is not (NotStarted or NotCompleted))
         {
             throw Invalid($"deadline {index}: 'kind' must be {NotStarted} or {NotCompleted}.");
         }
 
-        var port = Text(deadline, "port");
+        var port = JsonText.StringOf(deadline, "port");
         if (port is not (null or OverduePort or ExpiredPort))
         {
             throw Invalid($"deadline {index}: 'port' must be {OverduePort} or {ExpiredPort}.");
         }
 
-        TimeSpan? after = Text(deadline, "after") is { } afterText
+        TimeSpan? after = JsonText.StringOf(deadline, "after") is { } afterText
             ? TimeSpan.TryParse(afterText, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero ? span : throw Invalid($"deadline {index}: 'after' must be a positive time span, for example 04:00:00.")
             : null;
-        DateTimeOffset? at = Text(deadline, "at") is { } atText
+        DateTimeOffset? at = JsonText.StringOf(deadline, "at") is { } atText
             ? DateTimeOffset.TryParse(atText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when) ? when : throw Invalid($"deadline {index}: 'at' must be a date and time.")
             : null;
         int? businessDays = JsonKeys.Get(deadline, "businessDays") is JsonValue days
@@ -85,9 +85,6 @@ public sealed record TaskDeadline(string Kind, TimeSpan? After, int? BusinessDay
 
         return new TaskDeadline(kind, after, businessDays, at, JsonKeys.Get(deadline, "escalate") as JsonObject, port);
     }
-
-    private static string? Text(JsonObject node, string name) =>
-        JsonKeys.Get(node, name) is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
     private static FaultException Invalid(string message) => new($"The task's deadlines are not valid: {message}", code: null, category: null);
 }

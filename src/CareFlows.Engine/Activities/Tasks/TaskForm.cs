@@ -63,6 +63,9 @@ public sealed record TaskFormField(
     decimal? Max,
     string? Pattern)
 {
+    /// <summary>The field's definition as the form gave it.</summary>
+    public JsonObject? Definition { get; init; }
+
     internal static TaskFormField? Parse(JsonNode? node, string path, List<string> problems)
     {
         if (node is not JsonObject field)
@@ -72,8 +75,8 @@ public sealed record TaskFormField(
         }
 
         // Elsa-style forms name the field 'name'; CareFlows calls it 'key'.
-        var key = Text(field, "key") ?? Text(field, "name");
-        var type = Text(field, "type");
+        var key = JsonText.TextOf(field, "key") ?? JsonText.TextOf(field, "name");
+        var type = JsonText.TextOf(field, "type");
         var count = problems.Count;
         if (key is null)
         {
@@ -98,7 +101,7 @@ public sealed record TaskFormField(
             problems.Add($"{path}.min: min must not be greater than max.");
         }
 
-        var pattern = Text(field, "pattern");
+        var pattern = JsonText.TextOf(field, "pattern");
         if (pattern is not null && !IsRegex(pattern))
         {
             problems.Add($"{path}.pattern: '{pattern}' is not a regular expression.");
@@ -106,7 +109,10 @@ public sealed record TaskFormField(
 
         return problems.Count > count
             ? null
-            : new TaskFormField(key!, type!, Text(field, "label") ?? key!, Text(field, "help"), JsonKeys.Get(field, "required") is JsonValue r && r.GetValueKind() == JsonValueKind.True, options, min, max, pattern);
+            : new TaskFormField(key!, type!, JsonText.TextOf(field, "label") ?? key!, JsonText.TextOf(field, "help"), JsonKeys.Get(field, "required") is JsonValue r && r.GetValueKind() == JsonValueKind.True, options, min, max, pattern)
+            {
+                Definition = field,
+            };
     }
 
     private static List<string> ParseOptions(JsonObject field, string path, List<string> problems)
@@ -120,7 +126,7 @@ public sealed record TaskFormField(
         for (var i = 0; i < array.Count; i++)
         {
             // An option is a value, or an object with a value and a label.
-            var value = array[i] is JsonObject o ? Text(o, "value") : array[i] is JsonValue v ? v.ToString() : null;
+            var value = array[i] is JsonObject o ? JsonText.TextOf(o, "value") : array[i] is JsonValue v ? v.ToString() : null;
             if (string.IsNullOrEmpty(value))
             {
                 problems.Add($"{path}.options[{i}]: an option is a string or an object with a 'value'.");
@@ -149,9 +155,6 @@ public sealed record TaskFormField(
         problems.Add($"{path}.{name}: '{node.ToJsonString()}' is not a number.");
         return null;
     }
-
-    private static string? Text(JsonObject field, string name) =>
-        JsonKeys.Get(field, name) is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is { Length: > 0 } text ? text : null;
 
     private static bool IsRegex(string pattern)
     {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CareFlows.Engine.Activities.Tasks;
+using CareFlows.Engine.Definitions;
 using CareFlows.Server.Persistence.Entities;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Utility;
@@ -127,8 +129,8 @@ internal static class TaskResourceMapper
             var details = entry.Details is null ? null : JsonNode.Parse(entry.Details) as JsonObject;
             var text = entry.Action switch
             {
-                "commented" => Text(details, "text"),
-                "attempted" => $"Outreach attempt by {Text(details, "channel")}: {Text(details, "result")}." + (Text(details, "note") is { } note ? $" {note}" : ""),
+                "commented" => JsonText.StringOf(details, "text"),
+                "attempted" => $"Outreach attempt by {JsonText.StringOf(details, "channel")}: {JsonText.StringOf(details, "result")}." + (JsonText.StringOf(details, "note") is { } note ? $" {note}" : ""),
                 _ => null,
             };
             if (text is not null)
@@ -211,15 +213,11 @@ internal static class TaskResourceMapper
         _ => new FhirString(node.ToJsonString()),
     };
 
+    // Stored forms were read by TaskForm when their task was made; it reads them here the same way.
     private static IReadOnlyList<FormField> FormFields(string? form) =>
-        (form is null ? null : JsonNode.Parse(form)?["fields"]) is JsonArray fields
-            ? [.. fields.OfType<JsonObject>()
-                .Select(f => (Key: Text(f, "key") ?? Text(f, "name"), Label: Text(f, "label"), Definition: f.ToJsonString()))
-                .Where(f => f.Key is not null)
-                .Select(f => new FormField(f.Key!, f.Label ?? f.Key!, f.Definition))]
+        TaskForm.Parse(form is null ? null : JsonNode.Parse(form), out _) is { } parsed
+            ? [.. parsed.Fields.Select(f => new FormField(f.Key, f.Label, f.Definition!.ToJsonString()))]
             : [];
-
-    private static string? Text(JsonObject? node, string name) => node?[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
     private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CareFlows.Engine.Activities.Tasks;
 using CareFlows.Engine.Bookmarks;
+using CareFlows.Engine.Definitions;
 using CareFlows.Server.Persistence.Entities;
 
 namespace CareFlows.Server.Runtime.Work.Tasks;
@@ -50,7 +51,7 @@ internal static class TaskDeadlines
 
     private static async Task EscalateAsync(BurstScope scope, InstanceSlot slot, TaskRow task, string kind, JsonObject? escalate)
     {
-        var team = Text(escalate, "reassignTo");
+        var team = JsonText.TextOf(escalate, "reassignTo");
         var priority = RaisedPriority(task.Priority, escalate?["raisePriority"]);
         var details = new JsonObject
         {
@@ -104,7 +105,4 @@ internal static class TaskDeadlines
         };
         return levels[Math.Clamp(Math.Max(now, wanted), 0, levels.Count - 1)];
     }
-
-    private static string? Text(JsonObject? node, string name) =>
-        node?[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is { Length: > 0 } text ? text : null;
 }

@@ -69,6 +69,110 @@ internal abstract class BenchDatabase : IAsyncDisposable
     }
 
     /// <summary>
+    /// Copies one stored instance with its open task <paramref name="count"/> times, in one statement per table and one
+    /// transaction: instance (ids replaced in its state too), bookmark, task, queue row and history. The copies spread
+    /// over <paramref name="teams"/> bench teams, due from two days ago to fourteen days ahead, mostly routine with
+    /// some urgent, asap and stat; one in a hundred of each team's is claimed by the team's coordinator.
+    /// </summary>
+    public async Task CloneTasksAsync(string instanceId, int count, int teams)
+    {
+        var bookmarkId = await TextAsync("""SELECT "BookmarkId" FROM "InboxTasks" WHERE "InstanceId"=@p0""", instanceId);
+        var taskId = await TextAsync("""SELECT "Id" FROM "InboxTasks" WHERE "InstanceId"=@p0""", instanceId);
+        var team = $"'bench-team-' || {Pad3($"s.n % {teams}")}";
+        const string Owned = "(s.n / 100) % 100 = 0";
+        var due = PlusSeconds("t.\"CreatedAt\"", "((s.n * 2089) % 1382400) - 172800");
+        const string Rank = "CASE WHEN s.n % 50 = 0 THEN 3 WHEN s.n % 10 = 0 THEN 2 WHEN s.n % 4 = 0 THEN 1 ELSE 0 END";
+        const string Priority = "CASE WHEN s.n % 50 = 0 THEN 'stat' WHEN s.n % 10 = 0 THEN 'asap' WHEN s.n % 4 = 0 THEN 'urgent' ELSE 'routine' END";
+        string[] statements =
+        [
+            """
+            INSERT INTO "WorkflowInstances" ("Id","DefinitionId","DefinitionVersionId","DefinitionVersion","Name","CorrelationId","Status","SubStatus","IncidentCount","State","CreatedAt","UpdatedAt","FinishedAt","Revision")
+            SELECT 'si-' || s.n, t."DefinitionId", t."DefinitionVersionId", t."DefinitionVersion", t."Name", 'inbox-seed-' || s.n, t."Status", t."SubStatus", t."IncidentCount",
+                   REPLACE(REPLACE(REPLACE(t."State", @p0, 'si-' || s.n), @p1, 'sb-' || s.n), @p3, 'st-' || s.n), t."CreatedAt", t."UpdatedAt", t."FinishedAt", t."Revision"
+            FROM "WorkflowInstances" t CROSS JOIN series s WHERE t."Id" = @p0
+            """,
+            """
+            INSERT INTO "Bookmarks" ("Id","InstanceId","Kind","Name","ActivityId","DueAt","EventName","CorrelationKey","TaskId","CreatedAt")
+            SELECT 'sb-' || s.n, 'si-' || s.n, t."Kind", t."Name", t."ActivityId", t."DueAt", t."EventName", t."CorrelationKey", 'st-' || s.n, t."CreatedAt"
+            FROM "Bookmarks" t CROSS JOIN series s WHERE t."Id" = @p1
+            """,
+            $"""
+            INSERT INTO "InboxTasks" ("Id","InstanceId","BookmarkId","DefinitionId","DefinitionVersion","Pathway","ActivityId","Kind","Title","Instructions","PatientId","PatientName","PatientMrn","PatientBirthDate","BusinessStatus","Status","Priority","PriorityRank","Owner","DueAt","FollowUpAt","Form","Outcomes","Input","Outcome","Result","CreatedAt","UpdatedAt","StartedAt","EndedAt","Revision")
+            SELECT 'st-' || s.n, 'si-' || s.n, 'sb-' || s.n, t."DefinitionId", t."DefinitionVersion", t."Pathway", t."ActivityId", t."Kind", 'Call patient ' || s.n, t."Instructions",
+                   'Patient/bench-' || s.n, 'Patient bench-' || s.n, 'MRN-bench-' || s.n, t."PatientBirthDate", t."BusinessStatus",
+                   CASE WHEN {Owned} THEN 'in-progress' ELSE 'ready' END, {Priority}, {Rank},
+                   CASE WHEN {Owned} THEN (SELECT m."UserId" FROM "TeamMembers" m WHERE m."TeamId" = {team}) END,
+                   {due}, t."FollowUpAt", t."Form", t."Outcomes", t."Input", NULL, NULL, t."CreatedAt", t."UpdatedAt", CASE WHEN {Owned} THEN t."CreatedAt" END, NULL, t."Revision"
+            FROM "InboxTasks" t CROSS JOIN series s WHERE t."Id" = @p3
+            """,
+            $"""
+            INSERT INTO "InboxTaskTeams" ("TaskId","Team","Queued","DueAt","PriorityRank")
+            SELECT 'st-' || s.n, {team}, NOT ({Owned}), {due}, {Rank}
+            FROM "InboxTasks" t CROSS JOIN series s WHERE t."Id" = @p3
+            """,
+            """
+            INSERT INTO "InboxTaskHistory" ("TaskId","At","Actor","Action","Status","Details")
+            SELECT 'st-' || s.n, h."At", h."Actor", h."Action", h."Status", h."Details"
+            FROM "InboxTaskHistory" h CROSS JOIN series s WHERE h."TaskId" = @p3
+            """,
+        ];
+        await using var connection = await OpenAsync();
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            foreach (var sql in statements)
+            {
+                await using var command = Command(connection, Series + sql, instanceId, bookmarkId, count, taskId);
+                command.Transaction = transaction;
+                command.CommandTimeout = 1800;
+                await command.ExecuteNonQueryAsync();
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        await AfterBulkLoadAsync(connection);
+    }
+
+    /// <summary>The open tasks of the instances whose correlation id is like <paramref name="correlationPattern"/>, with the team of each, in start order.</summary>
+    public async Task<List<(string Id, string Team)>> TasksToCompleteAsync(string correlationPattern)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = Command(connection,
+            """
+            SELECT t."Id", q."Team" FROM "InboxTasks" t
+            JOIN "InboxTaskTeams" q ON q."TaskId" = t."Id"
+            JOIN "WorkflowInstances" i ON i."Id" = t."InstanceId"
+            WHERE i."CorrelationId" LIKE @p0 AND t."Status" = 'ready'
+            ORDER BY t."CreatedAt", t."Id"
+            """,
+            correlationPattern);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<(string, string)>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return rows;
+    }
+
+    private async Task<string> TextAsync(string sql, params object[] values)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = Command(connection, sql, values);
+        return Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) ?? throw new InvalidOperationException($"No row: {sql}");
+    }
+
+    /// <summary>Three digits with leading zeros.</summary>
+    protected abstract string Pad3(string expression);
+
+    /// <summary>A timestamp column plus a number of seconds, in the column's own format.</summary>
+    protected abstract string PlusSeconds(string timestamp, string seconds);
+
+    /// <summary>What the database does on its own after a bulk load, done at once so that the run does not wait for it.</summary>
+    protected abstract Task AfterBulkLoadAsync(DbConnection connection);
+
+    /// <summary>
     /// Plain one-row durable commits from one client for about a second, on a scratch table, with the settings the
     /// runtime uses: how fast this disk commits right now, for scale (other work on the machine changes it a lot).
     /// </summary>
@@ -155,6 +259,14 @@ internal sealed class SqliteBenchDatabase : BenchDatabase
 
     protected override string Series => "WITH RECURSIVE series(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM series WHERE n < @p2) ";
 
+    protected override string Pad3(string expression) => $"printf('%03d', {expression})";
+
+    // EF Core stores a DateTime as 'yyyy-MM-dd HH:mm:ss.FFFFFFF' text; milliseconds compare and read back the same way.
+    protected override string PlusSeconds(string timestamp, string seconds) => $"strftime('%Y-%m-%d %H:%M:%f', {timestamp}, ({seconds}) || ' seconds')";
+
+    // The server never runs ANALYZE on SQLite, so neither does the harness: the queries run on the plans it gets without statistics.
+    protected override Task AfterBulkLoadAsync(DbConnection connection) => Task.CompletedTask;
+
     public override async Task<string> DurabilityAsync()
     {
         await using var connection = await OpenAsync();
@@ -172,6 +284,12 @@ internal sealed class SqliteBenchDatabase : BenchDatabase
     public override ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
+        if (Environment.GetEnvironmentVariable("CAREFLOWS_BENCH_KEEP") == "1")
+        {
+            Console.WriteLine($"kept {_folder}");
+            return ValueTask.CompletedTask;
+        }
+
         Directory.Delete(_folder, recursive: true);
         return ValueTask.CompletedTask;
     }
@@ -195,6 +313,18 @@ internal sealed class PostgresBenchDatabase : BenchDatabase
     protected override string ProbeTableSql => """CREATE TABLE "LoadHarnessProbe" ("Id" bigserial PRIMARY KEY, "V" text)""";
 
     protected override string Series => "WITH series(n) AS (SELECT generate_series(1, @p2)) ";
+
+    protected override string Pad3(string expression) => $"lpad(({expression})::text, 3, '0')";
+
+    protected override string PlusSeconds(string timestamp, string seconds) => $"{timestamp} + (({seconds}) * interval '1 second')";
+
+    // Autovacuum analyzes a table after a bulk load like this one within a minute or so; do it now rather than wait.
+    protected override async Task AfterBulkLoadAsync(DbConnection connection)
+    {
+        await using var analyze = Command(connection, "ANALYZE");
+        analyze.CommandTimeout = 600;
+        await analyze.ExecuteNonQueryAsync();
+    }
 
     public static async Task<PostgresBenchDatabase> CreateAsync(string server)
     {

@@ -22,6 +22,7 @@ internal sealed class BenchRunner(HarnessOptions options, string serverDll)
         PhaseResult? starts = null, resumes = null, single = null;
         TimerResult? timers = null;
         RescheduleResult? reschedule = null;
+        InboxResult? inbox = null;
         var finished = 0;
         string? template = null;
         if (options.QuietWait > TimeSpan.Zero)
@@ -68,6 +69,11 @@ internal sealed class BenchRunner(HarnessOptions options, string serverDll)
                     Say($"timers: {timers.Finished}/{timers.Count} fired, lateness ms p50 {timers.Lateness.P50:0.0} p95 {timers.Lateness.P95:0.0} p99 {timers.Lateness.P99:0.0} max {timers.Lateness.Max:0.0}");
                 }
 
+                if (options.InboxTasks > 0 && server is ChildProcessServer child)
+                {
+                    inbox = await new InboxScenario(options, database, child).RunAsync();
+                }
+
                 if (options.Reschedule > 0)
                 {
                     template = $"{tag}-template";
@@ -81,12 +87,12 @@ internal sealed class BenchRunner(HarnessOptions options, string serverDll)
                 Say($"reschedule: {reschedule.Rescheduled} timers in {reschedule.Reschedule.TotalSeconds:0.00} s, server ready in {reschedule.Startup.TotalSeconds:0.00} s");
             }
 
-            return new RunResult(loadAverage, probe, db, mode, clients, starts, resumes, finished, single, timers, reschedule, Failure: null);
+            return new RunResult(loadAverage, probe, db, mode, clients, starts, resumes, finished, single, timers, reschedule, inbox, Failure: null);
         }
         catch (Exception e)
         {
             await Console.Error.WriteLineAsync($"{db} {mode} failed: {e}");
-            return new RunResult(loadAverage, probe, db, mode, clients, starts, resumes, finished, single, timers, reschedule, e.Message);
+            return new RunResult(loadAverage, probe, db, mode, clients, starts, resumes, finished, single, timers, reschedule, inbox, e.Message);
         }
     }
 
@@ -94,7 +100,7 @@ internal sealed class BenchRunner(HarnessOptions options, string serverDll)
         ? await ChildProcessServer.StartAsync(database, serverDll, options.ServerLog)
         : await InProcessServer.StartAsync(database, ServerFolder);
 
-    private static async Task<PhaseResult> MeasureAsync(IServerUnderTest server, Func<Task<PhaseResult>> phase)
+    public static async Task<PhaseResult> MeasureAsync(IServerUnderTest server, Func<Task<PhaseResult>> phase)
     {
         var before = server.ProcessorTime;
         var result = await phase();
@@ -172,7 +178,7 @@ internal sealed class BenchRunner(HarnessOptions options, string serverDll)
         return new RescheduleResult(options.Reschedule, count, TimeSpan.FromMilliseconds(milliseconds), server.StartupTime);
     }
 
-    private static string Describe(PhaseResult phase) =>
+    public static string Describe(PhaseResult phase) =>
         $"{phase.Count} in {phase.Elapsed.TotalSeconds:0.00} s = {phase.PerSecond:0}/s, latency ms p50 {phase.Latency.P50:0.0} p95 {phase.Latency.P95:0.0} p99 {phase.Latency.P99:0.0} max {phase.Latency.Max:0.0}, " +
         $"machine {phase.MachineBusy * 100:0} % busy, CPU per call: harness {phase.HarnessCpu.TotalMilliseconds * 1000 / phase.Count:0} µs, server process {phase.ServerCpu.TotalMilliseconds * 1000 / phase.Count:0} µs"
         + (phase.Errors > 0 ? $", {phase.Errors} errors (first: {phase.FirstError})" : "");

@@ -43,6 +43,15 @@ internal sealed class HarnessOptions
     /// </summary>
     public int Warmup { get; private set; } = 10_000;
 
+    /// <summary>Open tasks the inbox scenario puts in the database (HTTP runs); 0 skips the scenario.</summary>
+    public int InboxTasks { get; private set; } = 1_000_000;
+
+    /// <summary>Requests measured per inbox query.</summary>
+    public int InboxQueries { get; private set; } = 2_000;
+
+    /// <summary>Tasks the inbox scenario completes over HTTP, each with a five-field form.</summary>
+    public int Completions { get; private set; } = 10_000;
+
     /// <summary>Whether each event carries an idempotency key (the runtime then records a receipt per event).</summary>
     public bool IdempotencyKeys { get; private set; } = true;
 
@@ -72,6 +81,9 @@ internal sealed class HarnessOptions
           --reschedule N                  open timers rescheduled at start-up, 0 to skip (100000)
           --latency-samples N             resumes by a single client for unloaded latency, 0 to skip (1000)
           --warmup N                      unmeasured starts and resumes first (10000)
+          --inbox-tasks N                 open tasks over 100 teams for the inbox scenario (HTTP runs), 0 to skip (1000000)
+          --inbox-queries N               requests measured per inbox query (2000)
+          --completions N                 tasks completed with a five-field form over HTTP (10000)
           --no-idempotency-keys           publish events without idempotency keys
           --quiet-wait SECONDS            wait up to this long before each run for other work to stop, 0 not to wait (300)
           --postgres CONNECTION_STRING    use this PostgreSQL server (default: $CAREFLOWS_TEST_POSTGRES, else eng/postgres.sh)
@@ -125,6 +137,15 @@ internal sealed class HarnessOptions
                     break;
                 case "--warmup":
                     options.Warmup = Count();
+                    break;
+                case "--inbox-tasks":
+                    options.InboxTasks = Count();
+                    break;
+                case "--inbox-queries":
+                    options.InboxQueries = Math.Max(10, Count());
+                    break;
+                case "--completions":
+                    options.Completions = Math.Max(1, Count());
                     break;
                 case "--no-idempotency-keys":
                     options.IdempotencyKeys = false;

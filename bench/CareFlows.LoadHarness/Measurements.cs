@@ -94,4 +94,5 @@ internal sealed record RunResult(
     PhaseResult? SingleClient,
     TimerResult? Timers,
     RescheduleResult? Reschedule,
+    InboxResult? Inbox,
     string? Failure);

@@ -58,6 +58,31 @@ internal static class Report
         }
 
         Line();
+        var inboxRuns = runs.Where(r => r.Inbox is not null).ToList();
+        if (inboxRuns.Count > 0)
+        {
+            Line($"Inbox (HTTP runs, after the scenarios above, on the same server): {options.InboxTasks:N0} open tasks of `bench-inbox-task` over " +
+                $"{InboxScenario.Teams} teams (one instance, bookmark, task, queue row and history row each, copied in the database from one started " +
+                "through the API); each team has a coordinator, who holds 1 % of the team's tasks (in progress), the rest wait in the team's queue. " +
+                $"Each query is read {options.InboxQueries:N0} times by {options.Clients} clients (closed loop, each request as one of {Math.Min(options.Clients, InboxScenario.Teams)} coordinators, half as many unmeasured first): " +
+                "team = `GET /api/tasks?queue=team&sort=due&pageSize=50` (my team's unclaimed, by due time, first 50, with the total), " +
+                "mine = `GET /api/tasks?queue=mine&sort=due&pageSize=50`, counts = `GET /api/tasks/counts`. " +
+                $"Then {options.Completions:N0} further tasks (plus up to 1,000 unmeasured first) are started through the API and completed by their team's coordinator with " +
+                "`POST /api/tasks/{id}/complete` (outcome and a five-field form: boolean, choice, number, date, multiline), each resuming its instance to its end.");
+            Line();
+            Line("| database | open tasks | seeding s | team queue p50 / p95 / p99 ms | my tasks p50 / p95 / p99 ms | counts p50 / p95 / p99 ms | task starts/s | completions/s | completion p50 / p95 / p99 ms | instances finished |");
+            Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            foreach (var run in inboxRuns)
+            {
+                var inbox = run.Inbox!;
+                Line($"| {Name(run.Db)} | {inbox.OpenTasks.ToString("N0", CultureInfo.InvariantCulture)} | {inbox.Seeding.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} | " +
+                    $"{Latency(inbox.TeamQueue)} | {Latency(inbox.MyTasks)} | {Latency(inbox.Counts)} | {Rate(inbox.TaskStarts)} | {Rate(inbox.Completions)} | {Latency(inbox.Completions)} | " +
+                    $"{inbox.Finished.ToString("N0", CultureInfo.InvariantCulture)} of {inbox.Completable.ToString("N0", CultureInfo.InvariantCulture)} |");
+            }
+
+            Line();
+        }
+
         Line("Conditions: other work on the machine shares its two cores and its disk, so each run records how busy the machine was " +
             "(all processes, from /proc/stat), how fast a plain one-row durable commit ran on the run's database just before it (the disk is shared too), " +
             "and the CPU time used per call by the harness process (in-process runs: client and server) and by the server process (HTTP runs).");
@@ -95,6 +120,14 @@ internal static class Report
             Check(run, "timer lateness p95 ≤ 100 ms", run.Timers?.Lateness.P95, v => v <= 100, "0.0");
             Check(run, "timer lateness max ≤ 1,000 ms", run.Timers?.Lateness.Max, v => v <= 1_000, "0.0");
             Check(run, $"reschedule {options.Reschedule:N0} timers ≤ 10 s", run.Reschedule?.Reschedule.TotalSeconds, v => v <= 10, "0.00");
+            if (run.Inbox is { } inbox)
+            {
+                var completions = run.Db == BenchDb.Sqlite ? 2_000 : 1_500;
+                Check(run, "my team's unclaimed, first 50: p95 ≤ 20 ms", inbox.TeamQueue.Latency.P95, v => v <= 20, "0.0");
+                Check(run, "my tasks: p95 ≤ 20 ms", inbox.MyTasks.Latency.P95, v => v <= 20, "0.0");
+                Check(run, "counts per queue: p95 ≤ 20 ms", inbox.Counts.Latency.P95, v => v <= 20, "0.0");
+                Check(run, $"≥ {completions:N0} task completions/s", inbox.Completions.PerSecond, v => v >= completions, "0");
+            }
         }
 
         return text.ToString();
@@ -127,6 +160,22 @@ internal static class Report
         if (run.Timers?.Problem is { } timers)
         {
             yield return $"{where}: timers: {timers}";
+        }
+
+        if (run.Inbox is { } inbox)
+        {
+            foreach (var (phase, name) in new[] { (inbox.TeamQueue, "team queue reads"), (inbox.MyTasks, "my tasks reads"), (inbox.Counts, "counts reads"), (inbox.TaskStarts, "task starts"), (inbox.Completions, "completions") })
+            {
+                if (phase.Errors > 0)
+                {
+                    yield return $"{where}: {phase.Errors} {name} failed (first: {phase.FirstError})";
+                }
+            }
+
+            if (inbox.Finished != inbox.Completable)
+            {
+                yield return $"{where}: {inbox.Finished} of {inbox.Completable} instances finished after their tasks were completed";
+            }
         }
 
         if (run.Reschedule is { } r && r.Rescheduled < r.Inserted)

@@ -29,6 +29,7 @@ public static class CareFlowsServiceCollectionExtensions
         services.AddScoped<TeamMembership>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<TaskActors>();
+        services.AddSingleton<TaskFormValidators>();
         services.AddScoped<TaskRequestContext>();
         services.AddHttpContextAccessor();
         return services;

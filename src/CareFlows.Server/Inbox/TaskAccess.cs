@@ -57,6 +57,19 @@ public static class TaskAccess
         return tasks.Where(t => t.Owner == userId || taskTeams.Any(q => q.TaskId == t.Id && teams.Contains(q.Team)));
     }
 
+    /// <summary>
+    /// Whether the actor may read every task in this team's queue, so that a query of the queue needs no per-task
+    /// <see cref="Readable"/> check: the same rule, for a whole queue at once.
+    /// </summary>
+    public static bool ReadsQueueOf(TaskActor actor, string team)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return ReadsAll(actor) || (actor.Roles.Contains(Roles.Coordinator) && actor.Teams.Contains(team));
+    }
+
+    /// <summary>Whether the actor may read every task they hold, so that "my tasks" needs no per-task <see cref="Readable"/> check.</summary>
+    public static bool ReadsOwnTasks(TaskActor actor) => UsesInbox(actor);
+
     /// <summary>Whether the actor may work the task: claim it, complete it, comment, log an attempt, pass it on.</summary>
     public static bool CanWork(TaskActor actor, string? owner, IEnumerable<string> teams)
     {

@@ -17,7 +17,7 @@ public static class ApiServiceCollectionExtensions
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
         });
         services.AddValidatorsFromAssemblyContaining<ApiOptions>(
-            ServiceLifetime.Singleton, filter: v => !v.ValidatorType.IsDefined(typeof(BuiltPerRequestAttribute), inherit: false), includeInternalTypes: true);
+            ServiceLifetime.Singleton, filter: v => !v.ValidatorType.IsDefined(typeof(BuiltFromDataAttribute), inherit: false), includeInternalTypes: true);
         ApiFieldNames.UseForValidation();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Instance ??= c.HttpContext.Request.Path);
         services.AddExceptionHandler<ProblemExceptionHandler>();

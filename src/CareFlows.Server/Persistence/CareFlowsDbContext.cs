@@ -1,4 +1,5 @@
 using CareFlows.Server.Auth;
+using CareFlows.Server.Persistence.Configurations;
 using CareFlows.Server.Persistence.Entities;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -52,6 +53,7 @@ public class CareFlowsDbContext(DbContextOptions options) : IdentityDbContext<Ca
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CareFlowsDbContext).Assembly);
+        builder.ApplyConfiguration(new InboxTaskTeamConfiguration(Database.IsSqlServer() ? "[Queued] = 1" : "\"Queued\""));
     }
 }
 

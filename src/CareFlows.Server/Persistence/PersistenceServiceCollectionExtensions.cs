@@ -11,18 +11,19 @@ public static class PersistenceServiceCollectionExtensions
         var connectionString = ResolveConnectionString(options, environment);
         services.AddSingleton(options);
         services.AddSingleton(new DatabaseConnections(options.Provider, connectionString));
+        // Pooled: every request reads through a context, and building one afresh costs more than a small query.
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<CareFlowsDbContext, SqliteCareFlowsDbContext>(o => o
+                services.AddDbContextPool<CareFlowsDbContext, SqliteCareFlowsDbContext>(o => o
                     .UseSqlite(connectionString)
                     .AddInterceptors(new SqlitePragmaInterceptor()));
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<CareFlowsDbContext, PostgresCareFlowsDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddDbContextPool<CareFlowsDbContext, PostgresCareFlowsDbContext>(o => o.UseNpgsql(connectionString));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<CareFlowsDbContext, SqlServerCareFlowsDbContext>(o => o.UseSqlServer(connectionString));
+                services.AddDbContextPool<CareFlowsDbContext, SqlServerCareFlowsDbContext>(o => o.UseSqlServer(connectionString));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not one of Sqlite, Postgres, SqlServer.");

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -12,9 +13,17 @@ internal static class SqlitePragmas
 {
     private const string Sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
 
+    /// <summary>
+    /// The native connections the pragmas were applied to. They hold for a connection's life, and the pool hands the
+    /// same native connection out again and again: applying them once saves four statements on every query.
+    /// </summary>
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Applied = [];
+
+    private static readonly object Marker = new();
+
     public static void Apply(DbConnection connection)
     {
-        if (connection is not SqliteConnection)
+        if (connection is not SqliteConnection sqlite || IsApplied(sqlite))
         {
             return;
         }
@@ -22,11 +31,12 @@ internal static class SqlitePragmas
         using var command = connection.CreateCommand();
         command.CommandText = Sql;
         command.ExecuteNonQuery();
+        MarkApplied(sqlite);
     }
 
     public static async Task ApplyAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        if (connection is not SqliteConnection)
+        if (connection is not SqliteConnection sqlite || IsApplied(sqlite))
         {
             return;
         }
@@ -34,6 +44,17 @@ internal static class SqlitePragmas
         await using var command = connection.CreateCommand();
         command.CommandText = Sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        MarkApplied(sqlite);
+    }
+
+    private static bool IsApplied(SqliteConnection connection) => connection.Handle is { } handle && Applied.TryGetValue(handle, out _);
+
+    private static void MarkApplied(SqliteConnection connection)
+    {
+        if (connection.Handle is { } handle)
+        {
+            Applied.AddOrUpdate(handle, Marker);
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+using CareFlows.Engine.Activities.Tasks;
 using CareFlows.Server.Persistence;
 using CareFlows.Server.Persistence.Entities;
 
@@ -121,11 +122,11 @@ internal static class ChangeSetWriter
         {
             statements.Add(RuntimeSql.UpdateTask,
             [
-                update.TaskId, update.Status, TypedNull.Of(update.Owner), update.Priority, InboxTaskRows.PriorityRank(update.Priority),
+                update.TaskId, update.Status, TypedNull.Of(update.Owner), update.Priority, HumanTask.PriorityRank(update.Priority),
                 TypedNull.Of(update.StartedAt), update.At,
             ]);
             var queued = InboxTaskTeamRecord.IsQueued(update.Status, update.Owner);
-            var rank = InboxTaskRows.PriorityRank(update.Priority);
+            var rank = HumanTask.PriorityRank(update.Priority);
             if (update.Teams is { } teams)
             {
                 statements.Add(RuntimeSql.DeleteTaskTeams, [update.TaskId]);

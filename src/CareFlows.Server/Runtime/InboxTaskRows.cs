@@ -43,7 +43,7 @@ internal static class InboxTaskRows
             BusinessStatus = JsonText.TextOf(payload, "stage"),
             Status = InboxTaskStatus.Ready,
             Priority = priority,
-            PriorityRank = PriorityRank(priority),
+            PriorityRank = HumanTask.PriorityRank(priority),
             Owner = JsonText.TextOf(payload, "assignee"),
             DueAt = Time(payload, "dueAt"),
             FollowUpAt = Time(payload, "followUpAt"),
@@ -74,9 +74,6 @@ internal static class InboxTaskRows
     public static InboxTaskChange Cancelled(Bookmark bookmark, DateTimeOffset at, string? actor) =>
         new(bookmark.TaskId!, InboxTaskStatus.Cancelled, null, null, at.UtcDateTime,
             History(bookmark.TaskId!, at.UtcDateTime, InboxTaskStatus.Cancelled, "cancelled", null, actor));
-
-    /// <summary>The priority as a number to sort on: routine 0, urgent 1, asap 2, stat 3.</summary>
-    public static int PriorityRank(string priority) => Math.Max(0, HumanTask.Priorities.ToList().IndexOf(priority));
 
     internal static InboxTaskHistoryRecord History(string taskId, DateTime at, string status, string action, JsonObject? details, string? actor = null) => new()
     {

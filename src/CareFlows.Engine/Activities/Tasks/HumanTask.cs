@@ -19,7 +19,12 @@ public sealed class HumanTask : CodeActivity
     public const string DefaultOutcome = "Completed";
 
     /// <summary>FHIR Task priorities.</summary>
-    public static readonly IReadOnlyList<string> Priorities = ["routine", "urgent", "asap", "stat"];
+    private static readonly string[] PriorityOrder = ["routine", "urgent", "asap", "stat"];
+
+    public static readonly IReadOnlyList<string> Priorities = PriorityOrder;
+
+    /// <summary>A priority as a number to sort on, lowest first: routine 0, urgent 1, asap 2, stat 3 (unknown: 0).</summary>
+    public static int PriorityRank(string priority) => Math.Max(0, Array.IndexOf(PriorityOrder, priority));
 
     [Input(Description = "The task's title; Liquid templates may use workflow variables.", DefaultSyntax = "Liquid", Required = true)]
     public Input<string> Title { get; } = new();

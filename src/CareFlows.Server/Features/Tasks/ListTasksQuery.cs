@@ -5,6 +5,7 @@ using CareFlows.Server.Persistence;
 using CareFlows.Server.Persistence.Configurations;
 using CareFlows.Server.Persistence.Entities;
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareFlows.Server.Features.Tasks;
@@ -54,19 +55,89 @@ public sealed record ListTasksQuery(
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
-        // What the actor may see at all, then the queue they asked for within it.
+        if (OneTeamQueue(actor) is { } queueTeam)
+        {
+            // One team's queue is read in the order of its index (see InboxTaskTeamRecord), then joined to its tasks.
+            var queue = db.TaskTeams.Where(q => q.Team == queueTeam && q.Queued).Join(Filter(Visible(db, actor, queueTeam), now), q => q.TaskId, t => t.Id, (q, t) => new { Queue = q, Task = t });
+            return Sort == "priority"
+                ? queue.OrderByDescending(x => x.Queue.PriorityRank).ThenBy(x => x.Queue.DueAt).ThenBy(x => x.Queue.TaskId).Select(x => x.Task)
+                : queue.OrderBy(x => x.Queue.DueAt).ThenBy(x => x.Queue.TaskId).Select(x => x.Task);
+        }
+
+        var tasks = Filter(Visible(db, actor, null), now);
+        // Tasks without a due time come last, then the id keeps pages stable.
+        return Sort == "priority"
+            ? tasks.OrderByDescending(t => t.PriorityRank).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.Id)
+            : tasks.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.Id);
+    }
+
+    /// <summary>
+    /// How many tasks <see cref="Apply"/> finds. A team's queue with no filter on the task itself is counted from its
+    /// queue rows alone, one index range, rather than by joining each waiting task.
+    /// </summary>
+    public Task<int> CountAsync(CareFlowsDbContext db, TaskActor actor, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (OneTeamQueue(actor) is not { } queueTeam || Pathway is not null || Patient is not null || FollowUpReached == true
+            || Status is not (null or InboxTaskStatus.Ready) || !TaskAccess.ReadsQueueOf(actor, queueTeam))
+        {
+            return Apply(db, actor, now).CountAsync(cancellationToken);
+        }
+
+        var queue = db.TaskTeams.Where(q => q.Team == queueTeam && q.Queued);
+        if (Priority is { } priority)
+        {
+            var rank = HumanTask.PriorityRank(priority);
+            queue = queue.Where(q => q.PriorityRank == rank);
+        }
+
+        if (DueBefore?.UtcDateTime is { } dueBefore)
+        {
+            queue = queue.Where(q => q.DueAt < dueBefore);
+        }
+
+        if (Overdue == true)
+        {
+            queue = queue.Where(q => q.DueAt < now);
+        }
+
+        return queue.CountAsync(cancellationToken);
+    }
+
+    /// <summary>The team whose queue alone is asked for, when it is one team's.</summary>
+    private string? OneTeamQueue(TaskActor actor) =>
+        Queue != "team" ? null : Team ?? (actor.Teams.Count == 1 ? actor.Teams.First() : null);
+
+    /// <summary>What the actor may see of the queue asked for, before the filters.</summary>
+    private IQueryable<InboxTaskRecord> Visible(CareFlowsDbContext db, TaskActor actor, string? queueTeam)
+    {
+        // Where the whole queue is the actor's to read, the per-task check would only repeat the queue's own condition.
+        if (queueTeam is not null)
+        {
+            return TaskAccess.ReadsQueueOf(actor, queueTeam) ? db.Tasks : TaskAccess.Readable(actor, db.Tasks, db.TaskTeams);
+        }
+
+        var queue = Queue ?? "mine";
+        if (queue == "mine")
+        {
+            var mine = TaskAccess.ReadsOwnTasks(actor) ? db.Tasks : TaskAccess.Readable(actor, db.Tasks, db.TaskTeams);
+            return mine.Where(t => t.Owner == actor.UserId);
+        }
+
         var tasks = TaskAccess.Readable(actor, db.Tasks, db.TaskTeams);
         var teams = Team is { } team ? [team] : actor.Teams.ToList();
-        var oneQueue = Queue == "team" && teams.Count == 1;
-        tasks = (Queue ?? "mine") switch
+        return queue switch
         {
-            // One team's queue is joined below; the filter would only repeat the join's work.
-            "team" when oneQueue => tasks,
             "team" => tasks.Where(t => db.TaskTeams.Any(q => q.TaskId == t.Id && teams.Contains(q.Team) && q.Queued)),
-            "all" when Team is not null => tasks.Where(t => db.TaskTeams.Any(q => q.TaskId == t.Id && teams.Contains(q.Team))),
-            "all" => tasks,
-            _ => tasks.Where(t => t.Owner == actor.UserId),
+            _ when Team is not null => tasks.Where(t => db.TaskTeams.Any(q => q.TaskId == t.Id && teams.Contains(q.Team))),
+            _ => tasks,
         };
+    }
+
+    /// <summary>The filters asked for, on the tasks themselves.</summary>
+    private IQueryable<InboxTaskRecord> Filter(IQueryable<InboxTaskRecord> tasks, DateTime now)
+    {
         tasks = Status is { } status ? tasks.Where(t => t.Status == status) : tasks.Where(t => TaskMapping.OpenStatuses.Contains(t.Status));
         if (Pathway is { } pathway)
         {
@@ -98,20 +169,7 @@ public sealed record ListTasksQuery(
             tasks = tasks.Where(t => t.FollowUpAt <= now);
         }
 
-        if (oneQueue)
-        {
-            // One team's queue is read in the order of its index (see InboxTaskTeamRecord), then joined to its tasks.
-            var queueTeam = teams[0];
-            var queue = db.TaskTeams.Where(q => q.Team == queueTeam && q.Queued).Join(tasks, q => q.TaskId, t => t.Id, (q, t) => new { Queue = q, Task = t });
-            return Sort == "priority"
-                ? queue.OrderByDescending(x => x.Queue.PriorityRank).ThenBy(x => x.Queue.DueAt).ThenBy(x => x.Queue.TaskId).Select(x => x.Task)
-                : queue.OrderBy(x => x.Queue.DueAt).ThenBy(x => x.Queue.TaskId).Select(x => x.Task);
-        }
-
-        // Tasks without a due time come last, then the id keeps pages stable.
-        return Sort == "priority"
-            ? tasks.OrderByDescending(t => t.PriorityRank).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.Id)
-            : tasks.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.Id);
+        return tasks;
     }
 }
 

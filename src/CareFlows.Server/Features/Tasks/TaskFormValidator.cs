@@ -10,7 +10,7 @@ namespace CareFlows.Server.Features.Tasks;
 /// it is required, its options and limits, as <see cref="TaskFormField.Check"/> says), keyed by the field's JSON path
 /// in the request (<c>$.data.reached</c>), and the outcome among the allowed ones (<c>$.outcome</c>).
 /// </summary>
-[BuiltPerRequest]
+[BuiltFromData]
 internal sealed class TaskFormValidator : AbstractValidator<CompleteTaskRequest>
 {
     public TaskFormValidator(TaskForm? form, IReadOnlyList<string> outcomes)

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
-using CareFlows.Engine.Activities.Tasks;
 using CareFlows.Server.Auth;
 using CareFlows.Server.Features.Teams;
 using CareFlows.Server.Inbox;
@@ -63,7 +62,7 @@ public static class TasksEndpoints
 
         var now = clock.GetUtcNow().UtcDateTime;
         var matching = query.Apply(db, actor, now).AsNoTracking();
-        var total = await matching.CountAsync(cancellationToken);
+        var total = await query.CountAsync(db, actor, now, cancellationToken);
         var page = await matching.Skip((query.PageNumber - 1) * query.Size).Take(query.Size).ToListAsync(cancellationToken);
         var teams = await TeamsOfAsync(db, page.Select(t => t.Id).ToList(), cancellationToken);
         return TypedResults.Ok(new TaskPageResponse([.. page.Select(t => t.ToResponse(teams[t.Id], now))], total, query.PageNumber, query.Size));
@@ -170,15 +169,14 @@ public static class TasksEndpoints
     }
 
     /// <summary>200 with the completed task; 422 with every field error by JSON path, nothing changed; 409 when it is no longer open.</summary>
-    public static async Task<Ok<TaskResponse>> Complete(string id, CompleteTaskRequest request, TaskRequestContext context)
+    public static async Task<Ok<TaskResponse>> Complete(string id, CompleteTaskRequest request, TaskRequestContext context, TaskFormValidators validators)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(validators);
         var (task, _) = await ReadableAsync(id, context.User, context.Actors, context.Db, context.CancellationToken);
         if (TaskMapping.IsOpen(task.Status))
         {
-            var form = TaskForm.Parse(task.Form is null ? null : JsonNode.Parse(task.Form), out _);
-            var outcomes = task.Kind == nameof(HumanTask) ? TaskMapping.OutcomesOf(task) : [];
-            var result = await new TaskFormValidator(task.Kind == nameof(HumanTask) ? form : null, outcomes).ValidateAsync(request, context.CancellationToken);
+            var result = await validators.For(task).ValidateAsync(request, context.CancellationToken);
             if (!result.IsValid)
             {
                 throw new ValidationException(result.Errors);
@@ -200,10 +198,12 @@ public static class TasksEndpoints
     /// <summary>The task and its teams, whoever asks: for the answer to a change the user was allowed to make.</summary>
     internal static async Task<(InboxTaskRecord Task, IReadOnlyList<string> Teams)> ReadAsync(string id, CareFlowsDbContext db, CancellationToken cancellationToken)
     {
-        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
+        // One query for the task and its teams: every request about a task starts here.
+        var found = await db.Tasks.AsNoTracking().Where(t => t.Id == id)
+            .Select(t => new { Task = t, Teams = db.TaskTeams.Where(q => q.TaskId == t.Id).Select(q => q.Team).ToList() })
+            .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"Task {id} does not exist.");
-        var teams = await db.TaskTeams.AsNoTracking().Where(q => q.TaskId == id).Select(q => q.Team).ToListAsync(cancellationToken);
-        return (task, teams);
+        return (found.Task, found.Teams);
     }
 
     internal static async Task<Dictionary<string, IReadOnlyList<string>>> TeamsOfAsync(CareFlowsDbContext db, List<string> taskIds, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@
 using CareFlows.Server.Tests.TestSupport;
 using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
+using static CareFlows.Server.Tests.TestSupport.InboxClients;
 using FhirTask = Hl7.Fhir.Model.Task;
 
 namespace CareFlows.Server.Tests.Features.Fhir;

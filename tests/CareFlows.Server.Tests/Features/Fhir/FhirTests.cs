@@ -1,10 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using CareFlows.Engine.Execution;
 using CareFlows.Server.Tests.TestSupport;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareFlows.Server.Tests.Features.Fhir;
 
@@ -13,32 +11,17 @@ public abstract class FhirTests(CareFlowsApp app) : AppTests(app)
 {
     protected const string FhirJsonMediaType = "application/fhir+json";
 
-    protected static readonly object ValidData = new { reached = true, channel = "phone", painScore = 3, visitDate = "2026-12-01", concerns = new[] { "transport" } };
-
-    protected async Task<string> NewTeamAsync()
-    {
-        using var admin = await App.ClientAsync();
-        return (await AdminApi.CreateTeamAsync(admin)).Id();
-    }
+    protected Task<string> NewTeamAsync() => App.NewTeamAsync();
 
     /// <summary>An instance of the inbox test pathway whose task waits in <paramref name="team"/>'s queue: its task id and instance id.</summary>
-    protected async Task<(string Task, string InstanceId)> TeamTaskAsync(string team)
-    {
-        var started = await Runtime.StartAsync("test-inbox-task", null, new StartRequest
-        {
-            CorrelationId = NewKey(),
-            Input = new Dictionary<string, object?> { ["teams"] = new[] { team } },
-        }, TestContext.Current.CancellationToken);
-        var taskId = await QueryAsync(db => db.Tasks.Where(t => t.InstanceId == started.Id).Select(t => t.Id).SingleAsync());
-        return (taskId, started.Id);
-    }
+    protected Task<(string Task, string InstanceId)> TeamTaskAsync(string team) => App.TeamTaskAsync(team);
 
     /// <summary>A new coordinator in <paramref name="team"/>, signed in.</summary>
     protected async Task<Coordinator> CoordinatorAsync(string team, string? displayName = null)
     {
         using var admin = await App.ClientAsync();
         var user = await AdminApi.CreateUserAsync(admin, teams: [team], displayName: displayName);
-        return new Coordinator(App.BearerClient((await SignIn.BearerAsync(App.CreateClient(), user.Email(), AdminApi.Password)).AccessToken), user.Id());
+        return new Coordinator(await App.SignedInAsync(user), user.Id());
     }
 
     protected static async Task<T> ReadFhirAsync<T>(HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)

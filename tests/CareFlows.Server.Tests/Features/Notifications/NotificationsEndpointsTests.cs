@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CareFlows.Engine.Execution;
 using CareFlows.Server.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using static CareFlows.Server.Tests.TestSupport.InboxClients;
 
 namespace CareFlows.Server.Tests.Features.Notifications;
 
@@ -84,15 +85,7 @@ public abstract class NotificationsEndpointsTests(CareFlowsApp app) : AppTests(a
         Assert.Contains("event: notification", events);
     }
 
-    private async Task<string> StartTaskAsync(string team)
-    {
-        var started = await Runtime.StartAsync("test-inbox-task", null, new StartRequest
-        {
-            CorrelationId = NewKey(),
-            Input = new Dictionary<string, object?> { ["teams"] = new[] { team } },
-        }, TestContext.Current.CancellationToken);
-        return await QueryAsync(db => db.Tasks.Where(t => t.InstanceId == started.Id).Select(t => t.Id).SingleAsync());
-    }
+    private async Task<string> StartTaskAsync(string team) => (await App.TeamTaskAsync(team)).Task;
 
     private static async Task<string> EnsureTeamAsync(HttpClient admin, string id)
     {
@@ -126,16 +119,7 @@ public abstract class NotificationsEndpointsTests(CareFlowsApp app) : AppTests(a
         return JsonNode.Parse(data![6..])!;
     }
 
-    private async Task<HttpClient> ClientAsync(JsonObject user) =>
-        App.BearerClient((await SignIn.BearerAsync(App.CreateClient(), user.Email(), AdminApi.Password)).AccessToken);
-
-    private static async Task<JsonObject> GetAsync(HttpClient client, string url)
-    {
-        using var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
-        return await response.ReadAsync<JsonObject>(HttpStatusCode.OK);
-    }
-
-    private static string? Text(JsonNode node, string member) => node[member]?.GetValue<string>();
+    private Task<HttpClient> ClientAsync(JsonObject user) => App.SignedInAsync(user);
 }
 
 public sealed class SqliteNotificationsEndpointsTests(SqliteApp app) : NotificationsEndpointsTests(app), IClassFixture<SqliteApp>;

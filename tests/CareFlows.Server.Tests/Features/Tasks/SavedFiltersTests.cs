@@ -42,8 +42,7 @@ public abstract class SavedFiltersTests(CareFlowsApp app) : AppTests(app)
         Assert.Equal([field], problem.ErrorFields());
     }
 
-    private async Task<HttpClient> ClientAsync(JsonObject user) =>
-        App.BearerClient((await SignIn.BearerAsync(App.CreateClient(), user.Email(), AdminApi.Password)).AccessToken);
+    private Task<HttpClient> ClientAsync(JsonObject user) => App.SignedInAsync(user);
 }
 
 public sealed class SqliteSavedFiltersTests(SqliteApp app) : SavedFiltersTests(app), IClassFixture<SqliteApp>;

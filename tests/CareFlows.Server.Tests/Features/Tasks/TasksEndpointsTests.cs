@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using CareFlows.Engine.Execution;
 using CareFlows.Server.Auth;
 using CareFlows.Server.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using static CareFlows.Server.Tests.TestSupport.InboxClients;
 
 namespace CareFlows.Server.Tests.Features.Tasks;
 
@@ -11,8 +11,6 @@ namespace CareFlows.Server.Tests.Features.Tasks;
 public abstract class TasksEndpointsTests(CareFlowsApp app) : AppTests(app)
 {
     private static readonly string[] Weather = ["weather"];
-
-    private static readonly object ValidData = new { reached = true, channel = "phone", painScore = 3, visitDate = "2026-12-01", concerns = new[] { "transport" } };
 
     [Fact]
     public async Task A_coordinator_finds_the_task_in_their_team_queue_claims_it_and_a_colleague_cannot_take_it()
@@ -193,38 +191,17 @@ public abstract class TasksEndpointsTests(CareFlowsApp app) : AppTests(app)
         return (t, task);
     }
 
-    /// <summary>A new team, and an instance of the inbox test pathway whose task waits in that team's queue.</summary>
+    /// <summary>A new team (unless one is given), and an instance of the inbox test pathway whose task waits in that team's queue.</summary>
     private async Task<(string Team, string Task, string InstanceId)> TeamTaskWithInstanceAsync(string? team = null)
     {
-        if (team is null)
-        {
-            using var admin = await App.ClientAsync();
-            team = (await AdminApi.CreateTeamAsync(admin)).Id();
-        }
-
-        var started = await Runtime.StartAsync("test-inbox-task", null, new StartRequest
-        {
-            CorrelationId = NewKey(),
-            Input = new Dictionary<string, object?> { ["teams"] = new[] { team } },
-        }, TestContext.Current.CancellationToken);
-        var taskId = await QueryAsync(db => db.Tasks.Where(t => t.InstanceId == started.Id).Select(t => t.Id).SingleAsync());
-        return (team, taskId, started.Id);
+        team ??= await App.NewTeamAsync();
+        var (task, instanceId) = await App.TeamTaskAsync(team);
+        return (team, task, instanceId);
     }
 
-    private async Task<HttpClient> CoordinatorAsync(string team)
-    {
-        using var admin = await App.ClientAsync();
-        return await ClientAsync(await AdminApi.CreateUserAsync(admin, teams: [team]));
-    }
+    private Task<HttpClient> CoordinatorAsync(string team) => App.CoordinatorAsync(team);
 
-    private async Task<HttpClient> ClientAsync(JsonObject user) =>
-        App.BearerClient((await SignIn.BearerAsync(App.CreateClient(), user.Email(), AdminApi.Password)).AccessToken);
-
-    private static async Task<JsonObject> GetAsync(HttpClient client, string url)
-    {
-        using var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
-        return await response.ReadAsync<JsonObject>(HttpStatusCode.OK);
-    }
+    private Task<HttpClient> ClientAsync(JsonObject user) => App.SignedInAsync(user);
 
     private static async Task<JsonArray> GetArrayAsync(HttpClient client, string url)
     {
@@ -237,8 +214,6 @@ public abstract class TasksEndpointsTests(CareFlowsApp app) : AppTests(app)
         using var response = await client.PostJsonAsync(url, body);
         return await response.ReadAsync<JsonObject>(expected);
     }
-
-    private static string? Text(JsonNode node, string member) => node[member]?.GetValue<string>();
 }
 
 public sealed class SqliteTasksEndpointsTests(SqliteApp app) : TasksEndpointsTests(app), IClassFixture<SqliteApp>;

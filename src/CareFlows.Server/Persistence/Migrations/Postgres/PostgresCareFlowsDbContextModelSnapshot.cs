@@ -440,9 +440,14 @@ namespace CareFlows.Server.Persistence.Migrations.Postgres
 
                     b.HasKey("TaskId", "Team");
 
-                    b.HasIndex("Team", "Queued", "DueAt", "TaskId");
+                    b.HasIndex("Team", "DueAt", "TaskId")
+                        .HasDatabaseName("IX_InboxTaskTeams_Queue_DueAt")
+                        .HasFilter("\"Queued\"");
 
-                    b.HasIndex("Team", "Queued", "PriorityRank", "DueAt");
+                    b.HasIndex("Team", "PriorityRank", "DueAt", "TaskId")
+                        .IsDescending(false, true, false, false)
+                        .HasDatabaseName("IX_InboxTaskTeams_Queue_PriorityRank")
+                        .HasFilter("\"Queued\"");
 
                     b.ToTable("InboxTaskTeams", (string)null);
                 });

@@ -441,9 +441,14 @@ namespace CareFlows.Server.Persistence.Migrations.SqlServer
 
                     b.HasKey("TaskId", "Team");
 
-                    b.HasIndex("Team", "Queued", "DueAt", "TaskId");
+                    b.HasIndex("Team", "DueAt", "TaskId")
+                        .HasDatabaseName("IX_InboxTaskTeams_Queue_DueAt")
+                        .HasFilter("[Queued] = 1");
 
-                    b.HasIndex("Team", "Queued", "PriorityRank", "DueAt");
+                    b.HasIndex("Team", "PriorityRank", "DueAt", "TaskId")
+                        .IsDescending(false, true, false, false)
+                        .HasDatabaseName("IX_InboxTaskTeams_Queue_PriorityRank")
+                        .HasFilter("[Queued] = 1");
 
                     b.ToTable("InboxTaskTeams", (string)null);
                 });

@@ -47,12 +47,16 @@ internal sealed class InboxScenario(HarnessOptions options, BenchDatabase databa
             coordinators[i] = await SignInAsync(admin, Coordinator(i));
         }
 
-        var queries = new Dictionary<string, PhaseResult>();
+        // Each query as one coordinator opening their inbox sees it (one request at a time), then under load from all clients at once.
+        var single = new Dictionary<string, PhaseResult>();
+        var loaded = new Dictionary<string, PhaseResult>();
         foreach (var (name, uri) in new[] { ("team", TeamQueue), ("mine", MyTasks), ("counts", Counts) })
         {
             await PhaseResult.RunAsync(options.InboxQueries / 2, options.Clients, i => GetAsync(admin, uri, coordinators[i % coordinators.Length]));
-            queries[name] = await BenchRunner.MeasureAsync(server, () => PhaseResult.RunAsync(options.InboxQueries, options.Clients, i => GetAsync(admin, uri, coordinators[i % coordinators.Length])));
-            BenchRunner.Say($"inbox query {name}: {BenchRunner.Describe(queries[name])}");
+            single[name] = await BenchRunner.MeasureAsync(server, () => PhaseResult.RunAsync(options.InboxQueries, 1, i => GetAsync(admin, uri, coordinators[i % coordinators.Length])));
+            BenchRunner.Say($"inbox query {name}, 1 client: {BenchRunner.Describe(single[name])}");
+            loaded[name] = await BenchRunner.MeasureAsync(server, () => PhaseResult.RunAsync(options.InboxQueries, options.Clients, i => GetAsync(admin, uri, coordinators[i % coordinators.Length])));
+            BenchRunner.Say($"inbox query {name}, {options.Clients} clients: {BenchRunner.Describe(loaded[name])}");
         }
 
         var warmup = Math.Min(options.Completions, 1_000);
@@ -65,7 +69,8 @@ internal sealed class InboxScenario(HarnessOptions options, BenchDatabase databa
         BenchRunner.Say($"inbox completions: {BenchRunner.Describe(completions)}");
         var finished = await database.ScalarAsync(
             """SELECT COUNT(*) FROM "WorkflowInstances" WHERE "DefinitionId"=@p0 AND "SubStatus"='Finished' AND "CorrelationId" LIKE 'inbox-c-%'""", TaskDefinition);
-        return new InboxResult(open, seedTime, queries["team"], queries["mine"], queries["counts"], starts, completions, (int)finished, tasks.Count);
+        return new InboxResult(open, seedTime, new InboxQueries(single["team"], single["mine"], single["counts"]), new InboxQueries(loaded["team"], loaded["mine"], loaded["counts"]),
+            starts, completions, (int)finished, tasks.Count);
     }
 
     public static string Coordinator(int team) => $"bench-coordinator-{team:000}@careflows.local";
@@ -139,12 +144,20 @@ internal sealed class InboxScenario(HarnessOptions options, BenchDatabase databa
     private sealed record TokenResponse(string AccessToken);
 }
 
-/// <summary>What the inbox scenario measured.</summary>
-/// <param name="OpenTasks">Open tasks in the database while the queries ran.</param>
-/// <param name="Seeding">How long copying the tasks into the database took.</param>
+/// <summary>The three inbox reads, measured the same way.</summary>
 /// <param name="TeamQueue">"My team's unclaimed, by due time, first 50".</param>
 /// <param name="MyTasks">"My tasks", first 50 by due time.</param>
 /// <param name="Counts">Counts per queue.</param>
+internal sealed record InboxQueries(PhaseResult TeamQueue, PhaseResult MyTasks, PhaseResult Counts)
+{
+    public IEnumerable<(PhaseResult Phase, string Name)> All => [(TeamQueue, "team queue"), (MyTasks, "my tasks"), (Counts, "counts")];
+}
+
+/// <summary>What the inbox scenario measured.</summary>
+/// <param name="OpenTasks">Open tasks in the database while the queries ran.</param>
+/// <param name="Seeding">How long copying the tasks into the database took.</param>
+/// <param name="OneClient">The reads one request at a time.</param>
+/// <param name="Loaded">The reads from every client at once.</param>
 /// <param name="TaskStarts">Instances started, each putting one task in a team's queue.</param>
 /// <param name="Completions">Tasks completed with a five-field form (measured; a warm-up before it is not).</param>
 /// <param name="Finished">Instances the completions finished, warm-up included.</param>
@@ -152,9 +165,8 @@ internal sealed class InboxScenario(HarnessOptions options, BenchDatabase databa
 internal sealed record InboxResult(
     long OpenTasks,
     TimeSpan Seeding,
-    PhaseResult TeamQueue,
-    PhaseResult MyTasks,
-    PhaseResult Counts,
+    InboxQueries OneClient,
+    InboxQueries Loaded,
     PhaseResult TaskStarts,
     PhaseResult Completions,
     int Finished,

@@ -23,7 +23,7 @@ public sealed class TaskActors(TeamMembership membership)
 
         var userId = user.UserId();
         var roles = Roles.All.Where(user.IsInRole).ToHashSet(StringComparer.Ordinal);
-        var teams = (await membership.TeamsOfAsync(userId, cancellationToken)).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var teams = await membership.TeamIdsOfAsync(userId, cancellationToken);
         var actor = new TaskActor(userId, roles, teams);
         _known = (user, actor);
         return actor;

@@ -10,6 +10,10 @@ namespace CareFlows.Server.Features.Teams;
 /// </summary>
 public sealed class TeamMembership(CareFlowsDbContext db, TimeProvider clock)
 {
+    /// <summary>The ids of the teams <paramref name="userId"/> belongs to: all that the access checks need, read on every inbox request.</summary>
+    public async Task<IReadOnlySet<string>> TeamIdsOfAsync(string userId, CancellationToken cancellationToken) =>
+        (await db.TeamMembers.AsNoTracking().Where(m => m.UserId == userId).Select(m => m.TeamId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The teams <paramref name="userId"/> belongs to, by name.</summary>
     public async Task<IReadOnlyList<TeamSummary>> TeamsOfAsync(string userId, CancellationToken cancellationToken) =>
         (await TeamsOfAsync([userId], cancellationToken))[userId];

@@ -53,7 +53,7 @@ public class CareFlowsDbContext(DbContextOptions options) : IdentityDbContext<Ca
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CareFlowsDbContext).Assembly);
-        builder.ApplyConfiguration(new InboxTaskTeamConfiguration(Database.IsSqlServer() ? "[Queued] = 1" : "\"Queued\""));
+        InboxTaskTeamConfiguration.Configure(builder.Entity<InboxTaskTeamRecord>(), Database.IsSqlServer() ? "[Queued] = 1" : "\"Queued\"");
     }
 }
 

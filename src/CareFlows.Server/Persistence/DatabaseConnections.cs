@@ -36,12 +36,7 @@ public sealed class DatabaseConnections
             return OpenAsync(ConnectionString, cancellationToken);
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
-        if (builder.MaxAutoPrepare == 0)
-        {
-            builder.MaxAutoPrepare = 64;
-            builder.AutoPrepareMinUsages = 2;
-        }
+        var builder = new NpgsqlConnectionStringBuilder(WithAutoPrepare(ConnectionString));
 
         // Everything the runtime reads it looks up by an index key. A kept plan made while a table was small (a new
         // installation) would scan the table instead, and go on scanning it as it grows until statistics are renewed;
@@ -51,6 +46,22 @@ public sealed class DatabaseConnections
             : builder.Options + " -c enable_seqscan=off";
 
         return OpenAsync(builder.ConnectionString, cancellationToken);
+    }
+
+    /// <summary>
+    /// A PostgreSQL connection string whose statements are prepared on the server once they repeat (Npgsql's automatic
+    /// preparation), unless it already says otherwise: planning an inbox query costs more than running it.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
     }
 
     private async Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)

@@ -20,7 +20,7 @@ public static class PersistenceServiceCollectionExtensions
                     .AddInterceptors(new SqlitePragmaInterceptor()));
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContextPool<CareFlowsDbContext, PostgresCareFlowsDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddDbContextPool<CareFlowsDbContext, PostgresCareFlowsDbContext>(o => o.UseNpgsql(DatabaseConnections.WithAutoPrepare(connectionString)));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<CareFlowsDbContext, SqlServerCareFlowsDbContext>(o => o.UseSqlServer(connectionString));

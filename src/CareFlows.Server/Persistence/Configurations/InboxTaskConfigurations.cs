@@ -35,14 +35,16 @@ internal sealed class InboxTaskConfiguration : IEntityTypeConfiguration<InboxTas
     }
 }
 
-/// <param name="queuedFilter">
-/// The condition "the row waits in its queue" in the database's own SQL: the queue indexes hold waiting rows only, so a
-/// team's queue is one range in due or priority order however many tasks the team has done, and a query that says
-/// <c>Queued</c> uses them on every database (SQLite uses no index for a bare boolean column otherwise).
-/// </param>
-internal sealed class InboxTaskTeamConfiguration(string queuedFilter) : IEntityTypeConfiguration<InboxTaskTeamRecord>
+/// <summary>The queue rows' table, applied by the context itself, which knows its database, rather than found by the assembly scan.</summary>
+internal static class InboxTaskTeamConfiguration
 {
-    public void Configure(EntityTypeBuilder<InboxTaskTeamRecord> builder)
+    /// <param name="builder">The queue rows' entity.</param>
+    /// <param name="queuedFilter">
+    /// The condition "the row waits in its queue" in the database's own SQL: the queue indexes hold waiting rows only, so a
+    /// team's queue is one range in due or priority order however many tasks the team has done, and a query that says
+    /// <c>Queued</c> uses them on every database (SQLite uses no index for a bare boolean column otherwise).
+    /// </param>
+    public static void Configure(EntityTypeBuilder<InboxTaskTeamRecord> builder, string queuedFilter)
     {
         builder.ToTable(TableNames.InboxTaskTeams);
         builder.HasKey(t => new { t.TaskId, t.Team });

@@ -19,6 +19,9 @@ public static class FhirEndpoints
     public static IEndpointRouteBuilder MapFhir(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup(OperationOutcomeWriter.PathPrefix).WithTags("FHIR").RequireAuthorization(Policies.Inbox);
+        group.MapGet("/metadata", Metadata).AllowAnonymous().WithName("FhirCapabilityStatement")
+            .WithSummary("What this FHIR endpoint offers, as a CapabilityStatement; readable without signing in.")
+            .ProducesFhir(StatusCodes.Status200OK);
         group.MapGet("/Task", SearchTasks).WithName("SearchFhirTasks")
             .WithSummary("Searches the tasks the user may see, as a FHIR searchset Bundle: _id, status, priority, owner, owner:missing, patient/subject (:identifier for the MRN), business-status, performer (team), _sort, _count, _page.")
             .ProducesFhir(StatusCodes.Status200OK, StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden);
@@ -26,6 +29,13 @@ public static class FhirEndpoints
             .WithSummary("Reads a task as a FHIR Task.")
             .ProducesFhir(StatusCodes.Status200OK, StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return routes;
+    }
+
+    public static IResult Metadata(HttpRequest request, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(clock);
+        return FhirJson.Result(CapabilityStatementFactory.Create(FhirBase(request), clock.GetUtcNow()));
     }
 
     public static async Task<IResult> ReadTask(

@@ -21,6 +21,19 @@ internal sealed class TaskSearch
     /// <summary>Far past any real worklist, and low enough that the rows skipped still count in an int.</summary>
     public const int MaxPage = 1_000_000;
 
+    /// <summary>The parameters that filter, by name without modifier, with their FHIR types: what /fhir/metadata declares.</summary>
+    public static readonly IReadOnlyList<(string Name, SearchParamType Type, string Documentation)> Declared =
+    [
+        ("_id", SearchParamType.Token, "The task's id."),
+        ("status", SearchParamType.Token, "ready, in-progress, on-hold, completed, cancelled or failed; every status when absent."),
+        ("priority", SearchParamType.Token, "routine, urgent, asap or stat."),
+        ("owner", SearchParamType.Reference, "Practitioner/{user id}; owner:missing=true for unclaimed tasks."),
+        ("patient", SearchParamType.Reference, "Patient/{id}; patient:identifier for the MRN."),
+        ("subject", SearchParamType.Reference, "Same as patient."),
+        ("business-status", SearchParamType.Token, "The pathway's stage."),
+        ("performer", SearchParamType.Token, "A team's id: tasks in that team's queue."),
+    ];
+
     /// <summary>The parameters that filter, each with the values of every time it was given.</summary>
     private static readonly string[] FilterParameters =
         ["_id", "status", "priority", "owner", "owner:missing", "patient", "subject", "patient:identifier", "subject:identifier", "business-status", "performer"];

@@ -130,7 +130,9 @@ internal abstract class BenchDatabase : IAsyncDisposable
             await transaction.CommitAsync();
         }
 
-        await AfterBulkLoadAsync(connection);
+        await using var settle = Command(connection, AfterBulkLoadSql);
+        settle.CommandTimeout = 600;
+        await settle.ExecuteNonQueryAsync();
     }
 
     /// <summary>The open tasks of the instances whose correlation id is like <paramref name="correlationPattern"/>, with the team of each, in start order.</summary>
@@ -170,7 +172,7 @@ internal abstract class BenchDatabase : IAsyncDisposable
     protected abstract string PlusSeconds(string timestamp, string seconds);
 
     /// <summary>What the database does on its own after a bulk load, done at once so that the run does not wait for it.</summary>
-    protected abstract Task AfterBulkLoadAsync(DbConnection connection);
+    protected abstract string AfterBulkLoadSql { get; }
 
     /// <summary>
     /// Plain one-row durable commits from one client for about a second, on a scratch table, with the settings the
@@ -267,12 +269,7 @@ internal sealed class SqliteBenchDatabase : BenchDatabase
     // SQLite copies the write-ahead log back into the database by itself, a thousand pages at a time, as later commits
     // come; do it at once, so that the reads do not measure a multi-gigabyte log left by the load. The server never
     // runs ANALYZE on SQLite, so neither does the harness: the queries run on the plans SQLite makes without statistics.
-    protected override async Task AfterBulkLoadAsync(DbConnection connection)
-    {
-        await using var checkpoint = Command(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
-        checkpoint.CommandTimeout = 600;
-        await checkpoint.ExecuteNonQueryAsync();
-    }
+    protected override string AfterBulkLoadSql => "PRAGMA wal_checkpoint(TRUNCATE)";
 
     public override async Task<string> DurabilityAsync()
     {
@@ -327,12 +324,7 @@ internal sealed class PostgresBenchDatabase : BenchDatabase
 
     // Autovacuum vacuums and analyzes a table after a bulk insert like this one within a minute or so (which also lets
     // index-only scans skip the table); do it now rather than wait.
-    protected override async Task AfterBulkLoadAsync(DbConnection connection)
-    {
-        await using var analyze = Command(connection, "VACUUM (ANALYZE)");
-        analyze.CommandTimeout = 600;
-        await analyze.ExecuteNonQueryAsync();
-    }
+    protected override string AfterBulkLoadSql => "VACUUM (ANALYZE)";
 
     public static async Task<PostgresBenchDatabase> CreateAsync(string server)
     {

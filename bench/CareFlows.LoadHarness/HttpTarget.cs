@@ -10,13 +10,17 @@ internal sealed class HttpTarget(HttpClient client) : ILoadTarget
     private static readonly Uri Events = new("/api/events", UriKind.Relative);
     private static readonly Uri Login = new("/api/auth/login", UriKind.Relative);
 
-    public static async Task SignInAsync(HttpClient client)
+    /// <summary>Signs the client in as the demo administrator: every request it sends carries the bearer token.</summary>
+    public static async Task SignInAsync(HttpClient client) =>
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(client, "admin@careflows.local", "CareFlows-Demo-1"));
+
+    /// <summary>Signs a user in and returns their bearer token.</summary>
+    public static async Task<string> TokenAsync(HttpClient client, string email, string password)
     {
-        using var response = await client.PostAsJsonAsync(Login, new { email = "admin@careflows.local", password = "CareFlows-Demo-1" });
+        using var response = await client.PostAsJsonAsync(Login, new { email, password });
         await RequireSuccessAsync(response, "sign-in");
-        var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())?.AccessToken
+        return (await response.Content.ReadFromJsonAsync<TokenResponse>())?.AccessToken
             ?? throw new InvalidOperationException("Sign-in returned no access token.");
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
 
     public async Task StartAsync(string definitionId, string correlationId, IReadOnlyDictionary<string, object?>? input)
@@ -37,7 +41,8 @@ internal sealed class HttpTarget(HttpClient client) : ILoadTarget
 
     public void Dispose() => client.Dispose();
 
-    private static async Task<string> RequireSuccessAsync(HttpResponseMessage response, string what)
+    /// <summary>The answer's body, or an exception naming the request, the status and the body.</summary>
+    public static async Task<string> RequireSuccessAsync(HttpResponseMessage response, string what)
     {
         var body = await response.Content.ReadAsStringAsync();
         return response.IsSuccessStatusCode

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 
@@ -40,22 +39,25 @@ internal sealed class InboxScenario(HarnessOptions options, BenchDatabase databa
         var seedTime = watch.Elapsed;
         BenchRunner.Say($"inbox: {open:N0} open tasks in the database after {seedTime.TotalSeconds:0} s of seeding");
 
-        // Coordinators of the first teams, one per client: each reads their own queues.
+        // Coordinators of the first teams, one per client: each reads their own queues and completes their team's tasks.
         var coordinators = new string[Math.Min(options.Clients, Teams)];
+        var tokenOfTeam = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < coordinators.Length; i++)
         {
-            coordinators[i] = await SignInAsync(admin, Coordinator(i));
+            coordinators[i] = tokenOfTeam[Team(i)] = await HttpTarget.TokenAsync(admin, Coordinator(i), Password);
         }
+
+        Task Read(Uri uri, int i) => GetAsync(admin, uri, coordinators[i % coordinators.Length]);
 
         // Each query as one coordinator opening their inbox sees it (one request at a time), then under load from all clients at once.
         var single = new Dictionary<string, PhaseResult>();
         var loaded = new Dictionary<string, PhaseResult>();
         foreach (var (name, uri) in new[] { ("team", TeamQueue), ("mine", MyTasks), ("counts", Counts) })
         {
-            await PhaseResult.RunAsync(options.InboxQueries / 2, options.Clients, i => GetAsync(admin, uri, coordinators[i % coordinators.Length]));
-            single[name] = await BenchRunner.MeasureAsync(server, () => PhaseResult.RunAsync(options.InboxQueries, 1, i => GetAsync(admin, uri, coordinators[i % coordinators.Length])));
+            await PhaseResult.RunAsync(options.InboxQueries / 2, options.Clients, i => Read(uri, i));
+            single[name] = await BenchRunner.MeasureAsync(server, () => PhaseResult.RunAsync(options.InboxQueries, 1, i => Read(uri, i)));
             BenchRunner.Say($"inbox query {name}, 1 client: {BenchRunner.Describe(single[name])}");
-            loaded[name] = await BenchRunner.MeasureAsync(server, () => PhaseResult.RunAsync(options.InboxQueries, options.Clients, i => GetAsync(admin, uri, coordinators[i % coordinators.Length])));
+            loaded[name] = await BenchRunner.MeasureAsync(server, () => PhaseResult.RunAsync(options.InboxQueries, options.Clients, i => Read(uri, i)));
             BenchRunner.Say($"inbox query {name}, {options.Clients} clients: {BenchRunner.Describe(loaded[name])}");
         }
 
@@ -63,9 +65,9 @@ internal sealed class InboxScenario(HarnessOptions options, BenchDatabase databa
         var starts = await BenchRunner.MeasureAsync(server, () => PhaseResult.RunAsync(options.Completions + warmup, options.Clients, i => StartTaskAsync(admin, $"inbox-c-{i}", i % coordinators.Length)));
         BenchRunner.Say($"inbox task starts: {BenchRunner.Describe(starts)}");
         var tasks = await database.TasksToCompleteAsync("inbox-c-%");
-        var teamIndex = tasks.Select(t => int.Parse(t.Team.AsSpan("bench-team-".Length), CultureInfo.InvariantCulture)).ToArray();
-        await PhaseResult.RunAsync(warmup, options.Clients, i => CompleteAsync(admin, tasks[i].Id, coordinators[teamIndex[i]]));
-        var completions = await BenchRunner.MeasureAsync(server, () => PhaseResult.RunAsync(tasks.Count - warmup, options.Clients, i => CompleteAsync(admin, tasks[warmup + i].Id, coordinators[teamIndex[warmup + i]])));
+        Task Complete(int i) => CompleteAsync(admin, tasks[i].Id, tokenOfTeam[tasks[i].Team]);
+        await PhaseResult.RunAsync(warmup, options.Clients, Complete);
+        var completions = await BenchRunner.MeasureAsync(server, () => PhaseResult.RunAsync(tasks.Count - warmup, options.Clients, i => Complete(warmup + i)));
         BenchRunner.Say($"inbox completions: {BenchRunner.Describe(completions)}");
         var finished = await database.ScalarAsync(
             """SELECT COUNT(*) FROM "WorkflowInstances" WHERE "DefinitionId"=@p0 AND "SubStatus"='Finished' AND "CorrelationId" LIKE 'inbox-c-%'""", TaskDefinition);
@@ -80,7 +82,7 @@ internal sealed class InboxScenario(HarnessOptions options, BenchDatabase databa
     private static async Task CreateTeamAndCoordinatorAsync(HttpClient admin, int team)
     {
         using var created = await admin.PostAsJsonAsync(new Uri("/api/admin/teams", UriKind.Relative), new { id = Team(team), name = $"Bench team {team:000}" });
-        await RequireSuccessAsync(created, "create team");
+        await HttpTarget.RequireSuccessAsync(created, "create team");
         using var user = await admin.PostAsJsonAsync(new Uri("/api/admin/users", UriKind.Relative), new
         {
             email = Coordinator(team),
@@ -89,14 +91,7 @@ internal sealed class InboxScenario(HarnessOptions options, BenchDatabase databa
             roles = CoordinatorRole,
             teams = new[] { Team(team) },
         });
-        await RequireSuccessAsync(user, "create coordinator");
-    }
-
-    private static async Task<string> SignInAsync(HttpClient client, string email)
-    {
-        using var response = await client.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { email, password = Password });
-        await RequireSuccessAsync(response, "coordinator sign-in");
-        return (await response.Content.ReadFromJsonAsync<TokenResponse>())?.AccessToken ?? throw new InvalidOperationException("Sign-in returned no access token.");
+        await HttpTarget.RequireSuccessAsync(user, "create coordinator");
     }
 
     private static async Task StartTaskAsync(HttpClient admin, string correlationId, int team)
@@ -107,7 +102,7 @@ internal sealed class InboxScenario(HarnessOptions options, BenchDatabase databa
             correlationId,
             input = new { team = Team(team), patientId = $"Patient/{correlationId}", patientName = $"Patient {correlationId}", mrn = $"MRN-{correlationId}", priority = "urgent" },
         });
-        await RequireSuccessAsync(response, "start");
+        await HttpTarget.RequireSuccessAsync(response, "start");
     }
 
     private static async Task GetAsync(HttpClient client, Uri uri, string token)
@@ -115,7 +110,7 @@ internal sealed class InboxScenario(HarnessOptions options, BenchDatabase databa
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await client.SendAsync(request);
-        await RequireSuccessAsync(response, uri.ToString());
+        await HttpTarget.RequireSuccessAsync(response, uri.ToString());
     }
 
     private static async Task CompleteAsync(HttpClient client, string taskId, string token)
@@ -130,18 +125,8 @@ internal sealed class InboxScenario(HarnessOptions options, BenchDatabase databa
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await client.SendAsync(request);
-        await RequireSuccessAsync(response, "complete");
+        await HttpTarget.RequireSuccessAsync(response, "complete");
     }
-
-    private static async Task RequireSuccessAsync(HttpResponseMessage response, string what)
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new HttpRequestException($"{what}: {(int)response.StatusCode} {response.ReasonPhrase} {await response.Content.ReadAsStringAsync()}");
-        }
-    }
-
-    private sealed record TokenResponse(string AccessToken);
 }
 
 /// <summary>The three inbox reads, measured the same way.</summary>

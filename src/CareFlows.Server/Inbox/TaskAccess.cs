@@ -59,16 +59,19 @@ public static class TaskAccess
 
     /// <summary>
     /// Whether the actor may read every task in this team's queue, so that a query of the queue needs no per-task
-    /// <see cref="Readable"/> check: the same rule, for a whole queue at once.
+    /// <see cref="Readable"/> check: <see cref="CanRead"/> for a task of that team that nobody holds yet.
     /// </summary>
-    public static bool ReadsQueueOf(TaskActor actor, string team)
+    public static bool ReadsQueueOf(TaskActor actor, string team) => CanRead(actor, owner: null, [team]);
+
+    /// <summary>
+    /// Whether the actor may read every task they hold, so that "my tasks" needs no per-task <see cref="Readable"/>
+    /// check: <see cref="CanRead"/> for a task of theirs in no team.
+    /// </summary>
+    public static bool ReadsOwnTasks(TaskActor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return ReadsAll(actor) || (actor.Roles.Contains(Roles.Coordinator) && actor.Teams.Contains(team));
+        return CanRead(actor, actor.UserId, []);
     }
-
-    /// <summary>Whether the actor may read every task they hold, so that "my tasks" needs no per-task <see cref="Readable"/> check.</summary>
-    public static bool ReadsOwnTasks(TaskActor actor) => UsesInbox(actor);
 
     /// <summary>Whether the actor may work the task: claim it, complete it, comment, log an attempt, pass it on.</summary>
     public static bool CanWork(TaskActor actor, string? owner, IEnumerable<string> teams)

@@ -7,6 +7,7 @@ using CareFlows.Server.Persistence.Entities;
 using CareFlows.Server.Runtime;
 using CareFlows.Server.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using static CareFlows.Server.Tests.TestSupport.InboxClients;
 
 namespace CareFlows.Server.Tests.Runtime;
 
@@ -99,8 +100,6 @@ public abstract class TaskDeadlineTests(CareFlowsApp app) : AppTests(app)
 
     private Task<List<InboxTaskHistoryRecord>> HistoryAsync(string taskId) =>
         QueryAsync(db => db.TaskHistory.Where(h => h.TaskId == taskId).OrderBy(h => h.Id).ToListAsync());
-
-    private static string? Text(JsonNode node, string name) => node[name]?.GetValue<string>();
 }
 
 public sealed class SqliteTaskDeadlineTests(SqliteApp app) : TaskDeadlineTests(app), IClassFixture<SqliteApp>;

@@ -113,19 +113,19 @@ public sealed record ListTasksQuery(
     private IQueryable<InboxTaskRecord> Visible(CareFlowsDbContext db, TaskActor actor, string? queueTeam)
     {
         // Where the whole queue is the actor's to read, the per-task check would only repeat the queue's own condition.
+        IQueryable<InboxTaskRecord> Readable(bool wholeQueue) => wholeQueue ? db.Tasks : TaskAccess.Readable(actor, db.Tasks, db.TaskTeams);
         if (queueTeam is not null)
         {
-            return TaskAccess.ReadsQueueOf(actor, queueTeam) ? db.Tasks : TaskAccess.Readable(actor, db.Tasks, db.TaskTeams);
+            return Readable(TaskAccess.ReadsQueueOf(actor, queueTeam));
         }
 
         var queue = Queue ?? "mine";
         if (queue == "mine")
         {
-            var mine = TaskAccess.ReadsOwnTasks(actor) ? db.Tasks : TaskAccess.Readable(actor, db.Tasks, db.TaskTeams);
-            return mine.Where(t => t.Owner == actor.UserId);
+            return Readable(TaskAccess.ReadsOwnTasks(actor)).Where(t => t.Owner == actor.UserId);
         }
 
-        var tasks = TaskAccess.Readable(actor, db.Tasks, db.TaskTeams);
+        var tasks = Readable(wholeQueue: false);
         var teams = Team is { } team ? [team] : actor.Teams.ToList();
         return queue switch
         {

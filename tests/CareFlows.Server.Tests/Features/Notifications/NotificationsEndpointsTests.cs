@@ -17,8 +17,8 @@ public abstract class NotificationsEndpointsTests(CareFlowsApp app) : AppTests(a
         var team = (await AdminApi.CreateTeamAsync(admin)).Id();
         var maria = await AdminApi.CreateUserAsync(admin, teams: [team]);
         var james = await AdminApi.CreateUserAsync(admin, teams: [team]);
-        using var mariaClient = await ClientAsync(maria);
-        using var jamesClient = await ClientAsync(james);
+        using var mariaClient = await App.SignedInAsync(maria);
+        using var jamesClient = await App.SignedInAsync(james);
         var task = await StartTaskAsync(team);
 
         (await mariaClient.PostJsonAsync($"/api/tasks/{task}/reassign", new { user = james.Id() })).EnsureSuccessStatusCode();
@@ -45,7 +45,7 @@ public abstract class NotificationsEndpointsTests(CareFlowsApp app) : AppTests(a
         using var admin = await App.ClientAsync();
         var escalations = await EnsureTeamAsync(admin, "escalations");
         var nurse = await AdminApi.CreateUserAsync(admin, teams: [escalations]);
-        using var nurseClient = await ClientAsync(nurse);
+        using var nurseClient = await App.SignedInAsync(nurse);
         var started = await Runtime.StartAsync("test-task-overdue", null, new StartRequest { CorrelationId = NewKey() }, TestContext.Current.CancellationToken);
         var task = await QueryAsync(db => db.Tasks.Where(t => t.InstanceId == started.Id).Select(t => t.Id).SingleAsync());
 
@@ -66,7 +66,7 @@ public abstract class NotificationsEndpointsTests(CareFlowsApp app) : AppTests(a
         using var admin = await App.ClientAsync();
         var team = (await AdminApi.CreateTeamAsync(admin)).Id();
         var maria = await AdminApi.CreateUserAsync(admin, teams: [team]);
-        using var mariaClient = await ClientAsync(maria);
+        using var mariaClient = await App.SignedInAsync(maria);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         cancel.CancelAfter(TimeSpan.FromSeconds(20));
         using var response = await mariaClient.GetAsync("/api/inbox/stream", HttpCompletionOption.ResponseHeadersRead, cancel.Token);
@@ -119,7 +119,6 @@ public abstract class NotificationsEndpointsTests(CareFlowsApp app) : AppTests(a
         return JsonNode.Parse(data![6..])!;
     }
 
-    private Task<HttpClient> ClientAsync(JsonObject user) => App.SignedInAsync(user);
 }
 
 public sealed class SqliteNotificationsEndpointsTests(SqliteApp app) : NotificationsEndpointsTests(app), IClassFixture<SqliteApp>;

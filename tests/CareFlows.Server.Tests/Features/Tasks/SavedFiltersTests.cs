@@ -12,8 +12,8 @@ public abstract class SavedFiltersTests(CareFlowsApp app) : AppTests(app)
     public async Task A_coordinator_saves_lists_and_deletes_their_own_filters()
     {
         using var admin = await App.ClientAsync();
-        using var maria = await ClientAsync(await AdminApi.CreateUserAsync(admin));
-        using var james = await ClientAsync(await AdminApi.CreateUserAsync(admin));
+        using var maria = await App.SignedInAsync(await AdminApi.CreateUserAsync(admin));
+        using var james = await App.SignedInAsync(await AdminApi.CreateUserAsync(admin));
 
         using var saved = await maria.PostJsonAsync("/api/tasks/filters", new { name = "Urgent calls", query = "?queue=team&priority=urgent&sort=due" });
         var filter = await saved.ReadAsync<JsonObject>(HttpStatusCode.Created);
@@ -41,8 +41,6 @@ public abstract class SavedFiltersTests(CareFlowsApp app) : AppTests(app)
 
         Assert.Equal([field], problem.ErrorFields());
     }
-
-    private Task<HttpClient> ClientAsync(JsonObject user) => App.SignedInAsync(user);
 }
 
 public sealed class SqliteSavedFiltersTests(SqliteApp app) : SavedFiltersTests(app), IClassFixture<SqliteApp>;

@@ -16,8 +16,8 @@ public abstract class TasksEndpointsTests(CareFlowsApp app) : AppTests(app)
     public async Task A_coordinator_finds_the_task_in_their_team_queue_claims_it_and_a_colleague_cannot_take_it()
     {
         var (team, task) = await TeamTaskAsync();
-        using var maria = await CoordinatorAsync(team);
-        using var james = await CoordinatorAsync(team);
+        using var maria = await App.CoordinatorAsync(team);
+        using var james = await App.CoordinatorAsync(team);
 
         var queue = await GetAsync(maria, $"/api/tasks?queue=team&team={team}");
         var listed = Assert.Single(queue["items"]!.AsArray(), t => t!["id"]!.GetValue<string>() == task);
@@ -39,8 +39,8 @@ public abstract class TasksEndpointsTests(CareFlowsApp app) : AppTests(app)
         using var admin = await App.ClientAsync();
         var mariaUser = await AdminApi.CreateUserAsync(admin, teams: [team]);
         var jamesUser = await AdminApi.CreateUserAsync(admin, teams: [team]);
-        using var maria = await ClientAsync(mariaUser);
-        using var james = await ClientAsync(jamesUser);
+        using var maria = await App.SignedInAsync(mariaUser);
+        using var james = await App.SignedInAsync(jamesUser);
         var otherTeam = (await AdminApi.CreateTeamAsync(admin)).Id();
 
         await PostAsync(maria, $"/api/tasks/{task}/claim", null, HttpStatusCode.OK);
@@ -73,7 +73,7 @@ public abstract class TasksEndpointsTests(CareFlowsApp app) : AppTests(app)
     public async Task Completing_with_valid_data_resumes_the_workflow_through_the_chosen_outcome()
     {
         var (team, task, instanceId) = await TeamTaskWithInstanceAsync();
-        using var maria = await CoordinatorAsync(team);
+        using var maria = await App.CoordinatorAsync(team);
 
         var completed = await PostAsync(maria, $"/api/tasks/{task}/complete", new { outcome = "Reached", data = ValidData }, HttpStatusCode.OK);
 
@@ -88,7 +88,7 @@ public abstract class TasksEndpointsTests(CareFlowsApp app) : AppTests(app)
     public async Task Completing_with_data_that_breaks_the_form_names_every_field_at_fault_and_changes_nothing()
     {
         var (team, task, instanceId) = await TeamTaskWithInstanceAsync();
-        using var maria = await CoordinatorAsync(team);
+        using var maria = await App.CoordinatorAsync(team);
 
         using var response = await maria.PostJsonAsync($"/api/tasks/{task}/complete", new
         {
@@ -109,7 +109,7 @@ public abstract class TasksEndpointsTests(CareFlowsApp app) : AppTests(app)
     public async Task An_outcome_the_task_does_not_offer_is_refused()
     {
         var (team, task) = await TeamTaskAsync();
-        using var maria = await CoordinatorAsync(team);
+        using var maria = await App.CoordinatorAsync(team);
 
         var problem = await (await maria.PostJsonAsync($"/api/tasks/{task}/complete", new { outcome = "Escalated", data = ValidData })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
 
@@ -123,8 +123,8 @@ public abstract class TasksEndpointsTests(CareFlowsApp app) : AppTests(app)
         for (var round = 0; round < 5; round++)
         {
             var (team, task, instanceId) = await TeamTaskWithInstanceAsync();
-            using var maria = await CoordinatorAsync(team);
-            using var james = await CoordinatorAsync(team);
+            using var maria = await App.CoordinatorAsync(team);
+            using var james = await App.CoordinatorAsync(team);
 
             var answers = await Task.WhenAll(
                 Task.Run(() => maria.PostJsonAsync($"/api/tasks/{task}/complete", new { outcome = "Reached", data = ValidData })),
@@ -143,7 +143,7 @@ public abstract class TasksEndpointsTests(CareFlowsApp app) : AppTests(app)
     {
         var (_, task) = await TeamTaskAsync();
         using var admin = await App.ClientAsync();
-        using var outsider = await CoordinatorAsync((await AdminApi.CreateTeamAsync(admin)).Id());
+        using var outsider = await App.CoordinatorAsync((await AdminApi.CreateTeamAsync(admin)).Id());
         using var auditor = await App.ClientAsync(Roles.Auditor);
         using var lead = await App.ClientAsync(Roles.ClinicalLead);
 
@@ -162,7 +162,7 @@ public abstract class TasksEndpointsTests(CareFlowsApp app) : AppTests(app)
     public async Task A_task_leaves_the_queues_as_cancelled_when_its_instance_is_cancelled_and_can_no_longer_be_claimed()
     {
         var (team, task, instanceId) = await TeamTaskWithInstanceAsync();
-        using var maria = await CoordinatorAsync(team);
+        using var maria = await App.CoordinatorAsync(team);
 
         await Runtime.CancelAsync(instanceId, "readmitted", TestContext.Current.CancellationToken);
 
@@ -176,7 +176,7 @@ public abstract class TasksEndpointsTests(CareFlowsApp app) : AppTests(app)
     {
         var (team, task) = await TeamTaskAsync();
         await TeamTaskAsync(team);
-        using var maria = await CoordinatorAsync(team);
+        using var maria = await App.CoordinatorAsync(team);
         await PostAsync(maria, $"/api/tasks/{task}/claim", null, HttpStatusCode.OK);
 
         var counts = await GetAsync(maria, "/api/tasks/counts");
@@ -198,10 +198,6 @@ public abstract class TasksEndpointsTests(CareFlowsApp app) : AppTests(app)
         var (task, instanceId) = await App.TeamTaskAsync(team);
         return (team, task, instanceId);
     }
-
-    private Task<HttpClient> CoordinatorAsync(string team) => App.CoordinatorAsync(team);
-
-    private Task<HttpClient> ClientAsync(JsonObject user) => App.SignedInAsync(user);
 
     private static async Task<JsonArray> GetArrayAsync(HttpClient client, string url)
     {

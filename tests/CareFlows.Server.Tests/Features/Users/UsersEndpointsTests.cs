@@ -97,7 +97,7 @@ public abstract class UsersEndpointsTests(CareFlowsApp app) : AppTests(app)
         using var admin = await App.ClientAsync();
         var (first, second) = (await AdminApi.CreateTeamAsync(admin), await AdminApi.CreateTeamAsync(admin));
         var user = await AdminApi.CreateUserAsync(admin, [Roles.Coordinator], [first.Id()]);
-        using var session = App.BearerClient((await SignIn.BearerAsync(App.CreateClient(), user.Email(), AdminApi.Password)).AccessToken);
+        using var session = await App.SignedInAsync(user);
 
         var renamed = await SendAsync(admin, HttpMethod.Patch, user, new { displayName = "Renamed Person" });
         Assert.Equal("Renamed Person", renamed["displayName"]!.GetValue<string>());
@@ -133,7 +133,7 @@ public abstract class UsersEndpointsTests(CareFlowsApp app) : AppTests(app)
     {
         using var admin = await App.ClientAsync();
         var user = await AdminApi.CreateUserAsync(admin);
-        using var session = App.BearerClient((await SignIn.BearerAsync(App.CreateClient(), user.Email(), AdminApi.Password)).AccessToken);
+        using var session = await App.SignedInAsync(user);
 
         using var deactivate = await admin.PostJsonAsync($"/api/admin/users/{user.Id()}/deactivate", null);
         var deactivated = await deactivate.ReadAsync<JsonObject>(HttpStatusCode.OK);

@@ -10,6 +10,17 @@ public sealed record TaskActor(string UserId, IReadOnlySet<string> Roles, IReadO
 }
 
 /// <summary>
+/// Who asks to change an inbox task, as their sign-in says: the request that makes the change reads their teams with
+/// the task, so that membership and task are weighed as of the same moment.
+/// </summary>
+public sealed record TaskRequester(string UserId, IReadOnlySet<string> Roles)
+{
+    public bool IsAdmin => Roles.Contains(Auth.Roles.Admin);
+
+    public TaskActor WithTeams(IReadOnlySet<string> teams) => new(UserId, Roles, teams);
+}
+
+/// <summary>
 /// Who may see and work which inbox task — the one place that says so, used by the inbox's queries and by every
 /// request that changes a task. Coordinators see and work the tasks of their teams and the tasks assigned to them;
 /// auditors read every task; administrators read and work every task; clinical leads design pathways and see no

@@ -30,9 +30,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
 
     internal static ProblemDetails? ToProblem(Exception exception, HttpContext httpContext) => exception switch
     {
-        ValidationException e => Validation(
-            "The request is invalid.",
-            e.Errors.GroupBy(f => f.PropertyName).ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).ToArray())),
+        ValidationException e => Validation("The request is invalid.", ValidationErrors.ByPath(e.Errors)),
         DefinitionInvalidException e => Validation(
             "The workflow definition is invalid.",
             e.Report.Errors.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => $"{p.Code}: {p.Message}").ToArray())),

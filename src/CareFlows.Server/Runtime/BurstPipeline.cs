@@ -35,6 +35,9 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
     private readonly ConcurrentDictionary<Task, byte> _preparing = new();
     private volatile bool _stopping;
 
+    /// <summary>Reads committed state on the pipeline's kept connections, for answers that need no burst.</summary>
+    public RuntimeReader Reader => _reader;
+
     public async Task<TResult> RunAsync<TResult>(WorkItem<TResult> item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);

@@ -97,14 +97,7 @@ internal static class ChangeSetWriter
         foreach (var created in batch.SelectMany(c => c.NewTasks.Values))
         {
             var t = created.Task;
-            statements.Add(RuntimeSql.InsertTask,
-            [
-                t.Id, t.InstanceId, t.BookmarkId, t.DefinitionId, t.DefinitionVersion, TypedNull.Of(t.Pathway), t.ActivityId, t.Kind,
-                t.Title, TypedNull.Of(t.Instructions), TypedNull.Of(t.PatientId), TypedNull.Of(t.PatientName), TypedNull.Of(t.PatientMrn),
-                TypedNull.Of(t.PatientBirthDate), TypedNull.Of(t.BusinessStatus), t.Status, t.Priority, t.PriorityRank, TypedNull.Of(t.Owner),
-                TypedNull.Of(t.DueAt), TypedNull.Of(t.FollowUpAt), TypedNull.Of(t.Form), t.Outcomes, TypedNull.Of(t.Input),
-                TypedNull.Of(t.Outcome), TypedNull.Of(t.Result), t.CreatedAt, t.UpdatedAt, TypedNull.Of(t.StartedAt), TypedNull.Of(t.EndedAt),
-            ]);
+            statements.Add(RuntimeSql.InsertTask, InboxTaskColumns.Values(t));
             foreach (var team in created.Teams)
             {
                 statements.Add(RuntimeSql.InsertTaskTeam,

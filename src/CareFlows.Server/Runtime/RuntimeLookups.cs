@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CareFlows.Engine.Bookmarks;
+using CareFlows.Server.Persistence.Entities;
 
 namespace CareFlows.Server.Runtime;
 
@@ -12,13 +13,35 @@ internal sealed record InstanceRow(string Id, string VersionId, string State, lo
 /// <summary>What an idempotency key was first used for; a null payload hash marks a key recorded before payloads were.</summary>
 internal sealed record ReceiptRow(string EventName, string? CorrelationKey, string? PayloadHash);
 
-/// <summary>An inbox task as the runtime reads it to change it, with the revision the change is decided on.</summary>
-internal sealed record TaskRow(string Id, string InstanceId, string BookmarkId, string Status, string? Owner, string Priority, long Revision, string Kind, string? PatientId, string Title, DateTime? DueAt)
+/// <summary>An inbox task as the runtime reads it to change it, whole, with the revision the change is decided on.</summary>
+internal sealed record TaskRow(InboxTaskRecord Record)
 {
     /// <summary>The teams in whose queues it appears.</summary>
     public IReadOnlyList<string> Teams { get; init; } = [];
 
-    public bool IsOpen => Status is Persistence.Entities.InboxTaskStatus.Ready or Persistence.Entities.InboxTaskStatus.InProgress or Persistence.Entities.InboxTaskStatus.OnHold;
+    public string Id => Record.Id;
+
+    public string InstanceId => Record.InstanceId;
+
+    public string BookmarkId => Record.BookmarkId;
+
+    public string Status => Record.Status;
+
+    public string? Owner => Record.Owner;
+
+    public string Priority => Record.Priority;
+
+    public long Revision => Record.Revision;
+
+    public string Kind => Record.Kind;
+
+    public string? PatientId => Record.PatientId;
+
+    public string Title => Record.Title;
+
+    public DateTime? DueAt => Record.DueAt;
+
+    public bool IsOpen => InboxTaskStatus.IsOpen(Status);
 }
 
 /// <summary>An event bookmark waiting for an event, and its instance.</summary>
@@ -36,17 +59,19 @@ internal readonly record struct BufferedRow(string Id, string? Payload);
 /// </summary>
 internal static class RuntimeLookups
 {
-    public static Lookup<InstanceRow> Instance(string id) =>
-        new(RuntimeSql.SelectInstance, [id], r => new InstanceRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3)));
+    public static Lookup<InstanceRow> Instance(string id) => new(RuntimeSql.SelectInstance, [id], ReadInstance);
+
+    public static Lookup<InstanceRow> InstanceOfTask(string taskId) => new(RuntimeSql.SelectTaskInstance, [taskId], ReadInstance);
 
     public static Lookup<long> Revision(string id) => new(RuntimeSql.SelectRevision, [id], r => r.GetInt64(0));
 
-    public static Lookup<TaskRow> Task(string id) => new(RuntimeSql.SelectTask, [id], r => new TaskRow(
-        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), NullableString(r, 4), r.GetString(5), r.GetInt64(6), r.GetString(7), NullableString(r, 8), r.GetString(9), r.IsDBNull(10) ? null : DateTime.SpecifyKind(r.GetDateTime(10), DateTimeKind.Utc)));
+    public static Lookup<TaskRow> Task(string id) => new(RuntimeSql.SelectTask, [id], r => new TaskRow(InboxTaskColumns.Read(r)));
 
     public static Lookup<long> TaskRevision(string id) => new(RuntimeSql.SelectTaskRevision, [id], r => r.GetInt64(0));
 
     public static Lookup<string> TeamMembers(string teamId) => new(RuntimeSql.SelectTeamMembers, [teamId], r => r.GetString(0));
+
+    public static Lookup<string> UserTeams(string userId) => new(RuntimeSql.SelectUserTeams, [userId], r => r.GetString(0));
 
     public static Lookup<string> TaskTeams(string id) => new(RuntimeSql.SelectTaskTeams, [id], r => r.GetString(0));
 
@@ -96,6 +121,8 @@ internal static class RuntimeLookups
         reader.GetString(3) == nameof(BookmarkKind.Event) ? new Waiter(reader.GetString(0), reader.GetString(1)) : null;
 
     private static BufferedRow BufferedEvent(DbDataReader reader) => new(reader.GetString(0), NullableString(reader, 1));
+
+    private static InstanceRow ReadInstance(DbDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3));
 
     private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -77,10 +77,7 @@ internal static class RuntimeSql
         """;
 
     public const string InsertTask =
-        $$"""
-        INSERT INTO "{{TableNames.InboxTasks}}" ("Id","InstanceId","BookmarkId","DefinitionId","DefinitionVersion","Pathway","ActivityId","Kind","Title","Instructions","PatientId","PatientName","PatientMrn","PatientBirthDate","BusinessStatus","Status","Priority","PriorityRank","Owner","DueAt","FollowUpAt","Form","Outcomes","Input","Outcome","Result","CreatedAt","UpdatedAt","StartedAt","EndedAt","Revision")
-        VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,@p13,@p14,@p15,@p16,@p17,@p18,@p19,@p20,@p21,@p22,@p23,@p24,@p25,@p26,@p27,@p28,@p29,1)
-        """;
+        $$"""INSERT INTO "{{TableNames.InboxTasks}}" ({{InboxTaskColumns.List}},"Revision") VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,@p13,@p14,@p15,@p16,@p17,@p18,@p19,@p20,@p21,@p22,@p23,@p24,@p25,@p26,@p27,@p28,@p29,1)""";
 
     public const string InsertTaskTeam =
         $$"""
@@ -126,11 +123,17 @@ internal static class RuntimeSql
 
     public const string SelectRevision = $$"""SELECT "Revision" FROM "{{TableNames.WorkflowInstances}}" WHERE "Id"=@p0""";
 
-    public const string SelectTask =
+    public const string SelectTask = $$"""SELECT {{InboxTaskColumns.List}},"Revision" FROM "{{TableNames.InboxTasks}}" WHERE "Id"=@p0""";
+
+    // A task's instance, read with the task: the instance id is known only once the task is.
+    public const string SelectTaskInstance =
         $$"""
-        SELECT "Id","InstanceId","BookmarkId","Status","Owner","Priority","Revision","Kind","PatientId","Title","DueAt"
-        FROM "{{TableNames.InboxTasks}}" WHERE "Id"=@p0
+        SELECT i."Id",i."DefinitionVersionId",i."State",i."Revision"
+        FROM "{{TableNames.InboxTasks}}" t JOIN "{{TableNames.WorkflowInstances}}" i ON i."Id"=t."InstanceId"
+        WHERE t."Id"=@p0
         """;
+
+    public const string SelectUserTeams = $$"""SELECT "TeamId" FROM "{{TableNames.TeamMembers}}" WHERE "UserId"=@p0""";
 
     public const string SelectTaskRevision = $$"""SELECT "Revision" FROM "{{TableNames.InboxTasks}}" WHERE "Id"=@p0""";
 

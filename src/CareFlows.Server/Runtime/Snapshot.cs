@@ -12,6 +12,7 @@ internal sealed class Snapshot
     private readonly Dictionary<string, ReceiptRow?> _receipts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TaskRow?> _tasks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _taskTeams = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _userTeams = new(StringComparer.Ordinal);
     private readonly Dictionary<EventKey, List<Waiter>> _waiters = [];
     private readonly Dictionary<EventKey, List<BufferedRow>> _buffered = [];
     private readonly Dictionary<TriggerOccurrence, bool> _occurrences = [];
@@ -62,6 +63,10 @@ internal sealed class Snapshot
         var teams = _taskTeams.TryGetValue(id, out var preloadedTeams) ? preloadedTeams : row is null ? [] : await LookUpAsync(RuntimeLookups.TaskTeams(id));
         return row is null ? null : row with { Teams = teams };
     }
+
+    /// <summary>The ids of the teams a user belongs to.</summary>
+    public async Task<IReadOnlySet<string>> UserTeamsAsync(string userId) =>
+        _userTeams.TryGetValue(userId, out var preloaded) ? preloaded : (await LookUpAsync(RuntimeLookups.UserTeams(userId))).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The members of a team, to notify.</summary>
     public async Task<IReadOnlyList<string>> TeamMembersAsync(string teamId) => await LookUpAsync(RuntimeLookups.TeamMembers(teamId));
@@ -123,6 +128,15 @@ internal sealed class Snapshot
             var teams = _taskTeams[id] = [];
             plan.Add(RuntimeLookups.Task(id), row => _tasks[id] = row);
             plan.Add(RuntimeLookups.TaskTeams(id), teams.Add);
+            plan.Add(RuntimeLookups.InstanceOfTask(id), row => _instances.TryAdd(row.Id, row));
+        }
+    }
+
+    internal void PlanUserTeams(SnapshotPlan plan, string userId)
+    {
+        if (_userTeams.TryAdd(userId, new HashSet<string>(StringComparer.Ordinal)))
+        {
+            plan.Add(RuntimeLookups.UserTeams(userId), team => _userTeams[userId].Add(team));
         }
     }
 
@@ -205,7 +219,10 @@ internal sealed class SnapshotPlan(Snapshot snapshot, InstanceCache? cache)
 
     public void Instance(string id) => snapshot.PlanInstance(this, id);
 
+    /// <summary>The task with its teams and its instance.</summary>
     public void Task(string id) => snapshot.PlanTask(this, id);
+
+    public void UserTeams(string userId) => snapshot.PlanUserTeams(this, userId);
 
     public void Receipt(string idempotencyKey) => snapshot.PlanReceipt(this, idempotencyKey);
 

@@ -122,26 +122,47 @@ public sealed class WorkflowRuntime
         _pipeline.RunAsync(new EventWork(eventName, correlationKey, payload, idempotencyKey), cancellationToken);
 
     /// <summary>Claims a task for the actor.</summary>
-    public Task<TaskOutcome> ClaimTaskAsync(string taskId, TaskActor actor, CancellationToken cancellationToken = default) =>
-        _pipeline.RunAsync(new ClaimTaskWork(taskId, actor), cancellationToken);
+    public Task<TaskOutcome> ClaimTaskAsync(string taskId, TaskRequester requester, CancellationToken cancellationToken = default) =>
+        _pipeline.RunAsync(new ClaimTaskWork(taskId, requester), cancellationToken);
 
     /// <summary>Gives a claimed task back to its team queues.</summary>
-    public Task<TaskOutcome> UnclaimTaskAsync(string taskId, TaskActor actor, CancellationToken cancellationToken = default) =>
-        _pipeline.RunAsync(new UnclaimTaskWork(taskId, actor), cancellationToken);
+    public Task<TaskOutcome> UnclaimTaskAsync(string taskId, TaskRequester requester, CancellationToken cancellationToken = default) =>
+        _pipeline.RunAsync(new UnclaimTaskWork(taskId, requester), cancellationToken);
 
     /// <summary>Passes a task to a person or to a team's queue; <paramref name="delegating"/> when its owner hands it to a colleague.</summary>
-    public Task<TaskOutcome> ReassignTaskAsync(string taskId, TaskActor actor, string? toUser, string? toTeam, bool delegating, CancellationToken cancellationToken = default) =>
-        _pipeline.RunAsync(new ReassignTaskWork(taskId, actor, toUser, toTeam, delegating), cancellationToken);
+    public Task<TaskOutcome> ReassignTaskAsync(string taskId, TaskRequester requester, string? toUser, string? toTeam, bool delegating, CancellationToken cancellationToken = default) =>
+        _pipeline.RunAsync(new ReassignTaskWork(taskId, requester, toUser, toTeam, delegating), cancellationToken);
 
     /// <summary>Puts a task on hold, or releases it.</summary>
-    public Task<TaskOutcome> HoldTaskAsync(string taskId, TaskActor actor, bool hold, string? reason, CancellationToken cancellationToken = default) =>
-        _pipeline.RunAsync(new HoldTaskWork(taskId, actor, hold, reason), cancellationToken);
+    public Task<TaskOutcome> HoldTaskAsync(string taskId, TaskRequester requester, bool hold, string? reason, CancellationToken cancellationToken = default) =>
+        _pipeline.RunAsync(new HoldTaskWork(taskId, requester, hold, reason), cancellationToken);
 
     /// <summary>Adds a comment (<c>commented</c>) or an outreach attempt (<c>attempted</c>) to a task's history.</summary>
-    public Task<TaskOutcome> NoteTaskAsync(string taskId, TaskActor actor, string action, JsonObject details, CancellationToken cancellationToken = default) =>
-        _pipeline.RunAsync(new NoteTaskWork(taskId, actor, action, details), cancellationToken);
+    public Task<TaskOutcome> NoteTaskAsync(string taskId, TaskRequester requester, string action, JsonObject details, CancellationToken cancellationToken = default) =>
+        _pipeline.RunAsync(new NoteTaskWork(taskId, requester, action, details), cancellationToken);
 
-    /// <summary>Completes a task with an outcome and its form's data, resuming its workflow in the same transaction.</summary>
-    public Task<TaskOutcome> CompleteTaskAsync(string taskId, TaskActor actor, string? outcome, JsonNode? data, CancellationToken cancellationToken = default) =>
-        _pipeline.RunAsync(new CompleteTaskWork(taskId, actor, outcome, data), cancellationToken);
+    /// <summary>
+    /// The task with its teams as committed, or null when there is none: every request about one task reads it so, on the
+    /// runtime's kept, prepared statements, whoever asks (what the asker may see is <see cref="TaskAccess"/>'s to say).
+    /// </summary>
+    public async Task<StoredTask?> ReadTaskAsync(string taskId)
+    {
+        ArgumentNullException.ThrowIfNull(taskId);
+        TaskRow? row = null;
+        var teams = new List<string>();
+        await _pipeline.Reader.RunAsync(lookups =>
+        {
+            lookups.Add(RuntimeLookups.Task(taskId), found => row = found);
+            lookups.Add(RuntimeLookups.TaskTeams(taskId), teams.Add);
+        });
+        teams.Sort(StringComparer.Ordinal);
+        return row is null ? null : new StoredTask(row.Record, teams);
+    }
+
+    /// <summary>
+    /// Completes a task with an outcome and its form's data, resuming its workflow in the same transaction; with
+    /// <paramref name="rules"/>, what the outcome and data must keep beyond the engine's own guard.
+    /// </summary>
+    public Task<TaskOutcome> CompleteTaskAsync(string taskId, TaskRequester requester, string? outcome, JsonNode? data, CompletionRules? rules = null, CancellationToken cancellationToken = default) =>
+        _pipeline.RunAsync(new CompleteTaskWork(taskId, requester, outcome, data, rules), cancellationToken);
 }

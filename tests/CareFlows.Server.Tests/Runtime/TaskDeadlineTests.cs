@@ -14,7 +14,7 @@ namespace CareFlows.Server.Tests.Runtime;
 /// <summary>A task's deadlines, fired by Quartz on the real host: escalation, the Overdue and Expired ports, deadlines met or moot.</summary>
 public abstract class TaskDeadlineTests(CareFlowsApp app) : AppTests(app)
 {
-    private static readonly TaskActor Admin = new("deadline-admin", new HashSet<string> { Roles.Admin }, new HashSet<string>());
+    private static readonly TaskRequester Admin = new("deadline-admin", new HashSet<string> { Roles.Admin });
 
     [Fact]
     public async Task Nobody_claiming_the_task_in_time_escalates_it_and_the_flow_continues_from_Overdue_while_it_stays_open()
@@ -65,7 +65,7 @@ public abstract class TaskDeadlineTests(CareFlowsApp app) : AppTests(app)
     {
         var (instanceId, taskId) = await StartAsync("test-task-expired");
 
-        var done = await Runtime.CompleteTaskAsync(taskId, Admin, "Reached", null, TestContext.Current.CancellationToken);
+        var done = await Runtime.CompleteTaskAsync(taskId, Admin, "Reached", null, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(TaskOutcomeStatus.Done, done.Status);
         await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
 

@@ -4,6 +4,7 @@ using CareFlows.Server.Auth;
 using CareFlows.Server.Features.Tasks;
 using CareFlows.Server.Inbox;
 using CareFlows.Server.Persistence;
+using CareFlows.Server.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
@@ -39,11 +40,11 @@ public static class FhirEndpoints
     }
 
     public static async Task<IResult> ReadTask(
-        string id, HttpContext http, TaskActors actors, CareFlowsDbContext db, TaskResources resources, CancellationToken cancellationToken)
+        string id, HttpContext http, TaskActors actors, WorkflowRuntime runtime, TaskResources resources, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         TaskSearch.RequireJsonFormat(http.Request.Query);
-        var (task, _) = await TasksEndpoints.ReadableAsync(id, http.User, actors, db, cancellationToken);
+        var (task, _) = await TasksEndpoints.ReadableAsync(id, http.User, actors, runtime, cancellationToken);
         var resource = (await resources.ToResourcesAsync([task], cancellationToken))[0];
         var headers = http.Response.GetTypedHeaders();
         headers.ETag = new EntityTagHeaderValue($"\"{task.Revision.ToString(CultureInfo.InvariantCulture)}\"", isWeak: true);

@@ -138,7 +138,7 @@ public sealed record ListTasksQuery(
     /// <summary>The filters asked for, on the tasks themselves.</summary>
     private IQueryable<InboxTaskRecord> Filter(IQueryable<InboxTaskRecord> tasks, DateTime now)
     {
-        tasks = Status is { } status ? tasks.Where(t => t.Status == status) : tasks.Where(t => TaskMapping.OpenStatuses.Contains(t.Status));
+        tasks = Status is { } status ? tasks.Where(t => t.Status == status) : tasks.Where(t => InboxTaskStatus.Open.Contains(t.Status));
         if (Pathway is { } pathway)
         {
             tasks = tasks.Where(t => t.DefinitionId == pathway);

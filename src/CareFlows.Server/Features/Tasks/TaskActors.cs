@@ -7,7 +7,7 @@ namespace CareFlows.Server.Features.Tasks;
 
 /// <summary>
 /// The signed-in user as the inbox sees them: id, roles and the teams they belong to now. Scoped to the request, which
-/// reads the user's teams once however often it asks (a completion checks access before and after the change).
+/// reads the user's teams once however often it asks.
 /// </summary>
 public sealed class TaskActors(TeamMembership membership)
 {
@@ -21,11 +21,16 @@ public sealed class TaskActors(TeamMembership membership)
             return known.Actor;
         }
 
-        var userId = user.UserId();
-        var roles = Roles.All.Where(user.IsInRole).ToHashSet(StringComparer.Ordinal);
-        var teams = await membership.TeamIdsOfAsync(userId, cancellationToken);
-        var actor = new TaskActor(userId, roles, teams);
+        var requester = RequesterOf(user);
+        var actor = requester.WithTeams(await membership.TeamIdsOfAsync(requester.UserId, cancellationToken));
         _known = (user, actor);
         return actor;
+    }
+
+    /// <summary>The user as a request to change a task names them: the runtime reads their teams with the task.</summary>
+    public static TaskRequester RequesterOf(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new TaskRequester(user.UserId(), Roles.All.Where(user.IsInRole).ToHashSet(StringComparer.Ordinal));
     }
 }

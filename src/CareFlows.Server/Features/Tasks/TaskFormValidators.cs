@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using CareFlows.Engine.Activities.Tasks;
+using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Persistence.Entities;
+using CareFlows.Server.Runtime;
 
 namespace CareFlows.Server.Features.Tasks;
 
@@ -16,6 +18,13 @@ public sealed class TaskFormValidators
     private const int Capacity = 1_000;
 
     private readonly ConcurrentDictionary<(string Kind, string? Form, string Outcomes), TaskFormValidator> _built = new();
+
+    /// <summary>The completion's errors by JSON path against the task's form and outcomes, or null: the inbox's <see cref="CompletionRules"/>.</summary>
+    public IReadOnlyDictionary<string, string[]>? Check(InboxTaskRecord task, string? outcome, JsonNode? data)
+    {
+        var result = For(task).Validate(new CompleteTaskRequest(outcome, data));
+        return result.IsValid ? null : ValidationErrors.ByPath(result.Errors);
+    }
 
     internal TaskFormValidator For(InboxTaskRecord task)
     {

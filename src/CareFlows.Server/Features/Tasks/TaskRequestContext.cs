@@ -1,29 +1,23 @@
 using System.Security.Claims;
 using CareFlows.Server.Inbox;
 using CareFlows.Server.Infrastructure;
-using CareFlows.Server.Persistence;
 using CareFlows.Server.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CareFlows.Server.Features.Tasks;
 
-/// <summary>What every request that changes a task needs: the user as the inbox sees them, the runtime, and the answer's mapping.</summary>
-public sealed class TaskRequestContext(IHttpContextAccessor http, TaskActors actors, WorkflowRuntime runtime, CareFlowsDbContext db, TimeProvider clock)
+/// <summary>What every request that changes a task needs: the user who asks, the runtime, and the answer's mapping.</summary>
+public sealed class TaskRequestContext(IHttpContextAccessor http, WorkflowRuntime runtime, TimeProvider clock)
 {
     public ClaimsPrincipal User => http.HttpContext!.User;
-
-    public TaskActors Actors => actors;
-
-    public CareFlowsDbContext Db => db;
 
     public CancellationToken CancellationToken => http.HttpContext!.RequestAborted;
 
     /// <summary>Runs the change for the signed-in user and answers with the task as it committed, or the problem that stopped it.</summary>
-    public async Task<Ok<TaskResponse>> RunAsync(string taskId, Func<WorkflowRuntime, TaskActor, CancellationToken, Task<TaskOutcome>> change)
+    public async Task<Ok<TaskResponse>> RunAsync(string taskId, Func<WorkflowRuntime, TaskRequester, CancellationToken, Task<TaskOutcome>> change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var actor = await actors.OfAsync(User, CancellationToken);
-        var outcome = await change(runtime, actor, CancellationToken);
+        var outcome = await change(runtime, TaskActors.RequesterOf(User), CancellationToken);
         switch (outcome.Status)
         {
             case TaskOutcomeStatus.NotFound:
@@ -37,7 +31,7 @@ public sealed class TaskRequestContext(IHttpContextAccessor http, TaskActors act
         }
 
         // The change may have moved the task out of the user's sight (reassigned to another team); it is answered all the same.
-        var (task, teams) = await TasksEndpoints.ReadAsync(taskId, db, CancellationToken);
+        var (task, teams) = await runtime.ReadTaskAsync(taskId) ?? throw new NotFoundException($"Task {taskId} does not exist.");
         return TypedResults.Ok(task.ToResponse(teams, clock.GetUtcNow().UtcDateTime));
     }
 }

@@ -98,7 +98,7 @@ internal static class TaskMapping
         teams,
         t.DueAt,
         t.FollowUpAt,
-        IsOpen(t.Status) && t.DueAt < now,
+        InboxTaskStatus.IsOpen(t.Status) && t.DueAt < now,
         Json(t.Form),
         OutcomesOf(t),
         Json(t.Input),
@@ -110,10 +110,6 @@ internal static class TaskMapping
         t.EndedAt);
 
     public static TaskHistoryResponse ToResponse(this InboxTaskHistoryRecord h) => new(h.Id, h.At, h.Actor, h.Action, h.Status, Json(h.Details));
-
-    public static readonly string[] OpenStatuses = [InboxTaskStatus.Ready, InboxTaskStatus.InProgress, InboxTaskStatus.OnHold];
-
-    public static bool IsOpen(string status) => OpenStatuses.Contains(status);
 
     /// <summary>The outcomes the task may be completed with, as stored.</summary>
     public static List<string> OutcomesOf(InboxTaskRecord t) =>

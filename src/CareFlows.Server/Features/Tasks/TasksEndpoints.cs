@@ -7,6 +7,7 @@ using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Persistence;
 using CareFlows.Server.Persistence.Configurations;
 using CareFlows.Server.Persistence.Entities;
+using CareFlows.Server.Runtime;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -72,7 +73,7 @@ public static class TasksEndpoints
     {
         var actor = await actors.OfAsync(user, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var mine = db.Tasks.Where(t => t.Owner == actor.UserId && TaskMapping.OpenStatuses.Contains(t.Status));
+        var mine = db.Tasks.Where(t => t.Owner == actor.UserId && InboxTaskStatus.Open.Contains(t.Status));
         var teams = actor.Teams.ToList();
         var perTeam = await db.TaskTeams
             .Where(q => teams.Contains(q.Team) && q.Queued)
@@ -85,24 +86,25 @@ public static class TasksEndpoints
             teams.ToDictionary(t => t, t => perTeam.GetValueOrDefault(t))));
     }
 
-    public static async Task<Ok<TaskResponse>> Get(string id, ClaimsPrincipal user, TaskActors actors, CareFlowsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Ok<TaskResponse>> Get(string id, ClaimsPrincipal user, TaskActors actors, WorkflowRuntime runtime, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (task, teams) = await ReadableAsync(id, user, actors, db, cancellationToken);
+        var (task, teams) = await ReadableAsync(id, user, actors, runtime, cancellationToken);
         return TypedResults.Ok(task.ToResponse(teams, clock.GetUtcNow().UtcDateTime));
     }
 
-    public static async Task<Ok<List<TaskHistoryResponse>>> History(string id, ClaimsPrincipal user, TaskActors actors, CareFlowsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<List<TaskHistoryResponse>>> History(
+        string id, ClaimsPrincipal user, TaskActors actors, WorkflowRuntime runtime, CareFlowsDbContext db, CancellationToken cancellationToken)
     {
-        await ReadableAsync(id, user, actors, db, cancellationToken);
+        await ReadableAsync(id, user, actors, runtime, cancellationToken);
         var history = await db.TaskHistory.AsNoTracking().Where(h => h.TaskId == id).OrderBy(h => h.Id).ToListAsync(cancellationToken);
         return TypedResults.Ok(history.Select(h => h.ToResponse()).ToList());
     }
 
     public static Task<Ok<TaskResponse>> Claim(string id, TaskRequestContext context) =>
-        context.RunAsync(id, (runtime, actor, ct) => runtime.ClaimTaskAsync(id, actor, ct));
+        context.RunAsync(id, (runtime, requester, ct) => runtime.ClaimTaskAsync(id, requester, ct));
 
     public static Task<Ok<TaskResponse>> Unclaim(string id, TaskRequestContext context) =>
-        context.RunAsync(id, (runtime, actor, ct) => runtime.UnclaimTaskAsync(id, actor, ct));
+        context.RunAsync(id, (runtime, requester, ct) => runtime.UnclaimTaskAsync(id, requester, ct));
 
     public static async Task<Ok<TaskResponse>> Reassign(string id, ReassignTaskRequest request, TaskRequestContext context, UserManager<CareFlowsUser> users, TeamMembership membership)
     {
@@ -122,27 +124,27 @@ public static class TasksEndpoints
             throw new UnprocessableException("The team does not exist.", new Dictionary<string, string[]> { ["$.team"] = [$"There is no team '{team}'."] });
         }
 
-        return await context.RunAsync(id, (runtime, actor, ct) => runtime.ReassignTaskAsync(id, actor, request.User, request.Team, delegating: false, ct));
+        return await context.RunAsync(id, (runtime, requester, ct) => runtime.ReassignTaskAsync(id, requester, request.User, request.Team, delegating: false, ct));
     }
 
     public static async Task<Ok<TaskResponse>> Delegate(string id, DelegateTaskRequest request, TaskRequestContext context, UserManager<CareFlowsUser> users)
     {
         ArgumentNullException.ThrowIfNull(request);
         await RequireActiveUserAsync(users, request.User, "$.user");
-        return await context.RunAsync(id, (runtime, actor, ct) => runtime.ReassignTaskAsync(id, actor, request.User, null, delegating: true, ct));
+        return await context.RunAsync(id, (runtime, requester, ct) => runtime.ReassignTaskAsync(id, requester, request.User, null, delegating: true, ct));
     }
 
     public static Task<Ok<TaskResponse>> Hold(string id, HoldTaskRequest? request, TaskRequestContext context) =>
-        context.RunAsync(id, (runtime, actor, ct) => runtime.HoldTaskAsync(id, actor, hold: true, Text(request?.Reason, "$.reason"), ct));
+        context.RunAsync(id, (runtime, requester, ct) => runtime.HoldTaskAsync(id, requester, hold: true, Text(request?.Reason, "$.reason"), ct));
 
     public static Task<Ok<TaskResponse>> Release(string id, TaskRequestContext context) =>
-        context.RunAsync(id, (runtime, actor, ct) => runtime.HoldTaskAsync(id, actor, hold: false, null, ct));
+        context.RunAsync(id, (runtime, requester, ct) => runtime.HoldTaskAsync(id, requester, hold: false, null, ct));
 
     public static Task<Ok<TaskResponse>> Comment(string id, CommentTaskRequest request, TaskRequestContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         var text = Text(request.Text, "$.text") ?? throw Required("$.text", "'text' is required.");
-        return context.RunAsync(id, (runtime, actor, ct) => runtime.NoteTaskAsync(id, actor, "commented", new JsonObject { ["text"] = text }, ct));
+        return context.RunAsync(id, (runtime, requester, ct) => runtime.NoteTaskAsync(id, requester, "commented", new JsonObject { ["text"] = text }, ct));
     }
 
     public static Task<Ok<TaskResponse>> Attempt(string id, TaskAttemptRequest request, TaskRequestContext context, TimeProvider clock)
@@ -165,45 +167,28 @@ public static class TasksEndpoints
             ["result"] = request.Result,
             ["note"] = Text(request.Note, "$.note"),
         };
-        return context.RunAsync(id, (runtime, actor, ct) => runtime.NoteTaskAsync(id, actor, "attempted", details, ct));
+        return context.RunAsync(id, (runtime, requester, ct) => runtime.NoteTaskAsync(id, requester, "attempted", details, ct));
     }
 
-    /// <summary>200 with the completed task; 422 with every field error by JSON path, nothing changed; 409 when it is no longer open.</summary>
-    public static async Task<Ok<TaskResponse>> Complete(string id, CompleteTaskRequest request, TaskRequestContext context, TaskFormValidators validators)
+    /// <summary>
+    /// 200 with the completed task; 422 with every field error by JSON path, nothing changed; 409 when it is no longer
+    /// open. The form is checked in the completion's own transaction, on the task as it reads it there.
+    /// </summary>
+    public static Task<Ok<TaskResponse>> Complete(string id, CompleteTaskRequest request, TaskRequestContext context, TaskFormValidators validators)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(validators);
-        var (task, _) = await ReadableAsync(id, context.User, context.Actors, context.Db, context.CancellationToken);
-        if (TaskMapping.IsOpen(task.Status))
-        {
-            var result = await validators.For(task).ValidateAsync(request, context.CancellationToken);
-            if (!result.IsValid)
-            {
-                throw new ValidationException(result.Errors);
-            }
-        }
-
-        return await context.RunAsync(id, (runtime, actor, ct) => runtime.CompleteTaskAsync(id, actor, request.Outcome, request.Data, ct));
+        return context.RunAsync(id, (runtime, requester, ct) => runtime.CompleteTaskAsync(id, requester, request.Outcome, request.Data, validators.Check, ct));
     }
 
     /// <summary>The task and its teams, when the user may read it: 404 when there is none, 403 when it is not theirs to see.</summary>
     public static async Task<(InboxTaskRecord Task, IReadOnlyList<string> Teams)> ReadableAsync(
-        string id, ClaimsPrincipal user, TaskActors actors, CareFlowsDbContext db, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal user, TaskActors actors, WorkflowRuntime runtime, CancellationToken cancellationToken)
     {
-        var (task, teams) = await ReadAsync(id, db, cancellationToken);
+        ArgumentNullException.ThrowIfNull(runtime);
+        var (task, teams) = await runtime.ReadTaskAsync(id) ?? throw new NotFoundException($"Task {id} does not exist.");
         var actor = await actors.OfAsync(user, cancellationToken);
         return TaskAccess.CanRead(actor, task.Owner, teams) ? (task, teams) : throw new ForbiddenException("The task is neither yours nor your teams'.");
-    }
-
-    /// <summary>The task and its teams, whoever asks: for the answer to a change the user was allowed to make.</summary>
-    internal static async Task<(InboxTaskRecord Task, IReadOnlyList<string> Teams)> ReadAsync(string id, CareFlowsDbContext db, CancellationToken cancellationToken)
-    {
-        // One query for the task and its teams: every request about a task starts here.
-        var found = await db.Tasks.AsNoTracking().Where(t => t.Id == id)
-            .Select(t => new { Task = t, Teams = db.TaskTeams.Where(q => q.TaskId == t.Id).Select(q => q.Team).ToList() })
-            .FirstOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException($"Task {id} does not exist.");
-        return (found.Task, found.Teams);
     }
 
     internal static async Task<Dictionary<string, IReadOnlyList<string>>> TeamsOfAsync(CareFlowsDbContext db, List<string> taskIds, CancellationToken cancellationToken)

@@ -142,4 +142,9 @@ public static class InboxTaskStatus
     public const string Completed = "completed";
     public const string Cancelled = "cancelled";
     public const string Failed = "failed";
+
+    /// <summary>The statuses of a task still in someone's inbox: it can be worked, and it can be late.</summary>
+    public static readonly string[] Open = [Ready, InProgress, OnHold];
+
+    public static bool IsOpen(string status) => status is Ready or InProgress or OnHold;
 }

@@ -4,7 +4,7 @@ using CareFlows.Server.Persistence.Entities;
 namespace CareFlows.Server.Runtime.Work.Tasks;
 
 /// <summary>Takes a task from its team queue (or starts one assigned to the actor): it becomes theirs, in progress.</summary>
-internal sealed class ClaimTaskWork(string taskId, TaskActor actor) : TaskWork(taskId, actor)
+internal sealed class ClaimTaskWork(string taskId, TaskRequester requester) : TaskWork(taskId, requester)
 {
     protected override Task<TaskOutcome> ApplyAsync(BurstScope scope, InstanceSlot slot, TaskRow task)
     {

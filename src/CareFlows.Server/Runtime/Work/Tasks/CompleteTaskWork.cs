@@ -11,10 +11,15 @@ namespace CareFlows.Server.Runtime.Work.Tasks;
 /// exactly once, however many people submit at the same time. An unclaimed task of the actor's team is claimed on
 /// the way; a task someone else holds is refused.
 /// </summary>
-internal sealed class CompleteTaskWork(string taskId, TaskActor actor, string? outcome, JsonNode? data) : TaskWork(taskId, actor)
+internal sealed class CompleteTaskWork(string taskId, TaskRequester requester, string? outcome, JsonNode? data, CompletionRules? rules) : TaskWork(taskId, requester)
 {
     protected override async Task<TaskOutcome> ApplyAsync(BurstScope scope, InstanceSlot slot, TaskRow task)
     {
+        if (rules?.Invoke(task.Record, outcome, data) is { Count: > 0 } errors)
+        {
+            return new TaskOutcome(TaskOutcomeStatus.Invalid, "The request is invalid.", errors);
+        }
+
         if (task.Owner is { } owner && owner != Requester.UserId && !Requester.IsAdmin)
         {
             return TaskOutcome.Conflict("The task is someone else's; only its owner may complete it.");

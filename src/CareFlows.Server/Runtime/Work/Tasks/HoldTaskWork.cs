@@ -4,7 +4,7 @@ using CareFlows.Server.Persistence.Entities;
 namespace CareFlows.Server.Runtime.Work.Tasks;
 
 /// <summary>Puts a task on hold (waiting on something outside the team) or releases it back to where it was.</summary>
-internal sealed class HoldTaskWork(string taskId, TaskActor actor, bool hold, string? reason) : TaskWork(taskId, actor)
+internal sealed class HoldTaskWork(string taskId, TaskRequester requester, bool hold, string? reason) : TaskWork(taskId, requester)
 {
     protected override Task<TaskOutcome> ApplyAsync(BurstScope scope, InstanceSlot slot, TaskRow task)
     {

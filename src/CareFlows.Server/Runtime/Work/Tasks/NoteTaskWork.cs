@@ -7,7 +7,7 @@ namespace CareFlows.Server.Runtime.Work.Tasks;
 /// Adds to a task's history without changing the task: a comment, or an outreach attempt (when, channel, result,
 /// note). <paramref name="action"/> is <c>commented</c> or <c>attempted</c>.
 /// </summary>
-internal sealed class NoteTaskWork(string taskId, TaskActor actor, string action, JsonObject details) : TaskWork(taskId, actor)
+internal sealed class NoteTaskWork(string taskId, TaskRequester requester, string action, JsonObject details) : TaskWork(taskId, requester)
 {
     protected override Task<TaskOutcome> ApplyAsync(BurstScope scope, InstanceSlot slot, TaskRow task)
     {

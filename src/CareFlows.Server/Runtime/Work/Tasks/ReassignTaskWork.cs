@@ -8,7 +8,7 @@ namespace CareFlows.Server.Runtime.Work.Tasks;
 /// or to a team's queue (<paramref name="toTeam"/>, unowned). <paramref name="delegating"/> marks the owner handing
 /// their own task to a colleague, recorded as a delegation.
 /// </summary>
-internal sealed class ReassignTaskWork(string taskId, TaskActor actor, string? toUser, string? toTeam, bool delegating) : TaskWork(taskId, actor)
+internal sealed class ReassignTaskWork(string taskId, TaskRequester requester, string? toUser, string? toTeam, bool delegating) : TaskWork(taskId, requester)
 {
     protected override Task<TaskOutcome> ApplyAsync(BurstScope scope, InstanceSlot slot, TaskRow task)
     {

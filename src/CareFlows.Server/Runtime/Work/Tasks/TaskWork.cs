@@ -10,15 +10,19 @@ namespace CareFlows.Server.Runtime.Work.Tasks;
 /// task — two coordinators completing it at once, on one node or two — commit one after the other, and the second is
 /// decided on what the first did.
 /// </summary>
-internal abstract class TaskWork(string taskId, TaskActor actor) : WorkItem<TaskOutcome>
+internal abstract class TaskWork(string taskId, TaskRequester requester) : WorkItem<TaskOutcome>
 {
     protected string TaskId => taskId;
 
-    protected TaskActor Requester => actor;
+    protected TaskRequester Requester => requester;
 
-    public override string? Actor => actor.UserId;
+    public override string? Actor => requester.UserId;
 
-    public override void Plan(SnapshotPlan plan) => plan.Task(taskId);
+    public override void Plan(SnapshotPlan plan)
+    {
+        plan.Task(taskId);
+        plan.UserTeams(requester.UserId);
+    }
 
     public override async Task RunAsync(BurstScope scope)
     {
@@ -29,6 +33,7 @@ internal abstract class TaskWork(string taskId, TaskActor actor) : WorkItem<Task
             return;
         }
 
+        var actor = requester.WithTeams(await scope.Snapshot.UserTeamsAsync(requester.UserId));
         if (!TaskAccess.CanRead(actor, task.Owner, task.Teams))
         {
             Staged = TaskOutcome.Forbidden("The task is neither yours nor your teams'.");
@@ -75,7 +80,7 @@ internal abstract class TaskWork(string taskId, TaskActor actor) : WorkItem<Task
         var at = scope.Runtime.Clock.GetUtcNow().UtcDateTime;
         var newStatus = status ?? task.Status;
         var startedAt = newStatus == InboxTaskStatus.InProgress ? at : (DateTime?)null;
-        var history = InboxTaskRows.History(task.Id, at, newStatus, action, details, actor.UserId);
+        var history = InboxTaskRows.History(task.Id, at, newStatus, action, details, requester.UserId);
         scope.UpdateTask(slot, task, newStatus, clearOwner ? null : owner ?? task.Owner, startedAt, at, teams, history);
         return TaskOutcome.Done;
     }

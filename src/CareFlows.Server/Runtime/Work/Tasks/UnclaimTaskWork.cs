@@ -4,7 +4,7 @@ using CareFlows.Server.Persistence.Entities;
 namespace CareFlows.Server.Runtime.Work.Tasks;
 
 /// <summary>Gives a claimed task back to its team queues.</summary>
-internal sealed class UnclaimTaskWork(string taskId, TaskActor actor) : TaskWork(taskId, actor)
+internal sealed class UnclaimTaskWork(string taskId, TaskRequester requester) : TaskWork(taskId, requester)
 {
     protected override Task<TaskOutcome> ApplyAsync(BurstScope scope, InstanceSlot slot, TaskRow task)
     {

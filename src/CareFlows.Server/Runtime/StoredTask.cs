@@ -1,0 +1,6 @@
+using CareFlows.Server.Persistence.Entities;
+
+namespace CareFlows.Server.Runtime;
+
+/// <summary>An inbox task as committed, with the teams in whose queues it appears (ordinal order).</summary>
+public sealed record StoredTask(InboxTaskRecord Task, IReadOnlyList<string> Teams);

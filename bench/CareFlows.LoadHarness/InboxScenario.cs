@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 
 namespace CareFlows.LoadHarness;
 
@@ -81,9 +80,9 @@ internal sealed class InboxScenario(HarnessOptions options, BenchDatabase databa
 
     private static async Task CreateTeamAndCoordinatorAsync(HttpClient admin, int team)
     {
-        using var created = await admin.PostAsJsonAsync(new Uri("/api/admin/teams", UriKind.Relative), new { id = Team(team), name = $"Bench team {team:000}" });
+        using var created = await HttpTarget.PostJsonAsync(admin, new Uri("/api/admin/teams", UriKind.Relative), new { id = Team(team), name = $"Bench team {team:000}" });
         await HttpTarget.RequireSuccessAsync(created, "create team");
-        using var user = await admin.PostAsJsonAsync(new Uri("/api/admin/users", UriKind.Relative), new
+        using var user = await HttpTarget.PostJsonAsync(admin, new Uri("/api/admin/users", UriKind.Relative), new
         {
             email = Coordinator(team),
             displayName = $"Bench coordinator {team:000}",
@@ -96,7 +95,7 @@ internal sealed class InboxScenario(HarnessOptions options, BenchDatabase databa
 
     private static async Task StartTaskAsync(HttpClient admin, string correlationId, int team)
     {
-        using var response = await admin.PostAsJsonAsync(new Uri("/api/instances", UriKind.Relative), new
+        using var response = await HttpTarget.PostJsonAsync(admin, new Uri("/api/instances", UriKind.Relative), new
         {
             definitionId = TaskDefinition,
             correlationId,
@@ -115,16 +114,11 @@ internal sealed class InboxScenario(HarnessOptions options, BenchDatabase databa
 
     private static async Task CompleteAsync(HttpClient client, string taskId, string token)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/tasks/{taskId}/complete", UriKind.Relative))
+        using var response = await HttpTarget.PostJsonAsync(client, new Uri($"/api/tasks/{taskId}/complete", UriKind.Relative), new
         {
-            Content = JsonContent.Create(new
-            {
-                outcome = "Reached",
-                data = new { reached = true, channel = "phone", painScore = 3, visitDate = "2026-12-03", notes = "Medications reviewed; follow-up visit booked." },
-            }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await client.SendAsync(request);
+            outcome = "Reached",
+            data = new { reached = true, channel = "phone", painScore = 3, visitDate = "2026-12-03", notes = "Medications reviewed; follow-up visit booked." },
+        }, token);
         await HttpTarget.RequireSuccessAsync(response, "complete");
     }
 }

@@ -2,6 +2,7 @@ using CareFlows.Server.Auth.Sessions;
 using CareFlows.Server.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -74,6 +75,11 @@ public static class AuthServiceCollectionExtensions
             o.BearerTokenExpiration = options.BearerTokenLifetime;
             o.RefreshTokenExpiration = options.SessionLifetime;
         });
+        // After the schemes' own set-up, which makes the formats that read tokens and cookies.
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme)
+            .PostConfigure<TimeProvider>((o, clock) => o.BearerTokenProtector = RememberedTicketFormat.Over(o.BearerTokenProtector, clock));
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .PostConfigure<TimeProvider>((o, clock) => o.TicketDataFormat = RememberedTicketFormat.Over(o.TicketDataFormat, clock));
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.HttpOnly = true;

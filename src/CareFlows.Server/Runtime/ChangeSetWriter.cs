@@ -10,10 +10,12 @@ namespace CareFlows.Server.Runtime;
 /// </summary>
 internal static class ChangeSetWriter
 {
-    // Journal rows are inserted this many to a statement on SQLite.
-    private const int JournalRowsPerInsert = 8;
+    // Journal rows (on SQLite) and task history rows are inserted this many to a statement.
+    private const int RowsPerInsert = 8;
     private const int JournalColumns = 8;
-    private static readonly string InsertJournalRows = RuntimeSql.MultiRow(RuntimeSql.InsertJournal, JournalRowsPerInsert, JournalColumns);
+    private const int HistoryColumns = 6;
+    private static readonly string InsertJournalRows = RuntimeSql.MultiRow(RuntimeSql.InsertJournal, RowsPerInsert, JournalColumns);
+    private static readonly string InsertHistoryRows = RuntimeSql.MultiRow(RuntimeSql.InsertTaskHistory, RowsPerInsert, HistoryColumns);
 
     public static void Write(RuntimeConnection writer, IReadOnlyList<ChangeSet> batch)
     {
@@ -111,29 +113,20 @@ internal static class ChangeSetWriter
             }
         }
 
-        foreach (var update in batch.SelectMany(c => c.TaskUpdates.Values))
+        var endedWithUpdate = new HashSet<InboxTaskChange>();
+        foreach (var changes in batch)
         {
-            statements.Add(RuntimeSql.UpdateTask,
-            [
-                update.TaskId, update.Status, TypedNull.Of(update.Owner), update.Priority, HumanTask.PriorityRank(update.Priority),
-                TypedNull.Of(update.StartedAt), update.At,
-            ]);
-            var queued = InboxTaskTeamRecord.IsQueued(update.Status, update.Owner);
-            var rank = HumanTask.PriorityRank(update.Priority);
-            if (update.Teams is { } teams)
+            foreach (var update in changes.TaskUpdates.Values)
             {
-                statements.Add(RuntimeSql.DeleteTaskTeams, [update.TaskId]);
-                foreach (var team in teams)
+                var end = changes.TaskChanges.Find(c => c.TaskId == update.TaskId);
+                AddUpdate(statements, update, end);
+                history.AddRange(update.History);
+                if (end is not null)
                 {
-                    statements.Add(RuntimeSql.InsertTaskTeam, [update.TaskId, team, queued, update.DueAt ?? InboxTaskTeamRecord.NoDueTime, rank]);
+                    endedWithUpdate.Add(end);
+                    history.Add(end.History);
                 }
             }
-            else
-            {
-                statements.Add(RuntimeSql.UpdateTaskQueue, [update.TaskId, queued, rank]);
-            }
-
-            history.AddRange(update.History);
         }
 
         history.AddRange(batch.SelectMany(c => c.TaskNotes));
@@ -142,7 +135,7 @@ internal static class ChangeSetWriter
             statements.Add(RuntimeSql.InsertNotification, [n.UserId, n.Kind, TypedNull.Of(n.TaskId), n.Message, n.CreatedAt]);
         }
 
-        foreach (var change in batch.SelectMany(c => c.TaskChanges))
+        foreach (var change in batch.SelectMany(c => c.TaskChanges).Where(c => !endedWithUpdate.Contains(c)))
         {
             statements.Add(RuntimeSql.EndTask,
                 [change.TaskId, change.Status, TypedNull.Of(change.Outcome), TypedNull.Of(change.Result), change.At, change.At]);
@@ -150,9 +143,43 @@ internal static class ChangeSetWriter
             history.Add(change.History);
         }
 
-        foreach (var h in history)
+        AddInChunks(statements, RuntimeSql.InsertTaskHistory, InsertHistoryRows, HistoryColumns,
+            history.ConvertAll(h => new object?[] { h.TaskId, h.At, TypedNull.Of(h.Actor), h.Action, h.Status, TypedNull.Of(h.Details) }));
+    }
+
+    /// <summary>
+    /// A person's change to a task, and its queue rows; with <paramref name="end"/>, the task also ended in the same
+    /// request (claimed on the way to its completion), written as one change of the row rather than two.
+    /// </summary>
+    private static void AddUpdate(StatementQueue statements, InboxTaskUpdate update, InboxTaskChange? end)
+    {
+        var rank = HumanTask.PriorityRank(update.Priority);
+        if (end is null)
         {
-            statements.Add(RuntimeSql.InsertTaskHistory, [h.TaskId, h.At, TypedNull.Of(h.Actor), h.Action, h.Status, TypedNull.Of(h.Details)]);
+            statements.Add(RuntimeSql.UpdateTask,
+                [update.TaskId, update.Status, TypedNull.Of(update.Owner), update.Priority, rank, TypedNull.Of(update.StartedAt), update.At]);
+        }
+        else
+        {
+            statements.Add(RuntimeSql.UpdateAndEndTask,
+            [
+                update.TaskId, end.Status, TypedNull.Of(update.Owner), update.Priority, rank, TypedNull.Of(update.StartedAt),
+                TypedNull.Of(end.Outcome), TypedNull.Of(end.Result), end.At, end.At,
+            ]);
+        }
+
+        var queued = end is null && InboxTaskTeamRecord.IsQueued(update.Status, update.Owner);
+        if (update.Teams is { } teams)
+        {
+            statements.Add(RuntimeSql.DeleteTaskTeams, [update.TaskId]);
+            foreach (var team in teams)
+            {
+                statements.Add(RuntimeSql.InsertTaskTeam, [update.TaskId, team, queued, update.DueAt ?? InboxTaskTeamRecord.NoDueTime, rank]);
+            }
+        }
+        else
+        {
+            statements.Add(RuntimeSql.UpdateTaskQueue, [update.TaskId, queued, end is null ? rank : 0]);
         }
     }
 
@@ -177,22 +204,30 @@ internal static class ChangeSetWriter
         ]);
     }
 
-    /// <summary>Several journal rows to a statement; the rest of a batch's rows one by one, so two statement shapes serve all.</summary>
-    private static void AddJournalAsRows(StatementQueue statements, List<(string InstanceId, Engine.Journal.JournalEntry Entry)> journal)
-    {
-        var fullChunks = journal.Count / JournalRowsPerInsert * JournalRowsPerInsert;
-        for (var i = 0; i < journal.Count; i += i < fullChunks ? JournalRowsPerInsert : 1)
+    private static void AddJournalAsRows(StatementQueue statements, List<(string InstanceId, Engine.Journal.JournalEntry Entry)> journal) =>
+        AddInChunks(statements, RuntimeSql.InsertJournal, InsertJournalRows, JournalColumns, journal.ConvertAll(j => new object?[]
         {
-            var rows = i < fullChunks ? JournalRowsPerInsert : 1;
-            var values = new object?[rows * JournalColumns];
-            for (var row = 0; row < rows; row++)
+            j.InstanceId, j.Entry.Sequence, j.Entry.Timestamp.UtcDateTime, j.Entry.ActivityId, j.Entry.ActivityType, TypedNull.Of(j.Entry.ActivityName),
+            j.Entry.EventName, TypedNull.Of(j.Entry.Message),
+        }));
+
+    /// <summary>
+    /// Rows inserted <see cref="RowsPerInsert"/> to a statement, and the rest one by one, so that two statement shapes
+    /// (each kept prepared) serve any number of rows.
+    /// </summary>
+    private static void AddInChunks(StatementQueue statements, string insertOne, string insertChunk, int columns, List<object?[]> rows)
+    {
+        var fullChunks = rows.Count / RowsPerInsert * RowsPerInsert;
+        for (var i = 0; i < rows.Count; i += i < fullChunks ? RowsPerInsert : 1)
+        {
+            var count = i < fullChunks ? RowsPerInsert : 1;
+            var values = new object?[count * columns];
+            for (var row = 0; row < count; row++)
             {
-                var (instanceId, e) = journal[i + row];
-                object?[] columns = [instanceId, e.Sequence, e.Timestamp.UtcDateTime, e.ActivityId, e.ActivityType, TypedNull.Of(e.ActivityName), e.EventName, TypedNull.Of(e.Message)];
-                columns.CopyTo(values, row * JournalColumns);
+                rows[i + row].CopyTo(values, row * columns);
             }
 
-            statements.Add(rows == 1 ? RuntimeSql.InsertJournal : InsertJournalRows, values);
+            statements.Add(count == 1 ? insertOne : insertChunk, values);
         }
     }
 }

@@ -66,14 +66,45 @@ internal static class InboxTaskRows
         var outcome = input is JsonObject obj && obj["outcome"] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
         var data = input is JsonObject withData && bookmark.Payload?["kind"]?.ToString() != RunTaskKind ? withData["data"] : input;
         var details = new JsonObject { ["outcome"] = outcome };
-        return new InboxTaskChange(bookmark.TaskId!, InboxTaskStatus.Completed, outcome, data?.ToJsonString(), at.UtcDateTime,
-            History(bookmark.TaskId!, at.UtcDateTime, InboxTaskStatus.Completed, "completed", details, actor));
+        return new InboxTaskChange(bookmark.TaskId!, InboxTaskStatus.Completed, outcome, data?.ToJsonString(), StoredTime.Of(at),
+            History(bookmark.TaskId!, StoredTime.Of(at), InboxTaskStatus.Completed, "completed", details, actor));
     }
 
     /// <summary>The change when the task's bookmark went away without being resumed: its instance or its branch was cancelled.</summary>
     public static InboxTaskChange Cancelled(Bookmark bookmark, DateTimeOffset at, string? actor) =>
-        new(bookmark.TaskId!, InboxTaskStatus.Cancelled, null, null, at.UtcDateTime,
-            History(bookmark.TaskId!, at.UtcDateTime, InboxTaskStatus.Cancelled, "cancelled", null, actor));
+        new(bookmark.TaskId!, InboxTaskStatus.Cancelled, null, null, StoredTime.Of(at),
+            History(bookmark.TaskId!, StoredTime.Of(at), InboxTaskStatus.Cancelled, "cancelled", null, actor));
+
+    /// <summary>
+    /// The task as the writer leaves it once <paramref name="update"/> and <paramref name="end"/> commit: the columns
+    /// their statements set (RuntimeSql.UpdateTask, EndTask, UpdateAndEndTask), each moving the revision once. What a
+    /// person's request answers with, without reading the row again.
+    /// </summary>
+    public static InboxTaskRecord After(InboxTaskRecord before, InboxTaskUpdate? update, InboxTaskChange? end)
+    {
+        var after = before.Copy();
+        if (update is not null)
+        {
+            after.Status = update.Status;
+            after.Owner = update.Owner;
+            after.Priority = update.Priority;
+            after.PriorityRank = HumanTask.PriorityRank(update.Priority);
+            after.StartedAt = update.StartedAt;
+            after.UpdatedAt = update.At;
+        }
+
+        if (end is not null)
+        {
+            after.Status = end.Status;
+            after.Outcome = end.Outcome;
+            after.Result = end.Result;
+            after.UpdatedAt = end.At;
+            after.EndedAt = end.At;
+        }
+
+        after.Revision += update is null && end is null ? 0 : 1;
+        return after;
+    }
 
     internal static InboxTaskHistoryRecord History(string taskId, DateTime at, string status, string action, JsonObject? details, string? actor = null) => new()
     {

@@ -105,6 +105,13 @@ internal static class RuntimeSql
         WHERE "Id"=@p0
         """;
 
+    // A task a person's request changed and ended at once (claimed on the way to its completion).
+    public const string UpdateAndEndTask =
+        $$"""
+        UPDATE "{{TableNames.InboxTasks}}" SET "Status"=@p1,"Owner"=@p2,"Priority"=@p3,"PriorityRank"=@p4,"StartedAt"=@p5,"Outcome"=@p6,"Result"=@p7,"UpdatedAt"=@p8,"EndedAt"=@p9,"Revision"="Revision"+1
+        WHERE "Id"=@p0
+        """;
+
     public const string InsertNotification =
         $$"""
         INSERT INTO "{{TableNames.Notifications}}" ("UserId","Kind","TaskId","Message","CreatedAt")

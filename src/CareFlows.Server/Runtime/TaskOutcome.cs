@@ -22,6 +22,9 @@ public enum TaskOutcomeStatus
 /// <summary>The answer to a request about an inbox task; <see cref="Errors"/> lists invalid data by JSON path.</summary>
 public sealed record TaskOutcome(TaskOutcomeStatus Status, string? Problem = null, IReadOnlyDictionary<string, string[]>? Errors = null)
 {
+    /// <summary>When the change committed, the task as it left it.</summary>
+    public StoredTask? Task { get; init; }
+
     public static readonly TaskOutcome Done = new(TaskOutcomeStatus.Done);
 
     public static readonly TaskOutcome NotFound = new(TaskOutcomeStatus.NotFound, "There is no such task.");

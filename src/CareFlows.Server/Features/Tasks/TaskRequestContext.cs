@@ -31,7 +31,7 @@ public sealed class TaskRequestContext(IHttpContextAccessor http, WorkflowRuntim
         }
 
         // The change may have moved the task out of the user's sight (reassigned to another team); it is answered all the same.
-        var (task, teams) = await runtime.ReadTaskAsync(taskId) ?? throw new NotFoundException($"Task {taskId} does not exist.");
+        var (task, teams) = outcome.Task ?? await runtime.ReadTaskAsync(taskId) ?? throw new NotFoundException($"Task {taskId} does not exist.");
         return TypedResults.Ok(task.ToResponse(teams, clock.GetUtcNow().UtcDateTime));
     }
 }

@@ -82,6 +82,8 @@ public sealed class InboxTaskRecord
 
     /// <summary>Grows with every change, so that two changes made at once cannot both apply.</summary>
     public long Revision { get; set; }
+
+    public InboxTaskRecord Copy() => (InboxTaskRecord)MemberwiseClone();
 }
 
 /// <summary>

@@ -37,11 +37,9 @@ public abstract class TasksEndpointsTests(CareFlowsApp app) : AppTests(app)
     {
         var (team, task) = await TeamTaskAsync();
         using var admin = await App.ClientAsync();
-        var mariaUser = await AdminApi.CreateUserAsync(admin, teams: [team]);
-        var jamesUser = await AdminApi.CreateUserAsync(admin, teams: [team]);
+        var (mariaUser, jamesUser, otherTeam) = await ColleaguesAsync(admin, team);
         using var maria = await App.SignedInAsync(mariaUser);
         using var james = await App.SignedInAsync(jamesUser);
-        var otherTeam = (await AdminApi.CreateTeamAsync(admin)).Id();
 
         await PostAsync(maria, $"/api/tasks/{task}/claim", null, HttpStatusCode.OK);
         Assert.Equal("ready", Text(await PostAsync(maria, $"/api/tasks/{task}/unclaim", null, HttpStatusCode.OK), "status"));
@@ -184,6 +182,45 @@ public abstract class TasksEndpointsTests(CareFlowsApp app) : AppTests(app)
         Assert.Equal(1, counts["mine"]!.GetValue<int>());
         Assert.Equal(1, counts["teams"]![team]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task Every_change_answers_with_the_task_exactly_as_a_read_finds_it_afterwards()
+    {
+        var (team, task) = await TeamTaskAsync();
+        using var admin = await App.ClientAsync();
+        var (mariaUser, jamesUser, otherTeam) = await ColleaguesAsync(admin, team);
+        using var maria = await App.SignedInAsync(mariaUser);
+        using var james = await App.SignedInAsync(jamesUser);
+        var (_, claimedOnTheWay) = await TeamTaskAsync(team);
+        var (_, completedByOwner) = await TeamTaskAsync(team);
+
+        (HttpClient Client, string Task, string Path, object? Body)[] changes =
+        [
+            (maria, task, "claim", null),
+            (maria, task, "unclaim", null),
+            (maria, task, "reassign", new { user = jamesUser.Id() }),
+            (james, task, "claim", null),
+            (james, task, "delegate", new { user = mariaUser.Id() }),
+            (maria, task, "hold", new { reason = "waiting for the pharmacy" }),
+            (maria, task, "release", null),
+            (maria, task, "comments", new { text = "Daughter asked for a call after 5pm." }),
+            (maria, task, "attempts", new { channel = "phone", result = "no-answer" }),
+            (maria, task, "reassign", new { team = otherTeam }),
+            (maria, claimedOnTheWay, "complete", new { outcome = "Reached", data = ValidData }),
+            (james, completedByOwner, "claim", null),
+            (james, completedByOwner, "complete", new { outcome = "NotReached", data = ValidData }),
+        ];
+        foreach (var (client, id, path, body) in changes)
+        {
+            var answer = await PostAsync(client, $"/api/tasks/{id}/{path}", body, HttpStatusCode.OK);
+            var read = await GetAsync(admin, $"/api/tasks/{id}");
+            Assert.True(JsonNode.DeepEquals(read, answer), $"{path}: answered {answer.ToJsonString()} but read {read.ToJsonString()}");
+        }
+    }
+
+    /// <summary>Two coordinators of <paramref name="team"/>, Maria and James, and another team to pass tasks to.</summary>
+    private static async Task<(JsonObject Maria, JsonObject James, string OtherTeam)> ColleaguesAsync(HttpClient admin, string team) =>
+        (await AdminApi.CreateUserAsync(admin, teams: [team]), await AdminApi.CreateUserAsync(admin, teams: [team]), (await AdminApi.CreateTeamAsync(admin)).Id());
 
     private async Task<(string Team, string Task)> TeamTaskAsync(string? team = null)
     {

@@ -67,7 +67,16 @@ internal abstract class TaskWork(string taskId, TaskRequester requester) : WorkI
             return;
         }
 
-        Staged = await ApplyAsync(scope, slot, task);
+        var outcome = await ApplyAsync(scope, slot, task);
+        Staged = outcome.Status == TaskOutcomeStatus.Done ? outcome with { Task = After(scope, task) } : outcome;
+    }
+
+    private static StoredTask After(BurstScope scope, TaskRow task)
+    {
+        var update = scope.Changes.TaskUpdates.GetValueOrDefault(task.Id);
+        var end = scope.Changes.TaskChanges.Find(c => c.TaskId == task.Id);
+        var teams = update?.Teams ?? task.Teams;
+        return new StoredTask(InboxTaskRows.After(task.Record, update, end), [.. teams.Order(StringComparer.Ordinal)]);
     }
 
     /// <summary>Makes the request's change to the open task the actor may work, and says how it went.</summary>
@@ -77,7 +86,7 @@ internal abstract class TaskWork(string taskId, TaskRequester requester) : WorkI
     protected TaskOutcome Update(BurstScope scope, InstanceSlot slot, TaskRow task, string action, JsonObject? details,
         string? status = null, string? owner = null, bool clearOwner = false, IReadOnlyList<string>? teams = null)
     {
-        var at = scope.Runtime.Clock.GetUtcNow().UtcDateTime;
+        var at = StoredTime.Of(scope.Runtime.Clock.GetUtcNow());
         var newStatus = status ?? task.Status;
         var startedAt = newStatus == InboxTaskStatus.InProgress ? at : (DateTime?)null;
         var history = InboxTaskRows.History(task.Id, at, newStatus, action, details, requester.UserId);

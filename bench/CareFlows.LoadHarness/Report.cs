@@ -48,7 +48,7 @@ internal static class Report
             "the time TimerRecovery logs for reading and rescheduling them, and the whole start-up until the server is ready.");
         Line("- In-process: the server's services in the harness process, calling `WorkflowRuntime` (the service the API calls). " +
             "HTTP: the server's Release build as a child process on Kestrel at 127.0.0.1, `POST /api/instances` and `POST /api/events` " +
-            "with a bearer token, over `HttpClient` (one connection per client); client and server share the machine's cores.");
+            "with a bearer token and JSON bodies sent with their length (as a browser sends them), over `HttpClient` (one connection per client); client and server share the machine's cores.");
         Line();
         Line($"| database | mode | clients | starts/s | resumes/s | resume latency p50 / p95 / p99 ms | 1-client resume p50 / p95 / p99 ms | timer lateness p50 / p95 / p99 / max ms | reschedule {options.Reschedule:N0} timers: recovery / start-up s |");
         Line("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");

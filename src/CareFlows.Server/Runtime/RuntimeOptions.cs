@@ -13,9 +13,11 @@ public sealed class RuntimeOptions
 
     /// <summary>
     /// How long the writer may hold a batch open for more requests when fewer have arrived than recent batches held
-    /// (callers answered together tend to come back together). Zero commits whatever has arrived at once.
+    /// (callers answered together tend to come back together). Zero, the default, commits whatever has arrived at
+    /// once: the next batch forms while this one commits, where holding it open kept every caller in one batch, so
+    /// that the processors idled through each commit and the writer through each round of requests.
     /// </summary>
-    public TimeSpan GroupCommitWait { get; set; } = TimeSpan.FromMilliseconds(2);
+    public TimeSpan GroupCommitWait { get; set; } = TimeSpan.Zero;
 
     /// <summary>
     /// How many requests' bursts (the engine's work, scripts included) may run at once. One slow burst holds one of

@@ -103,7 +103,7 @@ internal sealed partial class BurstScope(Snapshot snapshot, InstanceLeases lease
     public void Notify(IEnumerable<string?> userIds, string kind, string taskId, string message)
     {
         ArgumentNullException.ThrowIfNull(userIds);
-        var at = StoredTime.Of(Runtime.Clock.GetUtcNow());
+        var at = Runtime.StoredNow;
         foreach (var userId in userIds.OfType<string>().Distinct(StringComparer.Ordinal))
         {
             Changes.Notifications.Add(new NotificationRecord { UserId = userId, Kind = kind, TaskId = taskId, Message = message, CreatedAt = at });

@@ -13,6 +13,9 @@ internal sealed class RuntimeContext(WorkflowEngine engine, WorkflowCatalog cata
 
     public TimeProvider Clock => engine.Clock;
 
+    /// <summary>Now, as the database keeps a time (<see cref="StoredTime"/>): for what a request records on a task.</summary>
+    public DateTime StoredNow => StoredTime.Of(Clock.GetUtcNow());
+
     public DatabaseProvider Provider => database.Provider;
 
     public DatabaseConnections Database => database;

@@ -134,9 +134,10 @@ internal sealed class Snapshot
 
     internal void PlanUserTeams(SnapshotPlan plan, string userId)
     {
-        if (_userTeams.TryAdd(userId, new HashSet<string>(StringComparer.Ordinal)))
+        var teams = new HashSet<string>(StringComparer.Ordinal);
+        if (_userTeams.TryAdd(userId, teams))
         {
-            plan.Add(RuntimeLookups.UserTeams(userId), team => _userTeams[userId].Add(team));
+            plan.Add(RuntimeLookups.UserTeams(userId), team => teams.Add(team));
         }
     }
 

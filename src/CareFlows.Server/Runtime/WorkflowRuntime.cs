@@ -155,8 +155,7 @@ public sealed class WorkflowRuntime
             lookups.Add(RuntimeLookups.Task(taskId), found => row = found);
             lookups.Add(RuntimeLookups.TaskTeams(taskId), teams.Add);
         });
-        teams.Sort(StringComparer.Ordinal);
-        return row is null ? null : new StoredTask(row.Record, teams);
+        return row is null ? null : StoredTask.Of(row.Record, teams);
     }
 
     /// <summary>

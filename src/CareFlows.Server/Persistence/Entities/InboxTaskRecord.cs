@@ -148,5 +148,5 @@ public static class InboxTaskStatus
     /// <summary>The statuses of a task still in someone's inbox: it can be worked, and it can be late.</summary>
     public static readonly string[] Open = [Ready, InProgress, OnHold];
 
-    public static bool IsOpen(string status) => status is Ready or InProgress or OnHold;
+    public static bool IsOpen(string status) => Open.Contains(status);
 }

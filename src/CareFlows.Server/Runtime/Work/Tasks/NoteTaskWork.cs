@@ -11,7 +11,7 @@ internal sealed class NoteTaskWork(string taskId, TaskRequester requester, strin
 {
     protected override Task<TaskOutcome> ApplyAsync(BurstScope scope, InstanceSlot slot, TaskRow task)
     {
-        var at = StoredTime.Of(scope.Runtime.Clock.GetUtcNow());
+        var at = scope.Runtime.StoredNow;
         scope.NoteTask(slot, InboxTaskRows.History(task.Id, at, task.Status, action, details, Requester.UserId));
         return Task.FromResult(TaskOutcome.Done);
     }

@@ -61,7 +61,7 @@ internal static class TaskDeadlines
             ["priority"] = priority == task.Priority ? null : priority,
             ["notify"] = escalate?["notify"]?.DeepClone(),
         };
-        var at = StoredTime.Of(scope.Runtime.Clock.GetUtcNow());
+        var at = scope.Runtime.StoredNow;
         var status = team is null ? task.Status : InboxTaskStatus.Ready;
         var history = InboxTaskRows.History(task.Id, at, status, "escalated", details);
         scope.UpdateTask(slot, task, status, team is null ? task.Owner : null, null, at, team is null ? null : [team], history, priority);

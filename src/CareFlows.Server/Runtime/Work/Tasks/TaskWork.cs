@@ -75,8 +75,7 @@ internal abstract class TaskWork(string taskId, TaskRequester requester) : WorkI
     {
         var update = scope.Changes.TaskUpdates.GetValueOrDefault(task.Id);
         var end = scope.Changes.TaskChanges.Find(c => c.TaskId == task.Id);
-        var teams = update?.Teams ?? task.Teams;
-        return new StoredTask(InboxTaskRows.After(task.Record, update, end), [.. teams.Order(StringComparer.Ordinal)]);
+        return StoredTask.Of(InboxTaskRows.After(task.Record, update, end), update?.Teams ?? task.Teams);
     }
 
     /// <summary>Makes the request's change to the open task the actor may work, and says how it went.</summary>
@@ -86,7 +85,7 @@ internal abstract class TaskWork(string taskId, TaskRequester requester) : WorkI
     protected TaskOutcome Update(BurstScope scope, InstanceSlot slot, TaskRow task, string action, JsonObject? details,
         string? status = null, string? owner = null, bool clearOwner = false, IReadOnlyList<string>? teams = null)
     {
-        var at = StoredTime.Of(scope.Runtime.Clock.GetUtcNow());
+        var at = scope.Runtime.StoredNow;
         var newStatus = status ?? task.Status;
         var startedAt = newStatus == InboxTaskStatus.InProgress ? at : (DateTime?)null;
         var history = InboxTaskRows.History(task.Id, at, newStatus, action, details, requester.UserId);

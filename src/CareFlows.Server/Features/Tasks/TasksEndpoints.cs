@@ -193,7 +193,9 @@ public static class TasksEndpoints
 
     internal static async Task<Dictionary<string, IReadOnlyList<string>>> TeamsOfAsync(CareFlowsDbContext db, List<string> taskIds, CancellationToken cancellationToken)
     {
-        var rows = await db.TaskTeams.AsNoTracking().Where(q => taskIds.Contains(q.TaskId)).ToListAsync(cancellationToken);
+        // The page's ids go as one parameter, so that the statement is the same for every page size and its
+        // translation is cached; only the two columns are read.
+        var rows = await db.TaskTeams.Where(q => EF.Parameter(taskIds).Contains(q.TaskId)).Select(q => new { q.TaskId, q.Team }).ToListAsync(cancellationToken);
         var lookup = rows.ToLookup(q => q.TaskId, q => q.Team);
         return taskIds.ToDictionary(id => id, id => (IReadOnlyList<string>)[.. lookup[id].Order(StringComparer.Ordinal)]);
     }

@@ -120,7 +120,7 @@ internal static class Report
             Line();
         }
 
-        Line("Targets (issue acceptance criteria):");
+        Line("Targets:");
         Line();
         Line("| database | mode | target | measured | met |");
         Line("| --- | --- | --- | --- | --- |");

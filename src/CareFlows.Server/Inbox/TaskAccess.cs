@@ -3,22 +3,19 @@ using CareFlows.Server.Persistence.Entities;
 
 namespace CareFlows.Server.Inbox;
 
-/// <summary>Who is asking about inbox tasks: the user, what their roles allow, and the teams they belong to.</summary>
-public sealed record TaskActor(string UserId, IReadOnlySet<string> Roles, IReadOnlySet<string> Teams)
-{
-    public bool IsAdmin => Roles.Contains(Auth.Roles.Admin);
-}
-
 /// <summary>
-/// Who asks to change an inbox task, as their sign-in says: the request that makes the change reads their teams with
-/// the task, so that membership and task are weighed as of the same moment.
+/// Who asks about an inbox task, as their sign-in says: a request that changes a task reads their teams with the task,
+/// so that membership and task are weighed as of the same moment.
 /// </summary>
-public sealed record TaskRequester(string UserId, IReadOnlySet<string> Roles)
+public record TaskRequester(string UserId, IReadOnlySet<string> Roles)
 {
     public bool IsAdmin => Roles.Contains(Auth.Roles.Admin);
 
     public TaskActor WithTeams(IReadOnlySet<string> teams) => new(UserId, Roles, teams);
 }
+
+/// <summary>Who is asking about inbox tasks: the user, what their roles allow, and the teams they belong to.</summary>
+public sealed record TaskActor(string UserId, IReadOnlySet<string> Roles, IReadOnlySet<string> Teams) : TaskRequester(UserId, Roles);
 
 /// <summary>
 /// Who may see and work which inbox task — the one place that says so, used by the inbox's queries and by every

@@ -36,12 +36,16 @@ public abstract class InboxQueriesTests(CareFlowsApp app) : AppTests(app)
         (await maria.PostJsonAsync($"/api/tasks/{tasks["soon"]}/claim", null)).EnsureSuccessStatusCode();
         await AssertPageAsync(maria, "queue=team", 4, tasks, "late", "later", "stat", "undated");
         await AssertPageAsync(maria, "queue=mine", 1, tasks, "soon");
+        (await maria.PostJsonAsync($"/api/tasks/{tasks["late"]}/claim", null)).EnsureSuccessStatusCode();
+        await AssertPageAsync(maria, "queue=mine", 2, tasks, "late", "soon");
         var counts = await GetAsync(maria, "/api/tasks/counts");
-        Assert.Equal((1, 4), (counts["mine"]!.GetValue<int>(), counts["teams"]![team]!.GetValue<int>()));
+        Assert.Equal(
+            (2, 1, 3),
+            (counts["mine"]!.GetValue<int>(), counts["mineOverdue"]!.GetValue<int>(), counts["teams"]![team]!.GetValue<int>()));
 
         using var both = await App.CoordinatorAsync(team, other);
         var all = await GetAsync(both, "/api/tasks?queue=team");
-        Assert.Equal(5, all["total"]!.GetValue<int>());
+        Assert.Equal(4, all["total"]!.GetValue<int>());
         Assert.Contains(all["items"]!.AsArray(), t => t!["id"]!.GetValue<string>() == elsewhere);
         Assert.Equal(1, (await GetAsync(both, $"/api/tasks?queue=team&team={other}"))["total"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.Forbidden, (await maria.GetAsync($"/api/tasks?queue=team&team={other}", TestContext.Current.CancellationToken)).StatusCode);

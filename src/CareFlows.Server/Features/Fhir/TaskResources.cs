@@ -14,11 +14,12 @@ public sealed class TaskResources(CareFlowsDbContext db)
     internal async Task<List<FhirTask>> ToResourcesAsync(IReadOnlyList<InboxTaskRecord> tasks, CancellationToken cancellationToken)
     {
         var ids = tasks.Select(t => t.Id).ToList();
-        var taskTeams = (await db.TaskTeams.AsNoTracking().Where(q => ids.Contains(q.TaskId)).ToListAsync(cancellationToken)).ToLookup(q => q.TaskId, q => q.Team);
-        var teamIds = taskTeams.SelectMany(g => g).Distinct(StringComparer.Ordinal).ToList();
+        var taskTeams = await TaskTeamReads.OfAsync(db, ids, cancellationToken);
+        var teamIds = taskTeams.Values.SelectMany(teams => teams).Distinct(StringComparer.Ordinal).ToList();
         var teamNames = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        // The page's ids as one parameter, as for their teams: one statement whatever the page size.
         var history = (await db.TaskHistory.AsNoTracking()
-            .Where(h => ids.Contains(h.TaskId) && NoteActions.Contains(h.Action))
+            .Where(h => EF.Parameter(ids).Contains(h.TaskId) && NoteActions.Contains(h.Action))
             .OrderBy(h => h.Id)
             .ToListAsync(cancellationToken)).ToLookup(h => h.TaskId);
         var userIds = tasks.Select(t => t.Owner).Concat(history.SelectMany(g => g).Select(h => h.Actor)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
@@ -28,7 +29,7 @@ public sealed class TaskResources(CareFlowsDbContext db)
             .ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
 
         return [.. tasks.Select(t => TaskResourceMapper.ToFhirTask(t, new TaskResourceFacts(
-            [.. taskTeams[t.Id].Order(StringComparer.Ordinal).Select(team => (team, (string?)teamNames.GetValueOrDefault(team)))],
+            [.. taskTeams[t.Id].Select(team => (team, (string?)teamNames.GetValueOrDefault(team)))],
             userNames,
             [.. history[t.Id]])))];
     }

@@ -65,7 +65,7 @@ public static class TasksEndpoints
         var matching = query.Apply(db, actor, now).AsNoTracking();
         var total = await query.CountAsync(db, actor, now, cancellationToken);
         var page = await matching.Skip((query.PageNumber - 1) * query.Size).Take(query.Size).ToListAsync(cancellationToken);
-        var teams = await TeamsOfAsync(db, page.Select(t => t.Id).ToList(), cancellationToken);
+        var teams = await TaskTeamReads.OfAsync(db, page.Select(t => t.Id).ToList(), cancellationToken);
         return TypedResults.Ok(new TaskPageResponse([.. page.Select(t => t.ToResponse(teams[t.Id], now))], total, query.PageNumber, query.Size));
     }
 
@@ -188,15 +188,6 @@ public static class TasksEndpoints
         var (task, teams) = await runtime.ReadTaskAsync(id) ?? throw new NotFoundException($"Task {id} does not exist.");
         var actor = await actors.OfAsync(user, cancellationToken);
         return TaskAccess.CanRead(actor, task.Owner, teams) ? (task, teams) : throw new ForbiddenException("The task is neither yours nor your teams'.");
-    }
-
-    internal static async Task<Dictionary<string, IReadOnlyList<string>>> TeamsOfAsync(CareFlowsDbContext db, List<string> taskIds, CancellationToken cancellationToken)
-    {
-        // The page's ids go as one parameter, so that the statement is the same for every page size and its
-        // translation is cached; only the two columns are read.
-        var rows = await db.TaskTeams.Where(q => EF.Parameter(taskIds).Contains(q.TaskId)).Select(q => new { q.TaskId, q.Team }).ToListAsync(cancellationToken);
-        var lookup = rows.ToLookup(q => q.TaskId, q => q.Team);
-        return taskIds.ToDictionary(id => id, id => (IReadOnlyList<string>)[.. lookup[id].Order(StringComparer.Ordinal)]);
     }
 
     private static async Task RequireActiveUserAsync(UserManager<CareFlowsUser> users, string? userId, string path)

@@ -1,3 +1,4 @@
+using CareFlows.Server.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareFlows.Server.Persistence;
@@ -11,6 +12,6 @@ internal static class TaskTeamReads
         // translation is cached; only the two columns are read.
         var rows = await db.TaskTeams.Where(q => EF.Parameter(taskIds).Contains(q.TaskId)).Select(q => new { q.TaskId, q.Team }).ToListAsync(cancellationToken);
         var lookup = rows.ToLookup(q => q.TaskId, q => q.Team);
-        return taskIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, id => (IReadOnlyList<string>)[.. lookup[id].Order(StringComparer.Ordinal)]);
+        return taskIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, id => InboxTaskTeamRecord.InOrder(lookup[id]));
     }
 }

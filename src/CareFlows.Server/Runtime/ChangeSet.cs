@@ -37,6 +37,9 @@ internal sealed class ChangeSet
     /// <summary>Stored inbox tasks the bursts completed or cancelled.</summary>
     public List<InboxTaskChange> TaskChanges { get; } = [];
 
+    /// <summary>How the burst ended the task (completed or cancelled), if it did.</summary>
+    public InboxTaskChange? TaskEndOf(string taskId) => TaskChanges.Find(c => c.TaskId == taskId);
+
     /// <summary>Stored inbox tasks a person changed (claimed, reassigned …), by task id.</summary>
     public Dictionary<string, InboxTaskUpdate> TaskUpdates { get; } = new(StringComparer.Ordinal);
 

@@ -118,7 +118,7 @@ internal static class ChangeSetWriter
         {
             foreach (var update in changes.TaskUpdates.Values)
             {
-                var end = changes.TaskChanges.Find(c => c.TaskId == update.TaskId);
+                var end = changes.TaskEndOf(update.TaskId);
                 AddUpdate(statements, update, end);
                 history.AddRange(update.History);
                 if (end is not null)

@@ -109,6 +109,9 @@ public sealed class InboxTaskTeamRecord
     /// <summary>The task's priority rank (routine 0 … stat 3).</summary>
     public int PriorityRank { get; set; }
 
+    /// <summary>A task's teams in the one order every answer shows them in (ordinal).</summary>
+    public static IReadOnlyList<string> InOrder(IEnumerable<string> teams) => [.. teams.Order(StringComparer.Ordinal)];
+
     /// <summary>Whether a task with this status and owner waits in its teams' queues.</summary>
     public static bool IsQueued(string status, string? owner) => status == InboxTaskStatus.Ready && owner is null;
 }

@@ -74,7 +74,7 @@ internal abstract class TaskWork(string taskId, TaskRequester requester) : WorkI
     private static StoredTask After(BurstScope scope, TaskRow task)
     {
         var update = scope.Changes.TaskUpdates.GetValueOrDefault(task.Id);
-        var end = scope.Changes.TaskChanges.Find(c => c.TaskId == task.Id);
+        var end = scope.Changes.TaskEndOf(task.Id);
         return StoredTask.Of(InboxTaskRows.After(task.Record, update, end), update?.Teams ?? task.Teams);
     }
 

@@ -245,8 +245,8 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
             {
                 // Another node committed the instance between this batch's check and its write.
                 LogConflict(logger, conflict.InstanceId, attempt);
-                var losers = items.Where(i => i.Changes!.Instances.Any(c => c.Id == conflict.InstanceId)).ToList();
-                SendBack(losers.ConvertAll(l => (l, $"instance {conflict.InstanceId} changed")));
+                var losers = items.Where(i => i.Changes!.RestsOn(conflict.InstanceId)).ToList();
+                SendBack(losers.ConvertAll(l => (l, $"{conflict.InstanceId} changed")));
                 items.RemoveAll(losers.Contains);
                 if (items.Count == 0)
                 {
@@ -282,10 +282,11 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
         await _writer.BeginAsync(CancellationToken.None);
         try
         {
-            var (admitted, rejected) = new Admission(runtime, _writer).Admit(items);
+            var admission = new Admission(runtime, _writer);
+            var (admitted, rejected) = admission.Admit(items);
             if (admitted.Count > 0)
             {
-                ChangeSetWriter.Write(_writer, admitted.ConvertAll(i => i.Changes!));
+                ChangeSetWriter.Write(_writer, admitted.ConvertAll(i => i.Changes!), admission.GuardsInWrites);
             }
 
             await _writer.CommitAsync(CancellationToken.None);
@@ -423,8 +424,8 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
     [LoggerMessage(Level = LogLevel.Trace, Message = "Committed a batch of {Count} requests in {Elapsed:0.00} ms.")]
     private static partial void LogBatch(ILogger logger, int count, double elapsed);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Instance {InstanceId} changed under a batch (attempt {Attempt}); preparing its requests again.")]
-    private static partial void LogConflict(ILogger logger, string instanceId, int attempt);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Key} changed under a batch (attempt {Attempt}); preparing its requests again.")]
+    private static partial void LogConflict(ILogger logger, string key, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A batch lost a race with another node ({Reason}; attempt {Attempt}); retrying.")]
     private static partial void LogLostRace(ILogger logger, string reason, int attempt);

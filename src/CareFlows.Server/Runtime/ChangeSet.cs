@@ -57,6 +57,9 @@ internal sealed class ChangeSet
         && BufferedInserts.Count == 0 && BufferedDeletes.Count == 0 && Receipts.Count == 0 && Occurrences.Count == 0
         && NewTasks.Count == 0 && TaskChanges.Count == 0 && TaskUpdates.Count == 0 && TaskNotes.Count == 0 && Notifications.Count == 0;
 
+    /// <summary>Whether committing this change set rests on the stored row <paramref name="key"/> names: an instance it changes, a task it was decided on.</summary>
+    public bool RestsOn(string key) => Instances.Exists(i => i.Id == key) || Reads.TaskRevisions.ContainsKey(key);
+
     /// <summary>Timers created and still open, to schedule once committed.</summary>
     public IEnumerable<ScheduledBookmark> TimersToSchedule => CreatedBookmarks.Values
         .Where(b => b.Bookmark.Kind == BookmarkKind.Timer && b.Bookmark.DueAt is not null)

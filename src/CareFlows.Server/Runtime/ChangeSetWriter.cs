@@ -17,9 +17,23 @@ internal static class ChangeSetWriter
     private static readonly string InsertJournalRows = RuntimeSql.MultiRow(RuntimeSql.InsertJournal, RowsPerInsert, JournalColumns);
     private static readonly string InsertHistoryRows = RuntimeSql.MultiRow(RuntimeSql.InsertTaskHistory, RowsPerInsert, HistoryColumns);
 
-    public static void Write(RuntimeConnection writer, IReadOnlyList<ChangeSet> batch)
+    /// <param name="writer">The writer, its transaction begun.</param>
+    /// <param name="batch">The admitted change sets, in order.</param>
+    /// <param name="guardTaskRevisions">
+    /// Whether the task revisions the change sets were decided on are checked here, in the writes, rather than read
+    /// before them (see <see cref="Admission.GuardsInWrites"/>); first, before any write moves them.
+    /// </param>
+    public static void Write(RuntimeConnection writer, IReadOnlyList<ChangeSet> batch, bool guardTaskRevisions = false)
     {
         var statements = new StatementQueue(writer);
+        if (guardTaskRevisions)
+        {
+            foreach (var (taskId, revision) in batch.SelectMany(c => c.Reads.TaskRevisions))
+            {
+                statements.Add(RuntimeSql.GuardTaskRevision, [taskId, revision], conflictKey: taskId);
+            }
+        }
+
         foreach (var i in batch.SelectMany(c => c.Instances))
         {
             var name = TypedNull.Of(i.Name);

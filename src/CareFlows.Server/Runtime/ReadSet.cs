@@ -25,6 +25,13 @@ internal sealed class ReadSet
     /// <summary>Trigger occurrences found not yet started.</summary>
     public HashSet<TriggerOccurrence> UnstartedOccurrences { get; } = [];
 
+    /// <summary>
+    /// True when the item was decided on nothing but the revisions of its instances and tasks, which the writes can
+    /// guard themselves (see <see cref="Admission"/>).
+    /// </summary>
+    public bool OnlyRevisions =>
+        Waiters.Count == 0 && Buffered.Count == 0 && UnusedReceipts.Count == 0 && PublishedVersions.Count == 0 && UnstartedOccurrences.Count == 0;
+
     /// <summary>The event keys whose reads a concurrent writer on another node must not interleave with (PostgreSQL locks).</summary>
     public IEnumerable<EventKey> EventKeys => Waiters.Keys.Concat(Buffered.Keys);
 }

@@ -68,7 +68,7 @@ public enum EventDisposition
 /// <param name="Started">Instances the event started through an Event trigger.</param>
 public sealed record EventOutcome(EventDisposition Disposition, IReadOnlyList<string> Resumed, IReadOnlyList<string> Started);
 
-/// <summary>Two writers raced for one instance and this one lost more often than it may retry.</summary>
+/// <summary>Two writers raced for one instance (or one task) and this one lost more often than it may retry.</summary>
 public sealed class InstanceConflictException : Exception
 {
     public InstanceConflictException(string instanceId)
@@ -79,7 +79,7 @@ public sealed class InstanceConflictException : Exception
     public InstanceConflictException(string instanceId, string message)
         : base(message) => InstanceId = instanceId;
 
-    /// <summary>The instance raced for; empty when the race was for events rather than one instance.</summary>
+    /// <summary>The instance raced for, or the task whose guarded revision moved; empty when the race was for events.</summary>
     public string InstanceId { get; }
 }
 

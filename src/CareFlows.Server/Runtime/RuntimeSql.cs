@@ -29,6 +29,12 @@ internal static class RuntimeSql
     public const string UpdateInstanceOrFail =
         "WITH updated AS (" + UpdateInstance + " RETURNING 1) SELECT 1 / COUNT(*) FROM updated";
 
+    /// <summary>
+    /// PostgreSQL: fails with division by zero, like <see cref="UpdateInstanceOrFail"/>, unless the task is still at the
+    /// revision a request was decided on; sent with the writes instead of reading the revision before them.
+    /// </summary>
+    public const string GuardTaskRevision = $$"""SELECT 1 / COUNT(*) FROM "{{TableNames.InboxTasks}}" WHERE "Id"=@p0 AND "Revision"=@p1""";
+
     public const string InsertBookmark =
         $$"""
         INSERT INTO "{{TableNames.Bookmarks}}" ("Id","InstanceId","Kind","Name","ActivityId","DueAt","EventName","CorrelationKey","TaskId","CreatedAt")

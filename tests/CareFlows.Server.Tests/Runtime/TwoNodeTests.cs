@@ -1,4 +1,7 @@
 using CareFlows.Engine.Execution;
+using CareFlows.Server.Auth;
+using CareFlows.Server.Inbox;
+using CareFlows.Server.Persistence.Entities;
 using CareFlows.Server.Persistence;
 using CareFlows.Server.Runtime;
 using CareFlows.Server.Tests.TestSupport;
@@ -102,6 +105,39 @@ public sealed class TwoNodeTests
             var journal = await first.QueryAsync(db => db.Journal.Where(j => j.InstanceId == instance.Id).ToListAsync(ct));
             Assert.Single(journal, j => j.ActivityId == "decided" && j.EventName == "Log");
             Assert.Equal("Finished", (await first.InstanceAsync(instance.Id))!.SubStatus);
+        }
+    }
+
+    [Fact]
+    public async Task A_task_completed_and_claimed_on_two_nodes_at_once_is_completed_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var nodes = await TwoNodes.StartAsync();
+        var (first, second) = (nodes.First, nodes.Second);
+        var runtimes = new[] { first.Get<WorkflowRuntime>(), second.Get<WorkflowRuntime>() };
+        var admin = new TaskRequester("two-nodes-admin", new HashSet<string> { Roles.Admin });
+        var input = new Dictionary<string, object?> { ["name"] = "Race", ["teams"] = new[] { "two-nodes" }, ["priority"] = "routine" };
+        var started = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => runtimes[0].StartAsync("test-inbox-queue-task", null, new StartRequest { Input = input }, ct)));
+        var ids = started.Select(s => s.Id).ToList();
+        var tasks = await first.QueryAsync(db => db.Tasks.Where(t => ids.Contains(t.InstanceId)).ToDictionaryAsync(t => t.InstanceId, t => t.Id, ct));
+
+        // Each node completes each task while the other claims it or completes it too: a batch decided on a revision of
+        // the task (or its instance) that the other node has since moved is rolled back and decided again.
+        var requests = ids.SelectMany(id => Enumerable.Range(0, 6).Select(i => (Node: runtimes[i % 2], Task: tasks[id], Claim: i % 3 == 2)));
+        var outcomes = await Task.WhenAll(requests.Select(r => Task.Run(
+            () => r.Claim ? r.Node.ClaimTaskAsync(r.Task, admin, ct) : r.Node.CompleteTaskAsync(r.Task, admin, "Done", null, cancellationToken: ct), ct)));
+
+        Assert.DoesNotContain(outcomes, o => o.Status is not (TaskOutcomeStatus.Done or TaskOutcomeStatus.Conflict));
+        foreach (var id in ids)
+        {
+            var task = await first.QueryAsync(db => db.Tasks.SingleAsync(t => t.InstanceId == id, ct));
+            var history = await first.QueryAsync(db => db.TaskHistory.Where(h => h.TaskId == task.Id).Select(h => h.Action).ToListAsync(ct));
+            Assert.Equal(InboxTaskStatus.Completed, task.Status);
+            Assert.Single(history, a => a == "completed");
+            Assert.True(history.Count(a => a == "claimed") <= 1);
+            Assert.Equal("Finished", (await first.InstanceAsync(id))!.SubStatus);
+            var journal = await first.QueryAsync(db => db.Journal.Where(j => j.InstanceId == id).ToListAsync(ct));
+            Assert.Single(journal, j => j.ActivityId == "call" && j.EventName == "Completed");
         }
     }
 

@@ -232,7 +232,8 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
     private async Task CommitAsync(List<WorkItem> batch)
     {
         var items = batch.ToList();
-        for (var attempt = 1; ; attempt++)
+        var lostRaces = 0;
+        while (true)
         {
             try
             {
@@ -241,11 +242,13 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
                 SendBack(rejected);
                 return;
             }
-            catch (InstanceConflictException conflict) when (attempt < runtime.Options.MaxConflictRetries)
+            catch (InstanceConflictException conflict) when (items.Exists(i => i.Changes!.RestsOn(conflict.InstanceId)))
             {
-                // Another node committed the instance between this batch's check and its write.
-                LogConflict(logger, conflict.InstanceId, attempt);
-                var losers = items.Where(i => i.Changes!.RestsOn(conflict.InstanceId)).ToList();
+                // A row moved under the batch (another node committed it, or on PostgreSQL a guard in the writes found
+                // it changed since it was read): the change sets resting on it are prepared again and the others
+                // retried. The batch is smaller each time, so this ends without a limit of its own.
+                LogConflict(logger, conflict.InstanceId);
+                var losers = items.FindAll(i => i.Changes!.RestsOn(conflict.InstanceId));
                 SendBack(losers.ConvertAll(l => (l, $"{conflict.InstanceId} changed")));
                 items.RemoveAll(losers.Contains);
                 if (items.Count == 0)
@@ -253,9 +256,9 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
                     return;
                 }
             }
-            catch (DbException e) when (attempt < runtime.Options.MaxConflictRetries && WriterRaces.IsLostRace(e))
+            catch (DbException e) when (WriterRaces.IsLostRace(e) && ++lostRaces < runtime.Options.MaxConflictRetries)
             {
-                LogLostRace(logger, e.Message, attempt);
+                LogLostRace(logger, e.Message, lostRaces);
             }
             catch (Exception e) when (items.Count > 1)
             {
@@ -424,8 +427,8 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
     [LoggerMessage(Level = LogLevel.Trace, Message = "Committed a batch of {Count} requests in {Elapsed:0.00} ms.")]
     private static partial void LogBatch(ILogger logger, int count, double elapsed);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Key} changed under a batch (attempt {Attempt}); preparing its requests again.")]
-    private static partial void LogConflict(ILogger logger, string key, int attempt);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Key} changed under a batch; preparing the requests resting on it again.")]
+    private static partial void LogConflict(ILogger logger, string key);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A batch lost a race with another node ({Reason}; attempt {Attempt}); retrying.")]
     private static partial void LogLostRace(ILogger logger, string reason, int attempt);

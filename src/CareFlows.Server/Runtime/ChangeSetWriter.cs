@@ -23,7 +23,7 @@ internal static class ChangeSetWriter
     /// Whether the task revisions the change sets were decided on are checked here, in the writes, rather than read
     /// before them (see <see cref="Admission.GuardsInWrites"/>); first, before any write moves them.
     /// </param>
-    public static void Write(RuntimeConnection writer, IReadOnlyList<ChangeSet> batch, bool guardTaskRevisions = false)
+    public static void Write(RuntimeConnection writer, IReadOnlyList<ChangeSet> batch, bool guardTaskRevisions)
     {
         var statements = new StatementQueue(writer);
         if (guardTaskRevisions)

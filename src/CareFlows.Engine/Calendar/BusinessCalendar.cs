@@ -14,6 +14,8 @@ public sealed class BusinessCalendar
     /// <summary>The most business days one step may move, forwards or backwards (about 38 years).</summary>
     public const int MaxBusinessDays = 10_000;
 
+    private static readonly TimeOnly LastSecond = new(23, 59, 59);
+
     private static readonly DayOfWeek[] MondayToFriday =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
 
@@ -147,6 +149,13 @@ public sealed class BusinessCalendar
 
     /// <inheritdoc cref="BusinessDaysBetween(DateTimeOffset, DateTimeOffset)"/>
     public int BusinessDaysBetween(DateOnly a, DateOnly b) => a <= b ? CountAfter(a, b) : -CountAfter(b, a);
+
+    /// <summary>
+    /// The last second of the local calendar day <paramref name="days"/> days after <paramref name="from"/>'s local
+    /// date, for clocks counted in calendar days: a visit due within 7 days of a discharge on the 20th is due by the end
+    /// of the 27th, and a 30-day service period that starts on the discharge day ends with day + 29.
+    /// </summary>
+    public DateTimeOffset EndOfCalendarDay(DateTimeOffset from, int days) => AtLocalTime(LocalDate(from).AddDays(days), LastSecond);
 
     /// <summary>When business starts on <paramref name="date"/> (a local date), whether or not it is a business day.</summary>
     public DateTimeOffset OpensAt(DateOnly date) => AtLocalTime(date, OpeningTime);

@@ -21,7 +21,12 @@ internal static class CalendarArguments
         _ => throw new ArgumentException($"{function} needs a date or an ISO 8601 date string, not {Describe(value)}."),
     };
 
-    public static int BusinessDays(object? value, string function)
+    public static int BusinessDays(object? value, string function) => WholeDays(value, function, "business days");
+
+    /// <summary>A whole number of calendar days, as <see cref="BusinessDays"/> reads business days.</summary>
+    public static int CalendarDays(object? value, string function) => WholeDays(value, function, "days");
+
+    private static int WholeDays(object? value, string function, string unit)
     {
         var number = value switch
         {
@@ -36,7 +41,7 @@ internal static class CalendarArguments
         if (number is not { } whole || whole != decimal.Truncate(whole) || Math.Abs(whole) > BusinessCalendar.MaxBusinessDays)
         {
             throw new ArgumentException(
-                $"{function} needs a whole number of business days between -{BusinessCalendar.MaxBusinessDays} and {BusinessCalendar.MaxBusinessDays}, not {Describe(value)}.");
+                $"{function} needs a whole number of {unit} between -{BusinessCalendar.MaxBusinessDays} and {BusinessCalendar.MaxBusinessDays}, not {Describe(value)}.");
         }
 
         return (int)whole;

@@ -75,6 +75,8 @@ internal static class RuntimeLookups
 
     public static Lookup<string> TaskTeams(string id) => new(RuntimeSql.SelectTaskTeams, [id], r => r.GetString(0));
 
+    public static Lookup<string?> TaskAttempts(string id) => new(RuntimeSql.SelectTaskAttempts, [id], r => r.IsDBNull(0) ? null : r.GetString(0));
+
     public static Lookup<ReceiptRow> Receipt(string idempotencyKey) =>
         new(RuntimeSql.SelectReceipt, [idempotencyKey], r => new ReceiptRow(r.GetString(1), NullableString(r, 2), NullableString(r, 3)));
 

@@ -152,6 +152,9 @@ internal static class RuntimeSql
 
     public const string SelectTaskTeams = $$"""SELECT "Team" FROM "{{TableNames.InboxTaskTeams}}" WHERE "TaskId"=@p0""";
 
+    public const string SelectTaskAttempts =
+        $$"""SELECT "Details" FROM "{{TableNames.InboxTaskHistory}}" WHERE "TaskId"=@p0 AND "Action"='attempted' ORDER BY "Id" ASC""";
+
     public const string SelectReceipt = $$"""SELECT "IdempotencyKey","EventName","CorrelationKey","PayloadHash" FROM "{{TableNames.EventReceipts}}" WHERE "IdempotencyKey"=@p0""";
 
     public const string SelectOccurrence =

@@ -68,6 +68,9 @@ internal sealed class Snapshot
     public async Task<IReadOnlySet<string>> UserTeamsAsync(string userId) =>
         _userTeams.TryGetValue(userId, out var preloaded) ? preloaded : (await LookUpAsync(RuntimeLookups.UserTeams(userId))).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The outreach attempts logged on a task as committed, oldest first: each one's details as JSON.</summary>
+    public async Task<IReadOnlyList<string?>> TaskAttemptsAsync(string taskId) => await LookUpAsync(RuntimeLookups.TaskAttempts(taskId));
+
     /// <summary>The members of a team, to notify.</summary>
     public async Task<IReadOnlyList<string>> TeamMembersAsync(string teamId) => await LookUpAsync(RuntimeLookups.TeamMembers(teamId));
 

@@ -31,6 +31,16 @@ public class BusinessCalendarJavaScriptTests
     }
 
     [Fact]
+    public void endOfCalendarDay_gives_the_last_second_of_the_local_day_n_days_later_weekends_and_holidays_included()
+    {
+        // Day 7 after a Friday discharge is the Friday after, the day after Thanksgiving; day 29 ends the 30-day period.
+        Assert.Equal("2026-11-28T04:59:59.000Z", Run("endOfCalendarDay(variables.DischargedAt, 7).toISOString()"));
+        Assert.Equal("2026-12-20T04:59:59.000Z", Run("endOfCalendarDay(variables.DischargedAt, 29).toISOString()"));
+        Assert.Equal("2026-11-21T04:59:59.000Z", Run("endOfCalendarDay(variables.DischargedAt).toISOString()"));
+        Assert.Throws<ExpressionEvaluationException>(() => Run("endOfCalendarDay(variables.DischargedAt, 1.5)"));
+    }
+
+    [Fact]
     public void endOfBusinessDay_and_businessDaysBetween_use_the_calendar()
     {
         Assert.Equal("2026-11-27T22:00:00.000Z", Run("endOfBusinessDay('2026-11-26T15:00:00Z').toISOString()"));

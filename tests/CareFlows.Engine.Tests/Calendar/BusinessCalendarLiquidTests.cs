@@ -25,6 +25,10 @@ public class BusinessCalendarLiquidTests
     }
 
     [Fact]
+    public void end_of_calendar_day_counts_calendar_days_in_the_organisations_zone() =>
+        Assert.Equal("2026-11-27 23:59 -0500", Render("{{ DischargedAt | end_of_calendar_day: 7 | date: '%Y-%m-%d %H:%M %z' }}"));
+
+    [Fact]
     public void Dates_may_be_ISO_strings_or_now()
     {
         Assert.Equal("2026-11-27 17:00 -0500", Render("{{ '2026-11-25' | add_business_days: 1 | date: '%Y-%m-%d %H:%M %z' }}"));

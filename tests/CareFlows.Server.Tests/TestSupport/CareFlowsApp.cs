@@ -54,6 +54,20 @@ public abstract class CareFlowsApp : WebApplicationFactory<Program>, IAsyncLifet
         return client;
     }
 
+    /// <summary>Signs in afresh the next time a role's client is asked for.</summary>
+    protected void ForgetSignIns()
+    {
+        _signIn.Wait();
+        try
+        {
+            _tokens.Clear();
+        }
+        finally
+        {
+            _signIn.Release();
+        }
+    }
+
     private async Task<string> TokenAsync(string role)
     {
         await _signIn.WaitAsync();

@@ -74,11 +74,17 @@ public sealed class HumanTask : CodeActivity
     [Input(Description = "Deadlines: not started (nobody claimed it in time) and not completed (not done by its due time), each with its escalation (reassign to a team, raise the priority, notify) and an optional port, Overdue (the task stays open) or Expired (the task is cancelled).", UIHint = UIHints.Json)]
     public Input<JsonNode> Deadlines { get; } = new();
 
+    [Input(Description = "For an outreach task: after how many unsuccessful attempts (default 3) it is escalated, and how: {\"escalateAfter\": 3, \"escalate\": {\"reassignTo\": \"team\", \"raisePriority\": \"urgent\", \"notify\": [\"team\"]}}. Its attempts are handed to the flow when it is completed.", UIHint = UIHints.Json)]
+    public Input<JsonNode> Outreach { get; } = new();
+
     [Output(Description = "The data submitted with the completed form.")]
     public Output<object> Result { get; } = new();
 
     [Output(Description = "The outcome the task was completed with.")]
     public Output<string> Outcome { get; } = new();
+
+    [Output(Description = "The outreach attempts logged on the task before it was completed: at, channel, result, note.")]
+    public Output<object> Attempts { get; } = new();
 
     public override IReadOnlyList<string>? GetDynamicOutcomes()
     {
@@ -117,6 +123,7 @@ public sealed class HumanTask : CodeActivity
         }
 
         var deadlines = TaskDeadline.Parse(context.Get(Deadlines));
+        var outreach = TaskOutreach.Parse(context.Get(Outreach));
         var taskId = context.NewId();
         context.CreateTaskBookmark(taskId, new JsonObject
         {
@@ -135,6 +142,7 @@ public sealed class HumanTask : CodeActivity
             ["followUpAt"] = followUpAt,
             ["form"] = form?.DeepClone(),
             ["outcomes"] = ValueConverter.ToJson(OutcomesOrDefault(context.Get(Outcomes))),
+            ["outreach"] = outreach?.ToJson(),
         });
         foreach (var deadline in deadlines)
         {
@@ -151,7 +159,10 @@ public sealed class HumanTask : CodeActivity
         }
     }
 
-    /// <summary>Resume input is <c>{"outcome": "…", "data": {…}}</c>; the outcome must be one the task allows.</summary>
+    /// <summary>
+    /// Resume input is <c>{"outcome": "…", "data": {…}}</c>, and for an outreach task <c>"attempts": […]</c>; the outcome
+    /// must be one the task allows.
+    /// </summary>
     public override string? ValidateResumeInput(Bookmark bookmark, JsonNode? input)
     {
         ArgumentNullException.ThrowIfNull(bookmark);
@@ -224,6 +235,11 @@ public sealed class HumanTask : CodeActivity
             : allowed[0];
         context.Set(Result, context.ResumeInput is JsonObject obj ? JsonKeys.Get(obj, "data") : null);
         context.Set(Outcome, outcome, "outcome");
+        if (context.ResumeInput is JsonObject resumed && JsonKeys.Get(resumed, "attempts") is JsonArray attempts)
+        {
+            context.Set(Attempts, attempts.DeepClone(), "attempts");
+        }
+
         context.Complete(outcome);
         return ValueTask.CompletedTask;
     }

@@ -5,7 +5,8 @@ namespace CareFlows.Engine.Expressions.JavaScript;
 
 /// <summary>
 /// The business-day functions on the organisation's calendar: <c>addBusinessDays(date, n)</c> and
-/// <c>endOfBusinessDay(date)</c> return a <c>Date</c>, <c>businessDaysBetween(a, b)</c> a number. Dates are
+/// <c>endOfBusinessDay(date)</c> return a <c>Date</c>, <c>businessDaysBetween(a, b)</c> a number, and
+/// <c>endOfCalendarDay(date, n)</c> the last second of the local day n calendar days later, a <c>Date</c>. Dates are
 /// <c>Date</c>s or ISO 8601 strings (see <see cref="CalendarArguments"/>).
 /// </summary>
 internal static class CalendarGlobals
@@ -20,6 +21,9 @@ internal static class CalendarGlobals
             Date(args, 0, "addBusinessDays"),
             CalendarArguments.BusinessDays(mapper.ToClr(ScriptGlobals.Arg(args, 1)), "addBusinessDays"))));
         ScriptGlobals.Define(sandbox, "endOfBusinessDay", args => mapper.ToJs(calendar.EndOfBusinessDay(Date(args, 0, "endOfBusinessDay"))));
+        ScriptGlobals.Define(sandbox, "endOfCalendarDay", args => mapper.ToJs(calendar.EndOfCalendarDay(
+            Date(args, 0, "endOfCalendarDay"),
+            args.Length > 1 ? CalendarArguments.CalendarDays(mapper.ToClr(args[1]), "endOfCalendarDay") : 0)));
         ScriptGlobals.Define(sandbox, "businessDaysBetween", args => JsNumber.Create(calendar.BusinessDaysBetween(
             Date(args, 0, "businessDaysBetween"),
             Date(args, 1, "businessDaysBetween"))));

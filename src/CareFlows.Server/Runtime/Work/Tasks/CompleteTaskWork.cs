@@ -37,6 +37,12 @@ internal sealed class CompleteTaskWork(string taskId, TaskRequester requester, s
         }
 
         var input = task.Kind == nameof(HumanTask) ? new JsonObject { ["outcome"] = outcome, ["data"] = data?.DeepClone() } : data?.DeepClone();
+        if (input is JsonObject resume && slot.State.FindBookmark(task.BookmarkId)?.Payload?["outreach"] is not null)
+        {
+            // An outreach task's flow decides on its attempts (were there two before the deadline?), so it is handed them.
+            resume["attempts"] = new JsonArray([.. (await TaskAttempts.ReadAsync(scope, task.Id)).Select(a => (JsonNode)a)]);
+        }
+
         try
         {
             await scope.ResumeAsync(slot, task.BookmarkId, input);

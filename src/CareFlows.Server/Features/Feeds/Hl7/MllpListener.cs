@@ -65,6 +65,15 @@ public sealed partial class MllpListener(MllpOptions options, IHl7MessageHandler
                 {
                     client = await listener.AcceptTcpClientAsync(stoppingToken).ConfigureAwait(false);
                 }
+                catch (SocketException e)
+                {
+                    // A connection reset before it was accepted, or the process out of handles: the listener goes on,
+                    // pausing briefly so that a lasting failure does not spin.
+                    slots.Release();
+                    LogAcceptFailed(logger, e);
+                    await Task.Delay(TimeSpan.FromMilliseconds(100), clock, stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
                 catch
                 {
                     slots.Release();
@@ -223,6 +232,9 @@ public sealed partial class MllpListener(MllpOptions options, IHl7MessageHandler
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Accepting HL7 v2 messages over MLLP on {EndPoint}.")]
     private static partial void LogListening(ILogger logger, EndPoint endPoint);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Accepting an MLLP connection failed; still listening.")]
+    private static partial void LogAcceptFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "MLLP connection from {Remote} opened.")]
     private static partial void LogConnected(ILogger logger, string remote);

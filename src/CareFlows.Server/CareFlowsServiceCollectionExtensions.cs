@@ -1,6 +1,7 @@
 using CareFlows.Server.Features.Tasks;
 using CareFlows.Server.Auth;
 using CareFlows.Server.Features.Definitions;
+using CareFlows.Server.Features.Feeds;
 using CareFlows.Server.Features.Teams;
 using CareFlows.Server.Features.Users;
 using CareFlows.Server.Infrastructure;
@@ -25,6 +26,8 @@ public static class CareFlowsServiceCollectionExtensions
         services.AddCareFlowsScheduling();
         services.AddCareFlowsRuntime(configuration);
         services.AddCareFlowsAuth(configuration);
+        // After the runtime: a message the MLLP listener takes is published through it.
+        services.AddCareFlowsFeeds(configuration);
         services.AddScoped<DefinitionStore>();
         services.AddScoped<TeamMembership>();
         services.AddScoped<UserDirectory>();

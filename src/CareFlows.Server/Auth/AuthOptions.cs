@@ -11,6 +11,9 @@ public sealed class AuthOptions
     /// </summary>
     public bool? SeedDemoUsers { get; set; }
 
+    /// <summary>Whether the demo users, and the demo feed client, are seeded on this database.</summary>
+    public bool SeedsDemo(Persistence.DatabaseProvider provider) => SeedDemoUsers ?? provider == Persistence.DatabaseProvider.Sqlite;
+
     /// <summary>The demo users' password.</summary>
     public string DemoPassword { get; set; } = "CareFlows-Demo-1";
 

@@ -1,3 +1,4 @@
+using CareFlows.Server.Auth.Feeds;
 using CareFlows.Server.Auth.Sessions;
 using CareFlows.Server.Persistence;
 using Microsoft.AspNetCore.Authentication;
@@ -52,7 +53,25 @@ public static class AuthServiceCollectionExtensions
             .AddPolicy(Policies.InstanceAdmin, p => p.RequireRole(Roles.ClinicalLead, Roles.Admin))
             .AddPolicy(Policies.Inbox, p => p.RequireRole(Roles.Coordinator, Roles.Auditor, Roles.Admin))
             .AddPolicy(Policies.UserAdmin, p => p.RequireRole(Roles.Admin));
+        services.AddFeedClients(configuration, options);
         return services;
+    }
+
+    /// <summary>
+    /// Sending systems sign in with a key (<see cref="FeedKeyAuthenticationHandler"/>); each feed endpoint asks for its
+    /// scope under that scheme only, so a user's session cannot post to a feed and a feed key cannot do a user's work.
+    /// </summary>
+    private static void AddFeedClients(this IServiceCollection services, IConfiguration configuration, AuthOptions options)
+    {
+        services.AddSingleton(sp => FeedClientOptions.From(configuration, options, sp.GetRequiredService<DatabaseOptions>().Provider));
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, FeedKeyAuthenticationHandler>(FeedKeyAuthenticationHandler.SchemeName, null);
+        var authorization = services.AddAuthorizationBuilder();
+        foreach (var scope in FeedScopes.All)
+        {
+            authorization.AddPolicy(FeedScopes.Policy(scope), p => p
+                .AddAuthenticationSchemes(FeedKeyAuthenticationHandler.SchemeName)
+                .RequireClaim(FeedScopes.ClaimType, scope));
+        }
     }
 
     /// <summary>Authentication against server-side sessions: every token and cookie names a session that must live.</summary>

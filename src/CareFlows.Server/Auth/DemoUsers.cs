@@ -31,7 +31,7 @@ public static partial class DemoUsers
 
         var options = scope.ServiceProvider.GetRequiredService<AuthOptions>();
         var provider = scope.ServiceProvider.GetRequiredService<DatabaseOptions>().Provider;
-        if (!(options.SeedDemoUsers ?? provider == DatabaseProvider.Sqlite))
+        if (!options.SeedsDemo(provider))
         {
             return;
         }

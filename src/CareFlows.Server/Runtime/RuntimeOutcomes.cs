@@ -61,6 +61,22 @@ public enum EventDisposition
 
     /// <summary>An event with the same idempotency key was already applied; this one was not.</summary>
     Duplicate,
+
+    /// <summary>Nothing waited for it and it was published not to be kept (<see cref="UnheardEvents.Drop"/>); nothing changed.</summary>
+    Unheard,
+}
+
+/// <summary>What becomes of an event that no instance waits for and no trigger starts from.</summary>
+public enum UnheardEvents
+{
+    /// <summary>Kept until an instance reaches a wait point for it, or it expires: for answers that may beat their question.</summary>
+    Buffer,
+
+    /// <summary>
+    /// Dropped: for news that concerns only what is running now, such as a hospital admission, which must not end a
+    /// follow-up that starts days later.
+    /// </summary>
+    Drop,
 }
 
 /// <param name="Disposition">Whether the event was applied, buffered or ignored as a duplicate.</param>

@@ -115,11 +115,16 @@ public sealed class WorkflowRuntime
 
     /// <summary>
     /// Delivers an event to every instance waiting for it (by name, and correlation key when given) and starts the
-    /// instances its Event triggers start. With nobody waiting it is buffered. An idempotency key already used for the
-    /// same event makes it a duplicate (not applied again); used for a different event, an <see cref="IdempotencyConflictException"/>.
+    /// instances its Event triggers start. With nobody waiting it is buffered, or dropped as <paramref name="unheard"/>
+    /// says. An idempotency key already used for the same event makes it a duplicate (not applied again); used for a
+    /// different event, an <see cref="IdempotencyConflictException"/>.
     /// </summary>
+    public Task<EventOutcome> PublishEventAsync(string eventName, string? correlationKey, JsonNode? payload, string? idempotencyKey, UnheardEvents unheard, CancellationToken cancellationToken = default) =>
+        _pipeline.RunAsync(new EventWork(eventName, correlationKey, payload, idempotencyKey, unheard), cancellationToken);
+
+    /// <inheritdoc cref="PublishEventAsync(string, string?, JsonNode?, string?, UnheardEvents, CancellationToken)"/>
     public Task<EventOutcome> PublishEventAsync(string eventName, string? correlationKey, JsonNode? payload, string? idempotencyKey, CancellationToken cancellationToken = default) =>
-        _pipeline.RunAsync(new EventWork(eventName, correlationKey, payload, idempotencyKey), cancellationToken);
+        PublishEventAsync(eventName, correlationKey, payload, idempotencyKey, UnheardEvents.Buffer, cancellationToken);
 
     /// <summary>Claims a task for the actor.</summary>
     public Task<TaskOutcome> ClaimTaskAsync(string taskId, TaskRequester requester, CancellationToken cancellationToken = default) =>

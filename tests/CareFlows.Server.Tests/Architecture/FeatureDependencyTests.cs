@@ -39,6 +39,18 @@ public sealed class FeatureDependencyTests
     }
 
     [Fact]
+    public void The_HL7_v2_reader_knows_nothing_of_the_runtime_the_database_or_HTTP()
+    {
+        // It is a codec: what a message means to the pathways is the ADT feed's to say, one namespace up.
+        var offenders = Offenders(
+            t => t.StartsWith("CareFlows.Server.Features.Feeds.Hl7", StringComparison.Ordinal),
+            d => (d.StartsWith("CareFlows.", StringComparison.Ordinal) && !d.StartsWith("CareFlows.Server.Features.Feeds.Hl7", StringComparison.Ordinal))
+                || d.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || d.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
+
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
     public void A_feature_uses_another_feature_only_through_its_public_services()
     {
         // Features may call each other's public services (the inbox asks Teams who belongs where), never their internals.

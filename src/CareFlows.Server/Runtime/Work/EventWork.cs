@@ -6,9 +6,10 @@ namespace CareFlows.Server.Runtime.Work;
 
 /// <summary>
 /// Publishes an event: it resumes every instance waiting for it and starts the instances its Event triggers start;
-/// with nobody waiting it is buffered. Its idempotency key, if any, is recorded with what it was used for.
+/// with nobody waiting it is buffered, unless it was published to be dropped then. Its idempotency key, if any, is
+/// recorded with what it was used for.
 /// </summary>
-internal sealed class EventWork(string eventName, string? correlationKey, JsonNode? payload, string? idempotencyKey) : WorkItem<EventOutcome>
+internal sealed class EventWork(string eventName, string? correlationKey, JsonNode? payload, string? idempotencyKey, UnheardEvents unheard) : WorkItem<EventOutcome>
 {
     private EventKey Key => new(eventName, correlationKey);
 
@@ -52,7 +53,8 @@ internal sealed class EventWork(string eventName, string? correlationKey, JsonNo
 
         var delivered = resumed.Count + started.Count;
         var now = scope.Runtime.Clock.GetUtcNow().UtcDateTime;
-        if (delivered == 0)
+        var buffer = delivered == 0 && unheard == UnheardEvents.Buffer;
+        if (buffer)
         {
             await scope.RequireNoWaitersAsync(Key);
             var buffered = new BufferedEventRecord
@@ -78,10 +80,11 @@ internal sealed class EventWork(string eventName, string? correlationKey, JsonNo
                 PayloadHash = payloadHash,
                 ReceivedAt = now,
                 Delivered = delivered,
-                Buffered = delivered == 0,
+                Buffered = buffer,
             };
         }
 
-        Staged = new EventOutcome(delivered == 0 ? EventDisposition.Buffered : EventDisposition.Delivered, resumed, started);
+        var disposition = delivered > 0 ? EventDisposition.Delivered : buffer ? EventDisposition.Buffered : EventDisposition.Unheard;
+        Staged = new EventOutcome(disposition, resumed, started);
     }
 }

@@ -14,7 +14,8 @@ namespace CareFlows.Server.Features.Events.PublishEvent;
 /// <param name="CorrelationKey">Only instances waiting with this key are resumed; all waiting ones when absent.</param>
 /// <param name="Payload">Any JSON; it becomes the Event activity's result.</param>
 /// <param name="IdempotencyKey">An event with a key already seen is acknowledged but not applied again.</param>
-public sealed record PublishEventCommand(string EventName, string? CorrelationKey, JsonNode? Payload, string? IdempotencyKey)
+/// <param name="Unheard">Buffer (the default) keeps an event nobody waits for until an instance gets there; Drop lets it go.</param>
+public sealed record PublishEventCommand(string EventName, string? CorrelationKey, JsonNode? Payload, string? IdempotencyKey, UnheardEvents? Unheard = null)
     : ICommand<EventOutcome>
 {
     /// <summary>The <c>Idempotency-Key</c> header, which may carry the key instead of the body.</summary>
@@ -28,6 +29,6 @@ public sealed class PublishEventHandler(WorkflowRuntime runtime) : ICommandHandl
     public async ValueTask<EventOutcome> Handle(PublishEventCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return await runtime.PublishEventAsync(command.EventName, command.CorrelationKey, command.Payload, command.IdempotencyKey ?? command.IdempotencyKeyHeader, cancellationToken);
+        return await runtime.PublishEventAsync(command.EventName, command.CorrelationKey, command.Payload, command.IdempotencyKey ?? command.IdempotencyKeyHeader, command.Unheard ?? UnheardEvents.Buffer, cancellationToken);
     }
 }

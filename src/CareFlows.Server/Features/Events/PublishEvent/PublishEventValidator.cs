@@ -12,6 +12,7 @@ internal sealed class PublishEventValidator : AbstractValidator<PublishEventComm
         RuleFor(c => c.CorrelationKey).OptionalKey(ColumnSizes.Key);
         RuleFor(c => c.IdempotencyKey).OptionalKey(ColumnSizes.Key);
         RuleFor(c => c.IdempotencyKeyHeader).OptionalKey(ColumnSizes.Key);
+        RuleFor(c => c.Unheard).IsInEnum();
         RuleFor(c => c.IdempotencyKey)
             .Equal(c => c.IdempotencyKeyHeader)
             .When(c => c.IdempotencyKey is not null && c.IdempotencyKeyHeader is not null)

@@ -41,6 +41,10 @@ public class BusinessCalendarJavaScriptTests
     }
 
     [Fact]
+    public void localDate_is_the_organisations_date_of_an_instant() =>
+        Assert.Equal("2027-01-29", Run("localDate('2027-01-30T04:59:59Z')"));
+
+    [Fact]
     public void endOfBusinessDay_and_businessDaysBetween_use_the_calendar()
     {
         Assert.Equal("2026-11-27T22:00:00.000Z", Run("endOfBusinessDay('2026-11-26T15:00:00Z').toISOString()"));

@@ -29,6 +29,10 @@ public class BusinessCalendarLiquidTests
         Assert.Equal("2026-11-27 23:59 -0500", Render("{{ DischargedAt | end_of_calendar_day: 7 | date: '%Y-%m-%d %H:%M %z' }}"));
 
     [Fact]
+    public void local_date_is_the_organisations_date_of_an_instant() =>
+        Assert.Equal("2027-01-29", Render("{{ '2027-01-30T04:59:59Z' | local_date }}"));
+
+    [Fact]
     public void Dates_may_be_ISO_strings_or_now()
     {
         Assert.Equal("2026-11-27 17:00 -0500", Render("{{ '2026-11-25' | add_business_days: 1 | date: '%Y-%m-%d %H:%M %z' }}"));

@@ -9,18 +9,13 @@ namespace CareFlows.Server.Tests.Pathways;
 /// two-business-day contact, the face-to-face visit by day 7 or 14, medication reconciliation by the visit, and what
 /// the 30-day service period ends with — or what ends it early.
 /// </summary>
-public sealed class DischargeFollowUpScenarioTests : IAsyncLifetime
+public sealed class DischargeFollowUpScenarioTests() : PathwayScenarioTests(FridayDischarge)
 {
     private const string Mrn = "MRN-40012";
     private const string Maria = "maria.lopez@careflows.local";
     private const string Grace = "grace.nguyen@careflows.local";
     private static readonly DateTimeOffset FridayDischarge = Local(2026, 11, 20, 15);
 
-    private readonly PathwayScenario _run = new(FridayDischarge);
-
-    public async ValueTask InitializeAsync() => await _run.InitializeAsync();
-
-    public ValueTask DisposeAsync() => _run.DisposeAsync();
 
     private static JsonObject Discharge(string visit = "V-1001", string disposition = "01", JsonObject? risk = null) => new()
     {
@@ -37,18 +32,18 @@ public sealed class DischargeFollowUpScenarioTests : IAsyncLifetime
 
     private async Task<string> DischargedAsync(JsonObject? payload = null)
     {
-        var answer = await _run.PublishAsync("PatientDischarged", Mrn, payload ?? Discharge(), "adt:A03:V-1001");
+        var answer = await Run.PublishAsync("PatientDischarged", Mrn, payload ?? Discharge(), "adt:A03:V-1001");
         return Assert.Single(answer["started"]!.AsArray())!.GetValue<string>();
     }
 
     private async Task<JsonObject> ClosureAsync(string instanceId)
     {
-        var instance = await _run.InstanceAsync(instanceId);
+        var instance = await Run.InstanceAsync(instanceId);
         Assert.Equal("Finished", Text(instance, "status"));
         return instance["output"]!["closure"]!.AsObject();
     }
 
-    private async Task<string> CallIdAsync(string instanceId) => Text(await _run.OpenTaskAsync(instanceId, "Post-discharge call"), "id")!;
+    private async Task<string> CallIdAsync(string instanceId) => Text(await Run.OpenTaskAsync(instanceId, "Post-discharge call"), "id")!;
 
     private static DateTime Utc(DateTimeOffset local) => local.UtcDateTime;
 
@@ -59,7 +54,7 @@ public sealed class DischargeFollowUpScenarioTests : IAsyncLifetime
     {
         var instanceId = await DischargedAsync();
 
-        var tasks = await _run.TasksAsync(instanceId);
+        var tasks = await Run.TasksAsync(instanceId);
         var call = tasks.Single(t => Text(t, "title") == "Post-discharge call: Ruth Adler");
         Assert.Equal(Utc(Local(2026, 11, 24, 17)), call["dueAt"]!.GetValue<DateTime>());
         Assert.Equal(["transitions-of-care"], Teams(call));
@@ -71,7 +66,7 @@ public sealed class DischargeFollowUpScenarioTests : IAsyncLifetime
         Assert.Equal(Utc(Local(2026, 12, 4, 23, 59, 59)), visit["dueAt"]!.GetValue<DateTime>());
         Assert.Equal(3, tasks.Count);
 
-        var instance = await _run.InstanceAsync(instanceId);
+        var instance = await Run.InstanceAsync(instanceId);
         Assert.Equal(("TCM · Ruth Adler · visit V-1001", "MRN-40012"), (Text(instance, "name"), Text(instance, "correlationId")));
         Assert.Equal(("LACE", 5, false), (instance["variables"]!["Risk"]!["lace"]!["score"]!.GetValue<string>(), instance["variables"]!["Risk"]!["lace"]!["value"]!.GetValue<int>(), instance["variables"]!["Risk"]!["highRisk"]!.GetValue<bool>()));
     }
@@ -81,11 +76,11 @@ public sealed class DischargeFollowUpScenarioTests : IAsyncLifetime
     {
         var instanceId = await DischargedAsync(Discharge(risk: HighRisk.DeepClone().AsObject()));
 
-        var visit = await _run.OpenTaskAsync(instanceId, "Schedule the face-to-face visit by day 7");
+        var visit = await Run.OpenTaskAsync(instanceId, "Schedule the face-to-face visit by day 7");
         Assert.Equal(Utc(Local(2026, 11, 27, 23, 59, 59)), visit["dueAt"]!.GetValue<DateTime>());
         Assert.Equal("urgent", Text(visit, "priority"));
-        Assert.Equal("urgent", Text(await _run.OpenTaskAsync(instanceId, "Post-discharge call"), "priority"));
-        var risk = (await _run.InstanceAsync(instanceId))["variables"]!["Risk"]!;
+        Assert.Equal("urgent", Text(await Run.OpenTaskAsync(instanceId, "Post-discharge call"), "priority"));
+        var risk = (await Run.InstanceAsync(instanceId))["variables"]!["Risk"]!;
         Assert.Equal((10, "high", "LACE index (van Walraven 2010)"), (risk["lace"]!["value"]!.GetValue<int>(), risk["lace"]!["band"]!.GetValue<string>(), risk["lace"]!["variant"]!.GetValue<string>()));
     }
 
@@ -95,20 +90,20 @@ public sealed class DischargeFollowUpScenarioTests : IAsyncLifetime
         var instanceId = await DischargedAsync();
         var call = await CallIdAsync(instanceId);
 
-        await _run.AttemptAsync(Maria, call, Local(2026, 11, 23, 9, 30), "no-answer");
-        await _run.AttemptAsync(Maria, call, Local(2026, 11, 23, 14), "left-message");
-        await _run.AttemptAsync(Maria, call, Local(2026, 11, 24, 10), "reached");
-        await _run.CompleteAsync(Maria, call, "Reached", new { contactWith = "patient", summary = "Breathing better; picked up new prescriptions." });
+        await Run.AttemptAsync(Maria, call, Local(2026, 11, 23, 9, 30), "no-answer");
+        await Run.AttemptAsync(Maria, call, Local(2026, 11, 23, 14), "left-message");
+        await Run.AttemptAsync(Maria, call, Local(2026, 11, 24, 10), "reached");
+        await Run.CompleteAsync(Maria, call, "Reached", new { contactWith = "patient", summary = "Breathing better; picked up new prescriptions." });
         await CompleteCareAsync(Maria, instanceId, visitDate: "2026-12-02", reconciledOn: "2026-11-30", mdm: "moderate");
 
-        await _run.App.AdvanceToAsync(Local(2026, 12, 20));
+        await Run.App.AdvanceToAsync(Local(2026, 12, 20));
 
         var closure = await ClosureAsync(instanceId);
         Assert.Equal(("completed", true, "99495"), (Text(closure, "status"), closure["billable"]!.GetValue<bool>(), Text(closure, "code")));
         Assert.Empty(closure["reasons"]!.AsArray());
         var contact = closure["contact"]!;
         Assert.Equal((true, true, 2), (contact["reached"]!.GetValue<bool>(), contact["inTime"]!.GetValue<bool>(), contact["unsuccessfulAttemptsByDeadline"]!.GetValue<int>()));
-        Assert.Equal(["attempted", "attempted", "attempted"], (await _run.HistoryAsync(call)).Select(h => Text(h!, "action")).Where(a => a == "attempted"));
+        Assert.Equal(["attempted", "attempted", "attempted"], (await Run.HistoryAsync(call)).Select(h => Text(h!, "action")).Where(a => a == "attempted"));
         Assert.Equal("2026-12-19T23:59:59-05:00", DateTimeOffset.Parse(Text(closure, "servicePeriodEnds")!, System.Globalization.CultureInfo.InvariantCulture).ToOffset(Eastern).ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
     }
 
@@ -116,11 +111,11 @@ public sealed class DischargeFollowUpScenarioTests : IAsyncLifetime
     public async Task High_complexity_seen_by_day_7_bills_99496_and_the_call_is_done_in_time()
     {
         var instanceId = await DischargedAsync(Discharge(risk: HighRisk.DeepClone().AsObject()));
-        await _run.App.AdvanceToAsync(Local(2026, 11, 23, 11));
-        await _run.CompleteAsync(Maria, await CallIdAsync(instanceId), "Reached", new { contactWith = "caregiver" });
+        await Run.App.AdvanceToAsync(Local(2026, 11, 23, 11));
+        await Run.CompleteAsync(Maria, await CallIdAsync(instanceId), "Reached", new { contactWith = "caregiver" });
         await CompleteCareAsync(Maria, instanceId, visitDate: "2026-11-25", reconciledOn: "2026-11-24", mdm: "high");
 
-        await _run.App.AdvanceToAsync(Local(2026, 12, 20));
+        await Run.App.AdvanceToAsync(Local(2026, 12, 20));
 
         var closure = await ClosureAsync(instanceId);
         Assert.Equal((true, "99496", 7), (closure["billable"]!.GetValue<bool>(), Text(closure, "code"), closure["track"]!.GetValue<int>()));
@@ -132,15 +127,15 @@ public sealed class DischargeFollowUpScenarioTests : IAsyncLifetime
         var instanceId = await DischargedAsync();
         var call = await CallIdAsync(instanceId);
 
-        await _run.App.AdvanceToAsync(Local(2026, 11, 24, 17, 0, 1));
+        await Run.App.AdvanceToAsync(Local(2026, 11, 24, 17, 0, 1));
 
-        var task = await _run.OpenTaskAsync(instanceId, "Post-discharge call");
+        var task = await Run.OpenTaskAsync(instanceId, "Post-discharge call");
         Assert.Equal(call, Text(task, "id"));
         Assert.Equal(["rn-care-managers"], Teams(task));
         Assert.Equal(("asap", true), (Text(task, "priority"), task["overdue"]!.GetValue<bool>()));
-        var escalated = (await _run.HistoryAsync(call)).Single(h => Text(h!, "action") == "escalated")!;
+        var escalated = (await Run.HistoryAsync(call)).Single(h => Text(h!, "action") == "escalated")!;
         Assert.Equal(("notCompleted", "rn-care-managers"), (Text(escalated["details"]!, "deadline"), Text(escalated["details"]!, "reassignTo")));
-        using var grace = await _run.CoordinatorAsync(Grace);
+        using var grace = await Run.CoordinatorAsync(Grace);
         Assert.Contains((await GetAsync(grace, "/api/tasks?queue=team"))["items"]!.AsArray(), t => Text(t!, "id") == call);
     }
 
@@ -150,15 +145,15 @@ public sealed class DischargeFollowUpScenarioTests : IAsyncLifetime
         var instanceId = await DischargedAsync();
         var call = await CallIdAsync(instanceId);
 
-        await _run.AttemptAsync(Maria, call, Local(2026, 11, 23, 9), "no-answer");
-        await _run.AttemptAsync(Maria, call, Local(2026, 11, 23, 12), "wrong-number");
-        Assert.Equal(["transitions-of-care"], Teams(await _run.OpenTaskAsync(instanceId, "Post-discharge call")));
-        await _run.AttemptAsync(Maria, call, Local(2026, 11, 23, 16), "no-answer");
+        await Run.AttemptAsync(Maria, call, Local(2026, 11, 23, 9), "no-answer");
+        await Run.AttemptAsync(Maria, call, Local(2026, 11, 23, 12), "wrong-number");
+        Assert.Equal(["transitions-of-care"], Teams(await Run.OpenTaskAsync(instanceId, "Post-discharge call")));
+        await Run.AttemptAsync(Maria, call, Local(2026, 11, 23, 16), "no-answer");
 
-        var task = await _run.OpenTaskAsync(instanceId, "Post-discharge call");
+        var task = await Run.OpenTaskAsync(instanceId, "Post-discharge call");
         Assert.Equal(["rn-care-managers"], Teams(task));
         Assert.Equal(("urgent", "ready"), (Text(task, "priority"), Text(task, "status")));
-        var history = await _run.HistoryAsync(call);
+        var history = await Run.HistoryAsync(call);
         Assert.Equal(["created", "attempted", "attempted", "attempted", "escalated"], history.Select(h => Text(h!, "action")));
         Assert.Equal(3, history[^1]!["details"]!["unsuccessfulAttempts"]!.GetValue<int>());
     }
@@ -168,12 +163,12 @@ public sealed class DischargeFollowUpScenarioTests : IAsyncLifetime
     {
         var instanceId = await DischargedAsync();
         var call = await CallIdAsync(instanceId);
-        await _run.AttemptAsync(Maria, call, Local(2026, 11, 23, 9), "no-answer");
-        await _run.AttemptAsync(Maria, call, Local(2026, 11, 24, 9), "left-message");
-        await _run.CompleteAsync(Maria, call, "Unreachable");
+        await Run.AttemptAsync(Maria, call, Local(2026, 11, 23, 9), "no-answer");
+        await Run.AttemptAsync(Maria, call, Local(2026, 11, 24, 9), "left-message");
+        await Run.CompleteAsync(Maria, call, "Unreachable");
         await CompleteCareAsync(Maria, instanceId, visitDate: "2026-12-01", reconciledOn: "2026-12-01", mdm: "moderate");
 
-        await _run.App.AdvanceToAsync(Local(2026, 12, 20));
+        await Run.App.AdvanceToAsync(Local(2026, 12, 20));
 
         var closure = await ClosureAsync(instanceId);
         Assert.Equal((true, "99495", false), (closure["billable"]!.GetValue<bool>(), Text(closure, "code"), closure["contact"]!["reached"]!.GetValue<bool>()));
@@ -187,21 +182,21 @@ public sealed class DischargeFollowUpScenarioTests : IAsyncLifetime
         var closure = await ClosureAsync(instanceId);
         Assert.Equal(("not-eligible", false), (Text(closure, "status"), closure["billable"]!.GetValue<bool>()));
         Assert.Equal(["Discharge disposition '03' is not a community setting."], closure["reasons"]!.AsArray().Select(r => r!.GetValue<string>()));
-        Assert.Empty(await _run.TasksAsync(instanceId));
+        Assert.Empty(await Run.TasksAsync(instanceId));
     }
 
     [Fact]
     public async Task A_cancelled_discharge_cancels_everything_open()
     {
         var instanceId = await DischargedAsync();
-        await _run.App.AdvanceToAsync(Local(2026, 11, 21, 8));
+        await Run.App.AdvanceToAsync(Local(2026, 11, 21, 8));
 
-        await _run.PublishAsync("DischargeCancelled", Mrn, new JsonObject { ["visitNumber"] = "V-1001" }, "adt:A13:V-1001");
+        await Run.PublishAsync("DischargeCancelled", Mrn, new JsonObject { ["visitNumber"] = "V-1001" }, "adt:A13:V-1001");
 
         var closure = await ClosureAsync(instanceId);
         Assert.Equal(("ended", "The discharge was cancelled (ADT^A13)."), (Text(closure, "status"), closure["reasons"]![0]!.GetValue<string>()));
-        Assert.All(await _run.TasksAsync(instanceId), t => Assert.Equal("cancelled", Text(t, "status")));
-        Assert.Equal(3, (await _run.TasksAsync(instanceId)).Count);
+        Assert.All(await Run.TasksAsync(instanceId), t => Assert.Equal("cancelled", Text(t, "status")));
+        Assert.Equal(3, (await Run.TasksAsync(instanceId)).Count);
     }
 
     [Fact]
@@ -209,23 +204,23 @@ public sealed class DischargeFollowUpScenarioTests : IAsyncLifetime
     {
         var instanceId = await DischargedAsync();
 
-        await _run.PublishAsync("DischargeCancelled", Mrn, new JsonObject { ["visitNumber"] = "V-0999" }, "adt:A13:V-0999");
+        await Run.PublishAsync("DischargeCancelled", Mrn, new JsonObject { ["visitNumber"] = "V-0999" }, "adt:A13:V-0999");
 
-        Assert.Equal("Running", Text(await _run.InstanceAsync(instanceId), "status"));
-        Assert.Equal(3, (await _run.TasksAsync(instanceId)).Count(t => Text(t, "status") == "ready"));
+        Assert.Equal("Running", Text(await Run.InstanceAsync(instanceId), "status"));
+        Assert.Equal(3, (await Run.TasksAsync(instanceId)).Count(t => Text(t, "status") == "ready"));
     }
 
     [Fact]
     public async Task A_readmission_ends_the_follow_up_and_the_next_discharge_starts_a_new_one()
     {
         var first = await DischargedAsync();
-        await _run.App.AdvanceToAsync(Local(2026, 11, 26, 7));
+        await Run.App.AdvanceToAsync(Local(2026, 11, 26, 7));
 
-        await _run.PublishAsync("PatientAdmitted", Mrn, new JsonObject { ["visitNumber"] = "V-1002" }, "adt:A01:V-1002");
+        await Run.PublishAsync("PatientAdmitted", Mrn, new JsonObject { ["visitNumber"] = "V-1002" }, "adt:A01:V-1002");
         Assert.Equal("ended", Text(await ClosureAsync(first), "status"));
-        Assert.All(await _run.TasksAsync(first), t => Assert.Equal("cancelled", Text(t, "status")));
+        Assert.All(await Run.TasksAsync(first), t => Assert.Equal("cancelled", Text(t, "status")));
 
-        await _run.App.AdvanceToAsync(Local(2026, 11, 30, 12));
+        await Run.App.AdvanceToAsync(Local(2026, 11, 30, 12));
         var second = new JsonObject
         {
             ["visitNumber"] = "V-1002",
@@ -235,20 +230,20 @@ public sealed class DischargeFollowUpScenarioTests : IAsyncLifetime
             ["setting"] = "inpatient-acute",
             ["disposition"] = "06",
         };
-        var answer = await _run.PublishAsync("PatientDischarged", Mrn, second, "adt:A03:V-1002");
+        var answer = await Run.PublishAsync("PatientDischarged", Mrn, second, "adt:A03:V-1002");
 
         var restarted = Assert.Single(answer["started"]!.AsArray())!.GetValue<string>();
         Assert.NotEqual(first, restarted);
-        Assert.Equal(Utc(Local(2026, 12, 2, 17)), (await _run.OpenTaskAsync(restarted, "Post-discharge call"))["dueAt"]!.GetValue<DateTime>());
+        Assert.Equal(Utc(Local(2026, 12, 2, 17)), (await Run.OpenTaskAsync(restarted, "Post-discharge call"))["dueAt"]!.GetValue<DateTime>());
     }
 
     /// <summary>Reviews the summary, schedules the visit, reconciles the medications and records the visit as held.</summary>
     private async Task CompleteCareAsync(string coordinator, string instanceId, string visitDate, string reconciledOn, string mdm)
     {
-        await _run.CompleteAsync(coordinator, Text(await _run.OpenTaskAsync(instanceId, "Review discharge summary"), "id")!, "Reviewed", new { receivedOn = "2026-11-21" });
-        await _run.CompleteAsync(coordinator, Text(await _run.OpenTaskAsync(instanceId, "Schedule the face-to-face visit"), "id")!, "Scheduled", new { visitDate });
-        await _run.CompleteAsync(coordinator, Text(await _run.OpenTaskAsync(instanceId, "Reconcile medications"), "id")!, "Reconciled", new { reconciledOn });
-        await _run.App.AdvanceToAsync(new DateTimeOffset(DateOnly.Parse(visitDate, System.Globalization.CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(16, 0)), Eastern));
-        await _run.CompleteAsync(coordinator, Text(await _run.OpenTaskAsync(instanceId, "Record the face-to-face visit"), "id")!, "Held", new { heldOn = visitDate, mdm });
+        await Run.CompleteAsync(coordinator, Text(await Run.OpenTaskAsync(instanceId, "Review discharge summary"), "id")!, "Reviewed", new { receivedOn = "2026-11-21" });
+        await Run.CompleteAsync(coordinator, Text(await Run.OpenTaskAsync(instanceId, "Schedule the face-to-face visit"), "id")!, "Scheduled", new { visitDate });
+        await Run.CompleteAsync(coordinator, Text(await Run.OpenTaskAsync(instanceId, "Reconcile medications"), "id")!, "Reconciled", new { reconciledOn });
+        await Run.App.AdvanceToAsync(new DateTimeOffset(DateOnly.Parse(visitDate, System.Globalization.CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(16, 0)), Eastern));
+        await Run.CompleteAsync(coordinator, Text(await Run.OpenTaskAsync(instanceId, "Record the face-to-face visit"), "id")!, "Held", new { heldOn = visitDate, mdm });
     }
 }

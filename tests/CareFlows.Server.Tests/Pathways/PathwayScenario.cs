@@ -27,6 +27,14 @@ public sealed class PathwayScenario(DateTimeOffset start) : IAsyncDisposable
         return await response.ReadAsync<JsonObject>(HttpStatusCode.OK);
     }
 
+    /// <summary>Starts an instance through the API as a clinical system would; returns its id.</summary>
+    public async Task<string> StartAsync(string definitionId, string? correlationId, object input)
+    {
+        using var system = await App.ClientAsync(Roles.Admin);
+        using var response = await system.PostJsonAsync("/api/instances", new { definitionId, correlationId, input });
+        return InboxClients.Text(await response.ReadAsync<JsonObject>(HttpStatusCode.Created), "id")!;
+    }
+
     /// <summary>A demo coordinator, signed in now: a sign-in lasts hours, and scenarios skip days between steps.</summary>
     public async Task<HttpClient> CoordinatorAsync(string email) =>
         App.BearerClient((await SignIn.BearerAsync(App.CreateClient(), email, DemoSignIn.Password)).AccessToken);

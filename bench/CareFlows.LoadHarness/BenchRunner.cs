@@ -34,6 +34,11 @@ internal sealed class BenchRunner(HarnessOptions options, string serverDll)
         var loadAverage = Report.LoadAverage();
         var probe = await database.CommitProbeAsync();
         Say($"plain one-row durable commits, one client: {probe:0}/s");
+        if (mode == BenchMode.Adt)
+        {
+            return await RunAdtAsync(database, new RunResult(loadAverage, probe, db, mode, clients, null, null, 0, null, null, null, null, Failure: null));
+        }
+
         try
         {
             await using (var server = await StartServerAsync(database, mode))
@@ -93,6 +98,29 @@ internal sealed class BenchRunner(HarnessOptions options, string serverDll)
         {
             await Console.Error.WriteLineAsync($"{db} {mode} failed: {e}");
             return new RunResult(loadAverage, probe, db, mode, clients, starts, resumes, finished, single, timers, reschedule, inbox, e.Message);
+        }
+    }
+
+    /// <summary>The ADT feed on a server of its own, with the repository's pathways and MLLP; any problem fails the run.</summary>
+    private async Task<RunResult> RunAdtAsync(BenchDatabase database, RunResult run)
+    {
+        try
+        {
+            await using var server = await ChildProcessServer.StartAsync(database, serverDll, options.ServerLog, AdtScenario.ServerOverrides(Shell.RepositoryRoot()));
+            Say($"server ready in {server.StartupTime.TotalSeconds:0.0} s; load average {Report.LoadAverage()}");
+            var adt = await new AdtScenario(options, database, server).RunAsync();
+            var problems = adt.Problems().ToList();
+            foreach (var problem in problems)
+            {
+                await Console.Error.WriteLineAsync($"{run.Db} ADT: {problem}");
+            }
+
+            return run with { Adt = adt, Failure = problems.Count > 0 ? string.Join("; ", problems) : null };
+        }
+        catch (Exception e)
+        {
+            await Console.Error.WriteLineAsync($"{run.Db} {run.Mode} failed: {e}");
+            return run with { Failure = e.Message };
         }
     }
 

@@ -12,6 +12,9 @@ internal enum BenchMode
 {
     InProcess,
     Http,
+
+    /// <summary>The ADT feed over HTTP and MLLP, on a server and database of its own.</summary>
+    Adt,
 }
 
 /// <summary>The command line: which databases and modes to run, and how big each scenario is.</summary>
@@ -19,7 +22,7 @@ internal sealed class HarnessOptions
 {
     public IReadOnlyList<BenchDb> Databases { get; private set; } = [BenchDb.Sqlite, BenchDb.Postgres];
 
-    public IReadOnlyList<BenchMode> Modes { get; private set; } = [BenchMode.InProcess, BenchMode.Http];
+    public IReadOnlyList<BenchMode> Modes { get; private set; } = [BenchMode.InProcess, BenchMode.Http, BenchMode.Adt];
 
     /// <summary>Instances started, then resumed, in the throughput phases.</summary>
     public int Instances { get; private set; } = 10_000;
@@ -52,6 +55,9 @@ internal sealed class HarnessOptions
     /// <summary>Tasks the inbox scenario completes over HTTP, each with a five-field form.</summary>
     public int Completions { get; private set; } = 10_000;
 
+    /// <summary>ADT^A03 discharges sent per transport (HTTP, MLLP) in the ADT run, each for a new patient and visit; 0 skips the run.</summary>
+    public int AdtMessages { get; private set; } = 5_000;
+
     /// <summary>Whether each event carries an idempotency key (the runtime then records a receipt per event).</summary>
     public bool IdempotencyKeys { get; private set; } = true;
 
@@ -74,7 +80,7 @@ internal sealed class HarnessOptions
         """
         CareFlows load harness
           --db sqlite|postgres|all        databases to run (all)
-          --mode inprocess|http|all       through the runtime service, through the HTTP API, or both (all)
+          --mode inprocess|http|adt|all   through the runtime service, through the HTTP API, the ADT feed, or all three (all)
           --instances N                   instances started, then resumed (10000)
           --clients N                     concurrent clients (8)
           --timers N                      Delay timers due within the same 10 seconds (1000)
@@ -84,6 +90,7 @@ internal sealed class HarnessOptions
           --inbox-tasks N                 open tasks over 100 teams for the inbox scenario (HTTP runs), 0 to skip (1000000)
           --inbox-queries N               requests measured per inbox query (2000)
           --completions N                 tasks completed with a five-field form over HTTP (10000)
+          --adt-messages N                ADT^A03 discharges per transport, HTTP and MLLP (adt runs), 0 to skip (5000)
           --no-idempotency-keys           publish events without idempotency keys
           --quiet-wait SECONDS            wait up to this long before each run for other work to stop, 0 not to wait (300)
           --postgres CONNECTION_STRING    use this PostgreSQL server (default: $CAREFLOWS_TEST_POSTGRES, else eng/postgres.sh)
@@ -116,8 +123,9 @@ internal sealed class HarnessOptions
                     {
                         "inprocess" => [BenchMode.InProcess],
                         "http" => [BenchMode.Http],
-                        "all" => [BenchMode.InProcess, BenchMode.Http],
-                        var other => throw new ArgumentException($"--mode {other}: expected inprocess, http or all."),
+                        "adt" => [BenchMode.Adt],
+                        "all" => [BenchMode.InProcess, BenchMode.Http, BenchMode.Adt],
+                        var other => throw new ArgumentException($"--mode {other}: expected inprocess, http, adt or all."),
                     };
                     break;
                 case "--instances":
@@ -147,6 +155,9 @@ internal sealed class HarnessOptions
                 case "--completions":
                     options.Completions = Math.Max(1, Count());
                     break;
+                case "--adt-messages":
+                    options.AdtMessages = Count();
+                    break;
                 case "--no-idempotency-keys":
                     options.IdempotencyKeys = false;
                     break;
@@ -168,6 +179,11 @@ internal sealed class HarnessOptions
                 default:
                     throw new ArgumentException($"Unknown option {name}.");
             }
+        }
+
+        if (options.AdtMessages == 0)
+        {
+            options.Modes = [.. options.Modes.Where(m => m != BenchMode.Adt)];
         }
 
         return options;

@@ -95,4 +95,5 @@ internal sealed record RunResult(
     TimerResult? Timers,
     RescheduleResult? Reschedule,
     InboxResult? Inbox,
-    string? Failure);
+    string? Failure,
+    AdtResult? Adt = null);

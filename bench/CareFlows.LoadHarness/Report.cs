@@ -37,27 +37,36 @@ internal static class Report
             Line($"- {db}: {settings}.");
         }
 
-        Line($"- Workload: {options.Instances:N0} instances of `bench-wait-for-go` (Start → Event `Go` for the instance's correlation id → WriteLine → End) " +
-            $"started by {options.Clients} concurrent clients (closed loop), then resumed by publishing `Go` with each correlation key" +
-            (options.IdempotencyKeys ? " and an idempotency key" : "") + $" from {options.Clients} clients; {options.Warmup} unmeasured starts and resumes first. " +
-            "Latency is each call's, measured by the client during the resume phase; \"1 client\" resumes " +
-            $"{options.LatencySamples:N0} further instances one at a time.");
-        Line($"- Timers: {options.Timers:N0} instances of `bench-delay` started with delays that put their due times evenly over the same 10 s, " +
-            "starting 5 s later; lateness = the instance's FinishedAt (the resuming burst's time, just before its commit) − the timer bookmark's DueAt.");
-        Line($"- Reschedule: {options.Reschedule:N0} open Delay timers (with their instances) inserted while the server is down; " +
-            "the time TimerRecovery logs for reading and rescheduling them, and the whole start-up until the server is ready.");
-        Line("- In-process: the server's services in the harness process, calling `WorkflowRuntime` (the service the API calls). " +
-            "HTTP: the server's Release build as a child process on Kestrel at 127.0.0.1, `POST /api/instances` and `POST /api/events` " +
-            "with a bearer token and JSON bodies sent with their length (as a browser sends them), over `HttpClient` (one connection per client); client and server share the machine's cores.");
-        Line();
-        Line($"| database | mode | clients | starts/s | resumes/s | resume latency p50 / p95 / p99 ms | 1-client resume p50 / p95 / p99 ms | timer lateness p50 / p95 / p99 / max ms | reschedule {options.Reschedule:N0} timers: recovery / start-up s |");
-        Line("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var run in runs)
+        var runtimeRuns = runs.Where(r => r.Mode != BenchMode.Adt).ToList();
+        if (runtimeRuns.Count > 0)
         {
-            Line($"| {Name(run.Db)} | {Name(run.Mode)} | {run.Clients} | {Rate(run.Starts)} | {Rate(run.Resumes)} | {Latency(run.Resumes)} | {Latency(run.SingleClient)} | {Lateness(run.Timers)} | {Reschedule(run.Reschedule)} |");
+            Line($"- Workload: {options.Instances:N0} instances of `bench-wait-for-go` (Start → Event `Go` for the instance's correlation id → WriteLine → End) " +
+                $"started by {options.Clients} concurrent clients (closed loop), then resumed by publishing `Go` with each correlation key" +
+                (options.IdempotencyKeys ? " and an idempotency key" : "") + $" from {options.Clients} clients; {options.Warmup} unmeasured starts and resumes first. " +
+                "Latency is each call's, measured by the client during the resume phase; \"1 client\" resumes " +
+                $"{options.LatencySamples:N0} further instances one at a time.");
+            Line($"- Timers: {options.Timers:N0} instances of `bench-delay` started with delays that put their due times evenly over the same 10 s, " +
+                "starting 5 s later; lateness = the instance's FinishedAt (the resuming burst's time, just before its commit) − the timer bookmark's DueAt.");
+            Line($"- Reschedule: {options.Reschedule:N0} open Delay timers (with their instances) inserted while the server is down; " +
+                "the time TimerRecovery logs for reading and rescheduling them, and the whole start-up until the server is ready.");
+            Line("- In-process: the server's services in the harness process, calling `WorkflowRuntime` (the service the API calls). " +
+                "HTTP: the server's Release build as a child process on Kestrel at 127.0.0.1, `POST /api/instances` and `POST /api/events` " +
+                "with a bearer token and JSON bodies sent with their length (as a browser sends them), over `HttpClient` (one connection per client); client and server share the machine's cores.");
         }
 
         Line();
+        if (runtimeRuns.Count > 0)
+        {
+            Line($"| database | mode | clients | starts/s | resumes/s | resume latency p50 / p95 / p99 ms | 1-client resume p50 / p95 / p99 ms | timer lateness p50 / p95 / p99 / max ms | reschedule {options.Reschedule:N0} timers: recovery / start-up s |");
+            Line("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            foreach (var run in runtimeRuns)
+            {
+                Line($"| {Name(run.Db)} | {Name(run.Mode)} | {run.Clients} | {Rate(run.Starts)} | {Rate(run.Resumes)} | {Latency(run.Resumes)} | {Latency(run.SingleClient)} | {Lateness(run.Timers)} | {Reschedule(run.Reschedule)} |");
+            }
+
+            Line();
+        }
+
         var inboxRuns = runs.Where(r => r.Inbox is not null).ToList();
         if (inboxRuns.Count > 0)
         {
@@ -95,15 +104,17 @@ internal static class Report
             Line();
         }
 
+        WriteAdt(options, runs, Line);
         Line("Conditions: other work on the machine shares its two cores and its disk, so each run records how busy the machine was " +
             "(all processes, from /proc/stat), how fast a plain one-row durable commit ran on the run's database just before it (the disk is shared too), " +
             "and the CPU time used per call by the harness process (in-process runs: client and server) and by the server process (HTTP runs).");
         Line();
-        Line("| database | mode | load average at start | one-row durable commits/s, 1 client, just before | machine busy, starts / resumes | harness CPU per start / resume | server process CPU per start / resume |");
+        Line("| database | mode | load average at start | one-row durable commits/s, 1 client, just before | machine busy, starts / resumes (ADT: HTTP / MLLP) | harness CPU per start / resume (ADT: per message) | server process CPU per start / resume (ADT: per message) |");
         Line("| --- | --- | --- | ---: | ---: | ---: | ---: |");
         foreach (var run in runs)
         {
-            Line($"| {Name(run.Db)} | {Name(run.Mode)} | {run.LoadAverage} | {run.CommitProbe.ToString("N0", CultureInfo.InvariantCulture)} | {Busy(run.Starts)} / {Busy(run.Resumes)} | {Cpu(run.Starts)} / {Cpu(run.Resumes)} | {ServerCpu(run.Starts)} / {ServerCpu(run.Resumes)} |");
+            var (first, second) = run.Adt is { } adt ? (adt.Transports[0].Messages, adt.Transports[^1].Messages) : (run.Starts, run.Resumes);
+            Line($"| {Name(run.Db)} | {Name(run.Mode)} | {run.LoadAverage} | {run.CommitProbe.ToString("N0", CultureInfo.InvariantCulture)} | {Busy(first)} / {Busy(second)} | {Cpu(first)} / {Cpu(second)} | {ServerCpu(first)} / {ServerCpu(second)} |");
         }
 
         Line();
@@ -120,11 +131,16 @@ internal static class Report
             Line();
         }
 
+        if (runtimeRuns.Count == 0)
+        {
+            return text.ToString();
+        }
+
         Line("Targets:");
         Line();
         Line("| database | mode | target | measured | met |");
         Line("| --- | --- | --- | --- | --- |");
-        foreach (var run in runs)
+        foreach (var run in runtimeRuns)
         {
             var throughput = run.Db == BenchDb.Sqlite ? 2_000 : 1_500;
             Check(run, $"≥ {throughput:N0} starts/s", run.Starts?.PerSecond, v => v >= throughput, "0");
@@ -150,6 +166,47 @@ internal static class Report
 
         void Check(RunResult run, string target, double? measured, Func<double, bool> met, string format) =>
             Line($"| {Name(run.Db)} | {Name(run.Mode)} | {target} | {(measured is { } m ? m.ToString(format, CultureInfo.InvariantCulture) : "—")} | {(measured is { } v && met(v) ? "yes" : "**no**")} |");
+    }
+
+    private static void WriteAdt(HarnessOptions options, IReadOnlyList<RunResult> runs, Action<string> line)
+    {
+        var adtRuns = runs.Where(r => r.Adt is not null).ToList();
+        if (adtRuns.Count == 0)
+        {
+            return;
+        }
+
+        line($"ADT feed (ADT runs: a server of its own on a fresh database, with the repository's `workflows/` and MLLP on a port it chose): {options.AdtMessages:N0} " +
+            "ADT^A03 discharges per transport, each of a patient and visit of their own (PID-3 MRN, PV1-19 visit number), after up to 1,000 unmeasured; " +
+            $"HTTP: `POST /api/feeds/adt` (`application/hl7-v2`, `X-Api-Key`) from {options.Clients} clients, one connection each; MLLP: {options.Clients} connections, " +
+            "each waiting for a message's ACK before sending the next. Latency is request → ACK. Each must be answered AA and start one `discharge-follow-up` " +
+            $"(over HTTP the answer names it); then one in {AdtScenario.DuplicateEvery} of the measured messages is sent again, byte for byte, on the same transport, " +
+            "and must be answered AA and start nothing. Afterwards the database must hold exactly one instance and one \"Post-discharge call\" task per distinct discharge.");
+        line("");
+        line("| database | transport | connections | messages/s | request → ACK p50 / p95 / p99 ms | server CPU per message | answered as expected | sent again: answered AA, started nothing |");
+        line("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var run in adtRuns)
+        {
+            foreach (var t in run.Adt!.Transports)
+            {
+                line($"| {Name(run.Db)} | {t.Transport} | {t.Connections} | {Rate(t.Messages)} | {Latency(t.Messages)} | {ServerCpu(t.Messages)} | {Passed(t.Messages)} | {Passed(t.Duplicates)} |");
+            }
+        }
+
+        line("");
+        line("| database | distinct discharges sent | `discharge-follow-up` instances | \"Post-discharge call\" tasks | instances with one |");
+        line("| --- | ---: | ---: | ---: | ---: |");
+        foreach (var run in adtRuns)
+        {
+            var adt = run.Adt!;
+            line($"| {Name(run.Db)} | {N(adt.Sent)} | {N(adt.Instances)} | {N(adt.Calls)} | {N(adt.CalledInstances)} |");
+        }
+
+        line("");
+
+        static string Passed(PhaseResult phase) => $"{N(phase.Count - phase.Errors)} of {N(phase.Count)}";
+
+        static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
     }
 
     private static IEnumerable<string> Problems(RunResult run)
@@ -209,7 +266,12 @@ internal static class Report
 
     private static string Name(BenchDb db) => db == BenchDb.Sqlite ? "SQLite" : "PostgreSQL";
 
-    private static string Name(BenchMode mode) => mode == BenchMode.Http ? "HTTP" : "in-process";
+    private static string Name(BenchMode mode) => mode switch
+    {
+        BenchMode.Http => "HTTP",
+        BenchMode.Adt => "ADT",
+        _ => "in-process",
+    };
 
     private static string Rate(PhaseResult? phase) => phase is null ? "—" : phase.PerSecond.ToString("N0", CultureInfo.InvariantCulture);
 

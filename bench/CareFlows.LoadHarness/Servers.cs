@@ -167,13 +167,13 @@ internal sealed partial class ChildProcessServer : IServerUnderTest
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _log;
-    private readonly RecoveryLine _recovery;
+    private readonly StartupLines _startup;
 
-    private ChildProcessServer(Process process, ConcurrentQueue<string> log, RecoveryLine recovery, Uri address, TimeSpan startupTime)
+    private ChildProcessServer(Process process, ConcurrentQueue<string> log, StartupLines startup, Uri address, TimeSpan startupTime)
     {
         _process = process;
         _log = log;
-        _recovery = recovery;
+        _startup = startup;
         Address = address;
         StartupTime = startupTime;
     }
@@ -182,7 +182,7 @@ internal sealed partial class ChildProcessServer : IServerUnderTest
 
     public TimeSpan StartupTime { get; }
 
-    public (int Count, long Milliseconds)? Rescheduled => _recovery.Value;
+    public (int Count, long Milliseconds)? Rescheduled => _startup.Rescheduled;
 
     public TimeSpan ProcessorTime
     {
@@ -193,7 +193,8 @@ internal sealed partial class ChildProcessServer : IServerUnderTest
         }
     }
 
-    public static async Task<ChildProcessServer> StartAsync(BenchDatabase database, string serverDll, string? logFile)
+    /// <summary>Starts the server with the harness's settings, and <paramref name="overrides"/> over them.</summary>
+    public static async Task<ChildProcessServer> StartAsync(BenchDatabase database, string serverDll, string? logFile, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort().ToString(CultureInfo.InvariantCulture)}");
         var start = new ProcessStartInfo("dotnet")
@@ -206,14 +207,20 @@ internal sealed partial class ChildProcessServer : IServerUnderTest
         start.ArgumentList.Add(serverDll);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(address.ToString().TrimEnd('/'));
-        foreach (var (key, value) in ServerSettings.For(database))
+        var settings = ServerSettings.For(database);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
         {
             start.ArgumentList.Add($"--{key}={value}");
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = Environments.Production;
         var log = new ConcurrentQueue<string>();
-        var recovery = new RecoveryLine();
+        var startup = new StartupLines();
         var watch = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server.");
         process.OutputDataReceived += (_, e) => Keep(e.Data);
@@ -221,7 +228,7 @@ internal sealed partial class ChildProcessServer : IServerUnderTest
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new ChildProcessServer(process, log, recovery, address, TimeSpan.Zero);
+        var server = new ChildProcessServer(process, log, startup, address, TimeSpan.Zero);
         using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
         while (true)
         {
@@ -256,7 +263,7 @@ internal sealed partial class ChildProcessServer : IServerUnderTest
             await Task.Delay(20);
         }
 
-        return new ChildProcessServer(process, log, recovery, address, watch.Elapsed);
+        return new ChildProcessServer(process, log, startup, address, watch.Elapsed);
 
         void Keep(string? line)
         {
@@ -265,7 +272,7 @@ internal sealed partial class ChildProcessServer : IServerUnderTest
                 return;
             }
 
-            recovery.Read(line);
+            startup.Read(line);
             log.Enqueue(line);
             if (logFile is not null)
             {
@@ -304,6 +311,22 @@ internal sealed partial class ChildProcessServer : IServerUnderTest
         return new HttpTarget(client);
     }
 
+    /// <summary>
+    /// Where the server accepts MLLP, as its listener logged it (at Information, with <c>Feeds:Mllp:Port</c> 0 the
+    /// port the system chose): no port is picked here and then lost to another process before the server binds it.
+    /// </summary>
+    public async Task<IPEndPoint> MllpEndPointAsync()
+    {
+        try
+        {
+            return await _startup.MllpEndPoint.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"The server did not log an MLLP listener within 30 s (Feeds:Mllp:Enabled, and MllpListener at Information?):\n{Tail()}");
+        }
+    }
+
     public string Tail() => string.Join('\n', _log);
 
     public async ValueTask DisposeAsync()
@@ -334,20 +357,34 @@ internal sealed partial class ChildProcessServer : IServerUnderTest
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed partial class RecoveryLine
+    /// <summary>What the server's start-up logs that the harness reads: timers rescheduled, and the MLLP listener's address.</summary>
+    private sealed partial class StartupLines
     {
-        public (int Count, long Milliseconds)? Value { get; private set; }
+        private readonly TaskCompletionSource<IPEndPoint> _mllp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public (int Count, long Milliseconds)? Rescheduled { get; private set; }
+
+        public Task<IPEndPoint> MllpEndPoint => _mllp.Task;
 
         public void Read(string line)
         {
-            var match = Pattern().Match(line);
+            var match = Recovery().Match(line);
             if (match.Success)
             {
-                Value = (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), long.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
+                Rescheduled = (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), long.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
+            }
+
+            match = Mllp().Match(line);
+            if (match.Success && IPEndPoint.TryParse(match.Groups[1].Value, out var endPoint))
+            {
+                _mllp.TrySetResult(endPoint);
             }
         }
 
         [GeneratedRegex(@"Rescheduled (\d+) open timers .* in (\d+) ms")]
-        private static partial Regex Pattern();
+        private static partial Regex Recovery();
+
+        [GeneratedRegex(@"Accepting HL7 v2 messages over MLLP on (\S+?)\.?\s*$")]
+        private static partial Regex Mllp();
     }
 }

@@ -126,6 +126,9 @@ public sealed class ActivityExecutionContext : IExpressionScope
     public void PublishEvent(string eventName, string? correlationKey, object? payload, bool isLocal) =>
         _burst.Publish(new PublishedEvent(eventName, correlationKey, ValueConverter.ToJson(payload), isLocal, _burst.State.Id));
 
+    /// <summary>Asks the host to start a child instance in the same commit (<see cref="WorkflowDispatch"/>).</summary>
+    public void DispatchWorkflow(WorkflowDispatch dispatch) => _burst.Dispatch(dispatch);
+
     /// <inheritdoc />
     public string InstanceId => _burst.State.Id;
 

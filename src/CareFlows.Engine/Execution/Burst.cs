@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CareFlows.Engine.Bookmarks;
+using CareFlows.Engine.Expressions;
 using CareFlows.Engine.Journal;
 
 namespace CareFlows.Engine.Execution;
@@ -16,6 +17,7 @@ internal sealed partial class Burst
     private readonly List<Bookmark> _created = [];
     private readonly List<Bookmark> _removed = [];
     private readonly List<PublishedEvent> _published = [];
+    private readonly List<WorkflowDispatch> _dispatches = [];
     private readonly Stack<WorkItem> _stack = new();
     private readonly bool[] _reachable;
     private EndKind _end;
@@ -198,12 +200,13 @@ internal sealed partial class Burst
 
         var now = Now;
         State.UpdatedAt = now;
-        if (State.IsFinished)
+        if (State.IsFinished && State.FinishedAt is null)
         {
-            State.FinishedAt ??= now;
+            State.FinishedAt = now;
+            TellParent();
         }
 
-        return new RunResult(State, _journal, _created, _removed, _published);
+        return new RunResult(State, _journal, _created, _removed, _published) { Dispatches = _dispatches };
     }
 
     public ActivityRecord RecordOf(ActivityNode node)
@@ -243,6 +246,25 @@ internal sealed partial class Burst
     }
 
     public void Publish(PublishedEvent published) => _published.Add(published);
+
+    public void Dispatch(WorkflowDispatch dispatch) => _dispatches.Add(dispatch);
+
+    /// <summary>A dispatched instance that has just ended tells its parent how, and with what output.</summary>
+    private void TellParent()
+    {
+        if (State.ParentInstanceId is null)
+        {
+            return;
+        }
+
+        var ended = new JsonObject
+        {
+            ["instanceId"] = State.Id,
+            ["status"] = State.SubStatus.ToString(),
+            ["output"] = ValueConverter.ToJson(State.Output),
+        };
+        _published.Add(new PublishedEvent(ChildWorkflows.Completed, State.Id, ended, IsLocal: false, State.Id));
+    }
 
     public void AddBookmark(ActivityNode node, Bookmark bookmark)
     {

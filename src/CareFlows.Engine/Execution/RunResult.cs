@@ -14,4 +14,8 @@ public sealed record RunResult(
     IReadOnlyList<JournalEntry> Journal,
     IReadOnlyList<Bookmark> CreatedBookmarks,
     IReadOnlyList<Bookmark> RemovedBookmarks,
-    IReadOnlyList<PublishedEvent> PublishedEvents);
+    IReadOnlyList<PublishedEvent> PublishedEvents)
+{
+    /// <summary>Child instances the burst dispatched, for the host to start in the same commit.</summary>
+    public IReadOnlyList<WorkflowDispatch> Dispatches { get; init; } = [];
+}

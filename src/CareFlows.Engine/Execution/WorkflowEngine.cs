@@ -68,6 +68,7 @@ public sealed class WorkflowEngine
             DefinitionVersion = workflow.Version,
             Name = request.Name,
             CorrelationId = request.CorrelationId,
+            ParentInstanceId = request.ParentInstanceId,
             StartActivityId = start.Id,
             CreatedAt = now,
             UpdatedAt = now,
@@ -133,6 +134,9 @@ public sealed record StartRequest
 
     /// <summary>What the trigger received (an event's payload, for example).</summary>
     public JsonNode? TriggerInput { get; init; }
+
+    /// <summary>The instance that dispatched this one (<see cref="WorkflowDispatch"/>), which hears when it ends.</summary>
+    public string? ParentInstanceId { get; init; }
 }
 
 /// <summary>The bookmark is not open on the instance: it never existed, or it was already consumed.</summary>

@@ -21,6 +21,9 @@ public sealed class WorkflowState
 
     public string? CorrelationId { get; set; }
 
+    /// <summary>The instance that dispatched this one, which hears when it ends.</summary>
+    public string? ParentInstanceId { get; init; }
+
     public WorkflowStatus Status { get; set; } = WorkflowStatus.Running;
 
     public WorkflowSubStatus SubStatus { get; set; } = WorkflowSubStatus.Pending;

@@ -101,6 +101,14 @@ public sealed class InMemoryWorkflowHost(WorkflowEngine engine) : IDisposable
             ScheduleBookmark(result.State.Id, created);
         }
 
+        foreach (var dispatch in result.Dispatches)
+        {
+            // The latest published version, as the durable runtime starts it.
+            var child = _published.LastOrDefault(w => w.DefinitionId == dispatch.DefinitionId)
+                ?? throw new InvalidOperationException($"'{dispatch.DefinitionId}' is not published here; instance {dispatch.ParentInstanceId} cannot dispatch it.");
+            Apply(child, engine.StartAsync(child, dispatch.ToStartRequest()));
+        }
+
         foreach (var published in result.PublishedEvents)
         {
             Deliver(published);

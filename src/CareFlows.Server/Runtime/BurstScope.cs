@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CareFlows.Engine.Bookmarks;
 using CareFlows.Engine.Execution;
+using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Persistence.Entities;
 
 namespace CareFlows.Server.Runtime;
@@ -188,10 +189,30 @@ internal sealed partial class BurstScope(Snapshot snapshot, InstanceLeases lease
             }
         }
 
+        foreach (var dispatch in result.Dispatches)
+        {
+            await StartChildAsync(dispatch);
+        }
+
         while (_publishedEvents.TryDequeue(out var published))
         {
             await DeliverAsync(new EventKey(published.EventName, published.CorrelationKey), published.Payload, published.IsLocal ? published.SourceInstanceId : null);
         }
+    }
+
+    /// <summary>
+    /// Starts a child an instance dispatched, in the same commit: the latest published version of its definition. One
+    /// that is not published refuses the whole request, so that no parent waits for a child that never started.
+    /// </summary>
+    private async Task StartChildAsync(WorkflowDispatch dispatch)
+    {
+        var child = await Runtime.Catalog.FindPublishedAsync(dispatch.DefinitionId);
+        if (child is null || !await IsPublishedAsync(child.DefinitionVersionId))
+        {
+            throw new ConflictException($"Instance {dispatch.ParentInstanceId} dispatches '{dispatch.DefinitionId}', which has no published version.");
+        }
+
+        await StartAsync(child, dispatch.ToStartRequest());
     }
 
     /// <summary>A task whose bookmark went: completed when the workflow resumed it, cancelled otherwise.</summary>

@@ -35,19 +35,32 @@ public sealed class PathwayScenario(DateTimeOffset start) : IAsyncDisposable
         return InboxClients.Text(await response.ReadAsync<JsonObject>(HttpStatusCode.Created), "id")!;
     }
 
+    /// <summary>Sends news to a JSON feed as the demo system holding <paramref name="key"/> would; returns the answer.</summary>
+    public async Task<JsonObject> FeedAsync(string path, string key, object body)
+    {
+        using var system = App.CreateClient();
+        system.DefaultRequestHeaders.Add(Server.Auth.Feeds.FeedKeyAuthenticationHandler.HeaderName, key);
+        using var response = await system.PostJsonAsync(path, body);
+        return await response.ReadAsync<JsonObject>(HttpStatusCode.OK);
+    }
+
     /// <summary>A demo coordinator, signed in now: a sign-in lasts hours, and scenarios skip days between steps.</summary>
     public async Task<HttpClient> CoordinatorAsync(string email) =>
         App.BearerClient((await SignIn.BearerAsync(App.CreateClient(), email, DemoSignIn.Password)).AccessToken);
 
     /// <summary>The instance's tasks, as an auditor reads them: every status, oldest first.</summary>
-    public async Task<IReadOnlyList<JsonObject>> TasksAsync(string instanceId)
+    public async Task<IReadOnlyList<JsonObject>> TasksAsync(string instanceId) =>
+        [.. (await AllTasksAsync()).Where(t => InboxClients.Text(t, "instanceId") == instanceId)];
+
+    /// <summary>Every task of every instance, as an auditor reads them: every status, oldest first.</summary>
+    public async Task<IReadOnlyList<JsonObject>> AllTasksAsync()
     {
         using var auditor = await App.ClientAsync(Roles.Auditor);
         var tasks = new List<JsonObject>();
         foreach (var status in new[] { "ready", "in-progress", "on-hold", "completed", "cancelled" })
         {
             var page = await InboxClients.GetAsync(auditor, $"/api/tasks?queue=all&status={status}&pageSize=200");
-            tasks.AddRange(page["items"]!.AsArray().Select(t => t!.AsObject()).Where(t => InboxClients.Text(t, "instanceId") == instanceId));
+            tasks.AddRange(page["items"]!.AsArray().Select(t => t!.AsObject()));
         }
 
         return [.. tasks.OrderBy(t => t["createdAt"]!.GetValue<DateTime>()).ThenBy(t => InboxClients.Text(t, "id"), StringComparer.Ordinal)];

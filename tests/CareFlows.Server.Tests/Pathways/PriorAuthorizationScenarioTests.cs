@@ -80,11 +80,14 @@ public sealed class PriorAuthorizationScenarioTests() : PathwayScenarioTests(Mon
         Assert.Equal(("approved", "AUTH-9020", "2027-02-28"), (Text(closure, "status"), Text(closure["authorization"]!, "number"), Text(closure["authorization"]!, "periodEnd")));
         var decided = closure["decided"]!;
         Assert.Equal((true, "pended"), (decided["withinTimeframe"]!.GetValue<bool>(), Text(decided["previous"]!, "outcome")));
-        Assert.Equal("Running", Text(await Run.InstanceAsync(instanceId), "status"));
+        Assert.Equal("Finished", Text(await Run.InstanceAsync(instanceId), "status"));
 
+        // The reminder runs on its own until the period ends: 30 days before, the task; due 7 days before.
+        await Run.App.AdvanceToAsync(Local(2027, 1, 29, 23));
+        Assert.DoesNotContain(await Run.AllTasksAsync(), t => Text(t, "title")!.StartsWith("Re-authorize", StringComparison.Ordinal));
         await Run.App.AdvanceToAsync(Local(2027, 1, 30));
-        var reminder = await Run.OpenTaskAsync(instanceId, "Re-authorize before 2027-02-28");
-        Assert.Equal(Local(2027, 2, 21, 23, 59, 59).UtcDateTime, reminder["dueAt"]!.GetValue<DateTime>());
+        var reminder = Assert.Single(await Run.AllTasksAsync(), t => Text(t, "title") == "Re-authorize before 2027-02-28: MRI lumbar spine for Omar Haddad");
+        Assert.Equal((Local(2027, 2, 21, 23, 59, 59).UtcDateTime, "utilization-management"), (reminder["dueAt"]!.GetValue<DateTime>(), reminder["teams"]![0]!.GetValue<string>()));
     }
 
     [Fact]

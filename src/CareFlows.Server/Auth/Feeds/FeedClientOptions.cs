@@ -9,8 +9,14 @@ public sealed class FeedClientOptions
 {
     public const string Section = "Feeds:Clients";
 
-    /// <summary>The demo hospital's key on the embedded default, seeded with the demo users and listed in the README.</summary>
+    /// <summary>The demo hospital's key on the embedded default (ADT and Encounters), seeded with the demo users and listed in the README.</summary>
     public const string DemoAdtKey = "careflows-demo-hospital-adt";
+
+    /// <summary>The demo payer gateway's key on the embedded default, for its decisions.</summary>
+    public const string DemoPayerKey = "careflows-demo-payer-gateway";
+
+    /// <summary>The demo specialist network's key on the embedded default, for news about referrals.</summary>
+    public const string DemoReferralKey = "careflows-demo-specialist-network";
 
     public IList<FeedClient> Clients { get; } = [];
 
@@ -23,7 +29,9 @@ public sealed class FeedClientOptions
         configuration.GetSection(Section).Bind(options.Clients);
         if (auth.SeedsDemo(provider))
         {
-            options.Clients.Add(new FeedClient { Name = "Demo hospital ADT", Key = DemoAdtKey, Scopes = { FeedScopes.Adt } });
+            options.Clients.Add(new FeedClient { Name = "Demo hospital", Key = DemoAdtKey, Scopes = { FeedScopes.Adt, FeedScopes.Encounters } });
+            options.Clients.Add(new FeedClient { Name = "Demo payer gateway", Key = DemoPayerKey, Scopes = { FeedScopes.PayerDecisions } });
+            options.Clients.Add(new FeedClient { Name = "Demo specialist network", Key = DemoReferralKey, Scopes = { FeedScopes.Referrals } });
         }
 
         return options;

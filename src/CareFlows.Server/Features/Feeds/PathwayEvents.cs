@@ -2,7 +2,7 @@ namespace CareFlows.Server.Features.Feeds;
 
 /// <summary>
 /// The events the feeds publish and the pathways in <c>workflows/</c> wait for (Elsa.Event names), correlated by the
-/// patient's medical record number. A pathway that listens for one of these names hears every feed that sends it.
+/// patient's medical record number, or by the request for a payer's decision. A pathway that listens for one of these names hears every feed that sends it.
 /// </summary>
 public static class PathwayEvents
 {
@@ -17,4 +17,7 @@ public static class PathwayEvents
 
     /// <summary>The hospital recorded the patient's death (ADT^A08 with PID-30 = Y).</summary>
     public const string PatientDied = "PatientDied";
+
+    /// <summary>A payer decided on a prior authorization request (a PAS ClaimResponse), correlated by the request's id.</summary>
+    public const string PayerDecisionReceived = "PayerDecisionReceived";
 }

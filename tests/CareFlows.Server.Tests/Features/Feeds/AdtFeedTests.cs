@@ -12,12 +12,7 @@ namespace CareFlows.Server.Tests.Features.Feeds;
 /// <summary>The ADT feed over HTTP: a discharge starts follow-up once, broken messages are refused field by field, and only its key may post.</summary>
 public sealed class AdtFeedTests(FeedsApp app) : IClassFixture<FeedsApp>
 {
-    private HttpClient Feed(string key = FeedClientOptions.DemoAdtKey)
-    {
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Add(FeedKeyAuthenticationHandler.HeaderName, key);
-        return client;
-    }
+    private HttpClient Feed(string key = FeedClientOptions.DemoAdtKey) => app.FeedClient(key);
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string message, string mediaType = "application/hl7-v2") =>
         await client.PostAsync("/api/feeds/adt", new StringContent(message, Encoding.UTF8, mediaType), TestContext.Current.CancellationToken);

@@ -6,7 +6,7 @@ namespace CareFlows.Server.Features.Feeds.Adt;
 
 /// <summary>
 /// The hospital's ADT feed, whichever way it arrives (MLLP or HTTP): reads the message, publishes what it means to the
-/// pathways (<see cref="AdtPathwayEvent"/>) in one transaction, and says what happened in an HL7 acknowledgement. A
+/// pathways (<see cref="AdtPathwayEvents"/>) in one transaction, and says what happened in an HL7 acknowledgement. A
 /// message that cannot be read changes nothing; the same event for the same visit is taken once.
 /// </summary>
 public sealed class AdtFeed(WorkflowRuntime runtime, BusinessCalendar calendar, Hl7AckBuilder acks)
@@ -31,22 +31,13 @@ public sealed class AdtFeed(WorkflowRuntime runtime, BusinessCalendar calendar, 
             return new AdtReceipt(acks.Build(message, code, string.Join(" ", mapped.Problems.Select(p => p.ToString())), mapped.Problems), code, mapped.Problems, null, null);
         }
 
-        if (AdtPathwayEvent.Of(adt, calendar) is not { } published)
+        if (AdtPathwayEvents.Of(adt, calendar) is not { } published)
         {
             return Taken(message, "Received; nothing the care pathways follow has changed.", null, null);
         }
 
-        try
-        {
-            var outcome = await runtime.PublishEventAsync(published.EventName, published.CorrelationKey, published.Payload, published.IdempotencyKey, published.Unheard, cancellationToken);
-            return Taken(message, Describe(adt, outcome), published.EventName, outcome);
-        }
-        catch (IdempotencyConflictException)
-        {
-            // Deduplication is on the visit and the event: a resend with another control id or a later timestamp is the same news.
-            var duplicate = new EventOutcome(EventDisposition.Duplicate, [], []);
-            return Taken(message, Describe(adt, duplicate), published.EventName, duplicate);
-        }
+        var outcome = await published.PublishAsync(runtime, cancellationToken);
+        return Taken(message, Describe(adt, outcome), published.EventName, outcome);
     }
 
     private AdtReceipt Taken(Hl7Message message, string text, string? eventName, EventOutcome? outcome) =>

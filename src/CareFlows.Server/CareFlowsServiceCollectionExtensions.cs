@@ -2,6 +2,7 @@ using CareFlows.Server.Features.Tasks;
 using CareFlows.Server.Auth;
 using CareFlows.Server.Features.Definitions;
 using CareFlows.Server.Features.Feeds;
+using CareFlows.Server.Features.Metrics;
 using CareFlows.Server.Features.Teams;
 using CareFlows.Server.Features.Users;
 using CareFlows.Server.Infrastructure;
@@ -34,6 +35,7 @@ public static class CareFlowsServiceCollectionExtensions
         services.AddScoped<TaskActors>();
         services.AddSingleton<TaskFormValidators>();
         services.AddScoped<TaskRequestContext>();
+        services.AddScoped<MetricsCalculator>();
         services.AddHttpContextAccessor();
         return services;
     }

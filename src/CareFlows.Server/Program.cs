@@ -5,6 +5,7 @@ using CareFlows.Server.Features.Events;
 using CareFlows.Server.Features.Feeds;
 using CareFlows.Server.Features.Fhir;
 using CareFlows.Server.Features.Instances;
+using CareFlows.Server.Features.Metrics;
 using CareFlows.Server.Features.Notifications;
 using CareFlows.Server.Features.Tasks;
 using CareFlows.Server.Features.Teams;
@@ -35,6 +36,7 @@ app.MapSavedFilters();
 app.MapTasks();
 app.MapInboxStream();
 app.MapNotifications();
+app.MapMetrics();
 app.MapFhir();
 app.MapApiReference();
 

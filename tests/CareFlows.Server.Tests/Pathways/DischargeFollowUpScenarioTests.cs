@@ -105,6 +105,12 @@ public sealed class DischargeFollowUpScenarioTests() : PathwayScenarioTests(Frid
         Assert.Equal((true, true, 2), (contact["reached"]!.GetValue<bool>(), contact["inTime"]!.GetValue<bool>(), contact["unsuccessfulAttemptsByDeadline"]!.GetValue<int>()));
         Assert.Equal(["attempted", "attempted", "attempted"], (await Run.HistoryAsync(call)).Select(h => Text(h!, "action")).Where(a => a == "attempted"));
         Assert.Equal("2026-12-19T23:59:59-05:00", DateTimeOffset.Parse(Text(closure, "servicePeriodEnds")!, System.Globalization.CultureInfo.InvariantCulture).ToOffset(Eastern).ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
+        // Hand-computed: one eligible discharge, reached on Tuesday 10:00 before its deadline; first attempt Monday 09:30,
+        // 66.5 hours after the discharge; seen on 2026-12-02 (day 12 of 14) after medications were reconciled on 11-30.
+        var contactMetric = await Run.MetricAsync("tcm-contact", Local(2026, 11, 1), Local(2026, 12, 1));
+        Assert.Equal(((1, 1), (1, 1), 66.5), (Ratio(contactMetric, "contactRate"), Ratio(contactMetric, "attemptComplianceRate"), Measure(contactMetric, "medianHoursToFirstAttempt")));
+        var visit = await Run.MetricAsync("tcm-face-to-face", Local(2026, 11, 1), Local(2026, 12, 1));
+        Assert.Equal(((1, 1), (1, 1)), (Ratio(visit, "faceToFaceRate"), Ratio(visit, "medicationReconciliationRate")));
     }
 
     [Fact]
@@ -137,6 +143,12 @@ public sealed class DischargeFollowUpScenarioTests() : PathwayScenarioTests(Frid
         Assert.Equal(("notCompleted", "rn-care-managers"), (Text(escalated["details"]!, "deadline"), Text(escalated["details"]!, "reassignTo")));
         using var grace = await Run.CoordinatorAsync(Grace);
         Assert.Contains((await GetAsync(grace, "/api/tasks?queue=team"))["items"]!.AsArray(), t => Text(t!, "id") == call);
+        // Hand-computed: no contact and no attempt by the deadline; of the tasks due by now (the call, Tuesday 17:00, and
+        // the summary review, Monday 17:00), both are open past due.
+        var contact = await Run.MetricAsync("tcm-contact", Local(2026, 11, 1), Local(2026, 12, 1));
+        Assert.Equal(((0, 1), (0, 1)), (Ratio(contact, "contactRate"), Ratio(contact, "attemptComplianceRate")));
+        Assert.Null(Measure(contact, "medianHoursToFirstAttempt"));
+        Assert.Equal((2, 2), Ratio(await Run.MetricAsync("task-sla", Local(2026, 11, 1), Local(2026, 12, 1)), "breachRate"));
     }
 
     [Fact]
@@ -172,6 +184,9 @@ public sealed class DischargeFollowUpScenarioTests() : PathwayScenarioTests(Frid
 
         var closure = await ClosureAsync(instanceId);
         Assert.Equal((true, "99495", false), (closure["billable"]!.GetValue<bool>(), Text(closure, "code"), closure["contact"]!["reached"]!.GetValue<bool>()));
+        // Hand-computed: not reached, but two documented attempts (Monday 09:00, Tuesday 09:00) before Tuesday 17:00.
+        var contact = await Run.MetricAsync("tcm-contact", Local(2026, 11, 1), Local(2026, 12, 1));
+        Assert.Equal(((0, 1), (1, 1), 66.0), (Ratio(contact, "contactRate"), Ratio(contact, "attemptComplianceRate"), Measure(contact, "medianHoursToFirstAttempt")));
     }
 
     [Fact]

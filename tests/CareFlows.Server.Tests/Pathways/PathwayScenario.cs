@@ -44,6 +44,28 @@ public sealed class PathwayScenario(DateTimeOffset start) : IAsyncDisposable
         return await response.ReadAsync<JsonObject>(HttpStatusCode.OK);
     }
 
+    /// <summary>A metric as a clinical lead reads it, over [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public async Task<JsonObject> MetricAsync(string metric, DateTimeOffset from, DateTimeOffset to)
+    {
+        using var lead = await App.ClientAsync(Roles.ClinicalLead);
+        return await InboxClients.GetAsync(lead, $"/api/metrics/{metric}?from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}");
+    }
+
+    /// <summary>A rate of a metric as its numerator and denominator.</summary>
+    public static (int Numerator, int Denominator) Ratio(JsonObject metric, string name)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        var ratio = metric["ratios"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == name)!;
+        return (ratio["numerator"]!.GetValue<int>(), ratio["denominator"]!.GetValue<int>());
+    }
+
+    /// <summary>A measure of a metric; null when there was nothing to measure.</summary>
+    public static double? Measure(JsonObject metric, string name)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        return metric["measures"]![name]!["value"]?.GetValue<double>();
+    }
+
     /// <summary>A demo coordinator, signed in now: a sign-in lasts hours, and scenarios skip days between steps.</summary>
     public async Task<HttpClient> CoordinatorAsync(string email) =>
         App.BearerClient((await SignIn.BearerAsync(App.CreateClient(), email, DemoSignIn.Password)).AccessToken);

@@ -58,6 +58,9 @@ public sealed class PriorAuthorizationScenarioTests() : PathwayScenarioTests(Mon
         Assert.Equal("cancelled", Text((await Run.TasksAsync(instanceId)).Single(t => Text(t, "id") == Text(chase, "id")), "status"));
         var decided = (await ClosureAsync(instanceId))["decided"]!;
         Assert.Equal(("approved", false), (Text(decided, "outcome"), decided["withinTimeframe"]!.GetValue<bool>()));
+        // Hand-computed: one expedited request, decided 74 hours after its submission, past its 72.
+        var turnaround = await Run.MetricAsync("pa-turnaround", Local(2026, 11, 1), Local(2026, 12, 1));
+        Assert.Equal(((0, 1), 74.0, 74.0, 74.0, (0, 0)), (Ratio(turnaround, "expeditedWithinTimeframe"), Measure(turnaround, "expeditedMeanHours"), Measure(turnaround, "expeditedMedianHours"), Measure(turnaround, "expeditedP90Hours"), Ratio(turnaround, "standardWithinTimeframe")));
     }
 
     [Fact]
@@ -80,6 +83,8 @@ public sealed class PriorAuthorizationScenarioTests() : PathwayScenarioTests(Mon
         Assert.Equal(("approved", "AUTH-9020", "2027-02-28"), (Text(closure, "status"), Text(closure["authorization"]!, "number"), Text(closure["authorization"]!, "periodEnd")));
         var decided = closure["decided"]!;
         Assert.Equal((true, "pended"), (decided["withinTimeframe"]!.GetValue<bool>(), Text(decided["previous"]!, "outcome")));
+        var outcomes = await Run.MetricAsync("pa-outcomes", Local(2026, 11, 1), Local(2026, 12, 1));
+        Assert.Equal(((1, 1), (1, 1), (0, 1)), (Ratio(outcomes, "approved"), Ratio(outcomes, "pendedFirst"), Ratio(outcomes, "firstPass")));
         Assert.Equal("Finished", Text(await Run.InstanceAsync(instanceId), "status"));
 
         // The reminder runs on its own until the period ends: 30 days before, the task; due 7 days before.
@@ -106,6 +111,8 @@ public sealed class PriorAuthorizationScenarioTests() : PathwayScenarioTests(Mon
 
         var closure = await ClosureAsync(instanceId);
         Assert.Equal(("denied", true, "Conservative therapy under 6 weeks"), (Text(closure, "status"), closure["appealed"]!.GetValue<bool>(), Text(closure["denial"]!, "reason")));
+        var outcomes = await Run.MetricAsync("pa-outcomes", Local(2026, 11, 1), Local(2026, 12, 1));
+        Assert.Equal(((1, 1), (1, 1), (1, 1)), (Ratio(outcomes, "denied"), Ratio(outcomes, "appealed"), Ratio(outcomes, "firstPass")));
         Assert.Equal("Finished", Text(await Run.InstanceAsync(instanceId), "status"));
         Assert.DoesNotContain(await Run.TasksAsync(instanceId), t => Text(t, "status") is "ready" or "in-progress");
     }
@@ -121,6 +128,8 @@ public sealed class PriorAuthorizationScenarioTests() : PathwayScenarioTests(Mon
 
         var decided = (await ClosureAsync(instanceId))["decided"]!;
         Assert.Equal((true, 144.0), (decided["withinTimeframe"]!.GetValue<bool>(), decided["turnaroundHours"]!.GetValue<double>()));
+        var turnaround = await Run.MetricAsync("pa-turnaround", Local(2026, 11, 1), Local(2026, 12, 1));
+        Assert.Equal(((1, 1), 144.0), (Ratio(turnaround, "standardWithinTimeframe"), Measure(turnaround, "standardMedianHours")));
         Assert.Equal("Finished", Text(await Run.InstanceAsync(instanceId), "status"));
     }
 }

@@ -148,6 +148,12 @@ public sealed class SpecialistReferralScenarioTests() : PathwayScenarioTests(Mon
         Assert.Equal(("closed", "7.0 Fulfillment Completed", 14.0), (Text(closure, "status"), Text(closure, "businessStatus"), closure["daysToClose"]!.GetValue<double>()));
         Assert.Equal("DocumentReference/cn-88", Text(closure["consultNote"]!["consultNote"]!, "documentId"));
         Assert.DoesNotContain(await Run.TasksAsync(instanceId), t => Text(t, "status") is "ready" or "in-progress");
+
+        // Hand-computed: one referral authored in November, closed 14.0 days later; Aisha completed the sending and the link.
+        var loops = await Run.MetricAsync("referral-loop-closure", Local(2026, 11, 1), Local(2026, 12, 31));
+        Assert.Equal(((1, 1), 14.0, 0.0), (Ratio(loops, "loopClosureRate"), Measure(loops, "medianDaysToClose"), Measure(loops, "openLoops")));
+        var workload = await Run.MetricAsync("coordinator-workload", Local(2026, 11, 1), Local(2026, 12, 31));
+        Assert.Equal(2.0, Measure(workload, "completed"));
     }
 
     [Fact]

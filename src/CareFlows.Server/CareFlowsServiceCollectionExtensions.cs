@@ -1,6 +1,7 @@
 using CareFlows.Server.Features.Tasks;
 using CareFlows.Server.Auth;
 using CareFlows.Server.Features.Definitions;
+using CareFlows.Server.Features.Demo;
 using CareFlows.Server.Features.Feeds;
 using CareFlows.Server.Features.Metrics;
 using CareFlows.Server.Features.Teams;
@@ -29,6 +30,9 @@ public static class CareFlowsServiceCollectionExtensions
         services.AddCareFlowsAuth(configuration);
         // After the runtime: a message the MLLP listener takes is published through it.
         services.AddCareFlowsFeeds(configuration);
+        // Last: the demo runs its pathways through the runtime, which must be up.
+        services.AddSingleton(configuration.GetSection(DemoPathwayOptions.Section).Get<DemoPathwayOptions>() ?? new DemoPathwayOptions());
+        services.AddHostedService<DemoPathways>();
         services.AddScoped<DefinitionStore>();
         services.AddScoped<TeamMembership>();
         services.AddScoped<UserDirectory>();

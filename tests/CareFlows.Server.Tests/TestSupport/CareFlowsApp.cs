@@ -106,6 +106,8 @@ public abstract class CareFlowsApp : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Auth:SeedDemoUsers", "true");
+        // Tests start from an empty inbox; the demo's own test turns it on.
+        builder.UseSetting("Demo:SeedPathways", "false");
         builder.UseSetting("Workflows:Path", Path.Combine(AppContext.BaseDirectory, "Workflows"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Suites sign in far more often than people do; the limits have tests of their own with their own settings.

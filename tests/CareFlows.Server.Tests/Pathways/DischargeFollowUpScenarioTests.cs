@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CareFlows.Server.Tests.TestSupport;
 using static CareFlows.Server.Tests.Pathways.PathwayScenario;
 using static CareFlows.Server.Tests.TestSupport.InboxClients;
 
@@ -69,6 +70,12 @@ public sealed class DischargeFollowUpScenarioTests() : PathwayScenarioTests(Frid
         var instance = await Run.InstanceAsync(instanceId);
         Assert.Equal(("TCM · Ruth Adler · visit V-1001", "MRN-40012"), (Text(instance, "name"), Text(instance, "correlationId")));
         Assert.Equal(("LACE", 5, false), (instance["variables"]!["Risk"]!["lace"]!["score"]!.GetValue<string>(), instance["variables"]!["Risk"]!["lace"]!["value"]!.GetValue<int>(), instance["variables"]!["Risk"]!["highRisk"]!.GetValue<bool>()));
+
+        // Hand-computed: the three tasks wait unassigned in the transitions queue; none is due yet, and no contact deadline has passed.
+        var workload = await Run.MetricAsync("coordinator-workload", Local(2026, 11, 1), Local(2026, 12, 1));
+        Assert.Equal(3.0, Measure(workload, "unassigned"));
+        Assert.Equal((0, 0), Ratio(await Run.MetricAsync("task-sla", Local(2026, 11, 1), Local(2026, 12, 1)), "breachRate"));
+        Assert.Equal((0, 0), Ratio(await Run.MetricAsync("tcm-contact", Local(2026, 11, 1), Local(2026, 12, 1)), "contactRate"));
     }
 
     [Fact]
@@ -82,6 +89,9 @@ public sealed class DischargeFollowUpScenarioTests() : PathwayScenarioTests(Frid
         Assert.Equal("urgent", Text(await Run.OpenTaskAsync(instanceId, "Post-discharge call"), "priority"));
         var risk = (await Run.InstanceAsync(instanceId))["variables"]!["Risk"]!;
         Assert.Equal((10, "high", "LACE index (van Walraven 2010)"), (risk["lace"]!["value"]!.GetValue<int>(), risk["lace"]!["band"]!.GetValue<string>(), risk["lace"]!["variant"]!.GetValue<string>()));
+
+        // Hand-computed: three unassigned tasks, priority-weighted load counted per holder only (none holds one yet).
+        Assert.Equal(3.0, Measure(await Run.MetricAsync("coordinator-workload", Local(2026, 11, 1), Local(2026, 12, 1)), "unassigned"));
     }
 
     [Fact]
@@ -125,6 +135,11 @@ public sealed class DischargeFollowUpScenarioTests() : PathwayScenarioTests(Frid
 
         var closure = await ClosureAsync(instanceId);
         Assert.Equal((true, "99496", 7), (closure["billable"]!.GetValue<bool>(), Text(closure, "code"), closure["track"]!.GetValue<int>()));
+
+        // Hand-computed: reached Monday 11:00, 68 hours after the Friday 15:00 discharge; seen on day 5 of 7.
+        var contact = await Run.MetricAsync("tcm-contact", Local(2026, 11, 1), Local(2026, 12, 1));
+        Assert.Equal(((1, 1), 68.0), (Ratio(contact, "contactRate"), Measure(contact, "medianHoursToFirstAttempt")));
+        Assert.Equal((1, 1), Ratio(await Run.MetricAsync("tcm-face-to-face", Local(2026, 11, 1), Local(2026, 12, 1)), "faceToFaceRate"));
     }
 
     [Fact]
@@ -168,6 +183,32 @@ public sealed class DischargeFollowUpScenarioTests() : PathwayScenarioTests(Frid
         var history = await Run.HistoryAsync(call);
         Assert.Equal(["created", "attempted", "attempted", "attempted", "escalated"], history.Select(h => Text(h!, "action")));
         Assert.Equal(3, history[^1]!["details"]!["unsuccessfulAttempts"]!.GetValue<int>());
+
+        // Hand-computed: Monday 16:00, the contact deadline (Tuesday 17:00) has not passed, so the discharge is not counted yet.
+        Assert.Equal((0, 0), Ratio(await Run.MetricAsync("tcm-contact", Local(2026, 11, 1), Local(2026, 12, 1)), "attemptComplianceRate"));
+    }
+
+    [Fact]
+    public async Task Attempts_after_the_escalation_leave_the_call_with_the_RN_who_took_it()
+    {
+        var instanceId = await DischargedAsync();
+        var call = await CallIdAsync(instanceId);
+        await Run.App.AdvanceToAsync(Local(2026, 11, 25, 9));
+        using var grace = await Run.CoordinatorAsync(Grace);
+        using (var claimed = await grace.PostJsonAsync($"/api/tasks/{call}/claim", null))
+        {
+            await claimed.ReadAsync<JsonObject>(System.Net.HttpStatusCode.OK);
+        }
+
+        foreach (var hour in new[] { 10, 12, 14 })
+        {
+            await Run.AttemptAsync(Grace, call, Local(2026, 11, 25, hour), "no-answer");
+        }
+
+        var task = await Run.OpenTaskAsync(instanceId, "Post-discharge call");
+        Assert.Equal(("in-progress", "rn-care-managers"), (Text(task, "status"), Teams(task)[0]));
+        Assert.NotNull(task["owner"]);
+        Assert.Equal(["escalated", "escalated"], (await Run.HistoryAsync(call)).Select(h => Text(h!, "action")).Where(a => a == "escalated"));
     }
 
     [Fact]
@@ -198,6 +239,10 @@ public sealed class DischargeFollowUpScenarioTests() : PathwayScenarioTests(Frid
         Assert.Equal(("not-eligible", false), (Text(closure, "status"), closure["billable"]!.GetValue<bool>()));
         Assert.Equal(["Discharge disposition '03' is not a community setting."], closure["reasons"]!.AsArray().Select(r => r!.GetValue<string>()));
         Assert.Empty(await Run.TasksAsync(instanceId));
+
+        // Hand-computed: past its contact deadline, an ineligible discharge is still outside the population.
+        await Run.App.AdvanceToAsync(Local(2026, 11, 25));
+        Assert.Equal((0, 0), Ratio(await Run.MetricAsync("tcm-contact", Local(2026, 11, 1), Local(2026, 12, 1)), "contactRate"));
     }
 
     [Fact]
@@ -212,6 +257,12 @@ public sealed class DischargeFollowUpScenarioTests() : PathwayScenarioTests(Frid
         Assert.Equal(("ended", "The discharge was cancelled (ADT^A13)."), (Text(closure, "status"), closure["reasons"]![0]!.GetValue<string>()));
         Assert.All(await Run.TasksAsync(instanceId), t => Assert.Equal("cancelled", Text(t, "status")));
         Assert.Equal(3, (await Run.TasksAsync(instanceId)).Count);
+
+        // Hand-computed: the follow-up ended before its contact deadline, so the discharge leaves the population; its
+        // cancelled tasks count toward no deadline.
+        await Run.App.AdvanceToAsync(Local(2026, 11, 25));
+        Assert.Equal((0, 0), Ratio(await Run.MetricAsync("tcm-contact", Local(2026, 11, 1), Local(2026, 12, 1)), "contactRate"));
+        Assert.Equal((0, 0), Ratio(await Run.MetricAsync("task-sla", Local(2026, 11, 1), Local(2026, 12, 1)), "breachRate"));
     }
 
     [Fact]
@@ -223,6 +274,8 @@ public sealed class DischargeFollowUpScenarioTests() : PathwayScenarioTests(Frid
 
         Assert.Equal("Running", Text(await Run.InstanceAsync(instanceId), "status"));
         Assert.Equal(3, (await Run.TasksAsync(instanceId)).Count(t => Text(t, "status") == "ready"));
+
+        Assert.Equal(3.0, Measure(await Run.MetricAsync("coordinator-workload", Local(2026, 11, 1), Local(2026, 12, 1)), "unassigned"));
     }
 
     [Fact]
@@ -250,6 +303,11 @@ public sealed class DischargeFollowUpScenarioTests() : PathwayScenarioTests(Frid
         var restarted = Assert.Single(answer["started"]!.AsArray())!.GetValue<string>();
         Assert.NotEqual(first, restarted);
         Assert.Equal(Utc(Local(2026, 12, 2, 17)), (await Run.OpenTaskAsync(restarted, "Post-discharge call"))["dueAt"]!.GetValue<DateTime>());
+
+        // Hand-computed: the first follow-up was still open at its deadline (Tuesday 17:00; readmitted Thursday) with no
+        // contact; the second's deadline (Wednesday 2 December) has not come.
+        var contact = await Run.MetricAsync("tcm-contact", Local(2026, 11, 1), Local(2026, 12, 1));
+        Assert.Equal(((0, 1), (0, 1)), (Ratio(contact, "contactRate"), Ratio(contact, "attemptComplianceRate")));
     }
 
     /// <summary>Reviews the summary, schedules the visit, reconciles the medications and records the visit as held.</summary>

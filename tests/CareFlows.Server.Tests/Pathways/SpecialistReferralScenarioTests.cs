@@ -61,6 +61,12 @@ public sealed class SpecialistReferralScenarioTests() : PathwayScenarioTests(Mon
         Assert.Equal(("2.0 Service Request Created", "urgent"), (Text(send, "businessStatus"), Text(send, "priority")));
         var authorization = (await Run.InstanceAsync(instanceId))["variables"]!["Authorization"]!["closure"]!;
         Assert.Equal(("approved", "AUTH-CATH-1"), (Text(authorization, "status"), Text(authorization["authorization"]!, "number")));
+
+        // Hand-computed: the urgent referral's authorization was expedited, submitted Monday 09:00 and approved Tuesday
+        // 15:00, 30 hours later, within 72.
+        var turnaround = await Run.MetricAsync("pa-turnaround", Local(2026, 11, 1), Local(2026, 12, 31));
+        Assert.Equal(((1, 1), 30.0), (Ratio(turnaround, "expeditedWithinTimeframe"), Measure(turnaround, "expeditedMedianHours")));
+        Assert.Equal((0, 1), Ratio(await Run.MetricAsync("referral-loop-closure", Local(2026, 11, 1), Local(2026, 12, 31)), "loopClosureRate"));
     }
 
     [Fact]
@@ -77,6 +83,9 @@ public sealed class SpecialistReferralScenarioTests() : PathwayScenarioTests(Mon
         var closure = await ClosureAsync(instanceId);
         Assert.Equal(("cancelled", "6.0 Fulfillment Cancelled"), (Text(closure, "status"), Text(closure, "businessStatus")));
         Assert.Equal("denied", Text(closure["authorization"]!, "status"));
+
+        var loops = await Run.MetricAsync("referral-loop-closure", Local(2026, 11, 1), Local(2026, 12, 31));
+        Assert.Equal(((0, 1), (1, 1), 0.0), (Ratio(loops, "loopClosureRate"), Ratio(loops, "cancelledRate"), Measure(loops, "openLoops")));
     }
 
     [Fact]
@@ -91,6 +100,9 @@ public sealed class SpecialistReferralScenarioTests() : PathwayScenarioTests(Mon
         Assert.Equal("4.0 Declined", Text(reroute, "businessStatus"));
         await Run.CompleteAsync(Aisha, Text(reroute, "id")!, "Rerouted", new { recipient = "Bayview Cardiology" });
         Assert.NotNull(await Run.OpenTaskAsync(instanceId, "Send the referral to Bayview Cardiology"));
+
+        var loops = await Run.MetricAsync("referral-loop-closure", Local(2026, 11, 1), Local(2026, 12, 31));
+        Assert.Equal(((0, 1), 1.0), (Ratio(loops, "loopClosureRate"), Measure(loops, "openLoops")));
     }
 
     [Fact]
@@ -105,6 +117,8 @@ public sealed class SpecialistReferralScenarioTests() : PathwayScenarioTests(Mon
         await Run.App.AdvanceToAsync(Local(2026, 11, 25, 17));
 
         Assert.NotNull(await Run.OpenTaskAsync(instanceId, "Reroute the referral (no answer)"));
+
+        Assert.Equal((0, 1), Ratio(await Run.MetricAsync("referral-loop-closure", Local(2026, 11, 1), Local(2026, 12, 31)), "loopClosureRate"));
     }
 
     [Fact]
@@ -126,6 +140,9 @@ public sealed class SpecialistReferralScenarioTests() : PathwayScenarioTests(Mon
 
         var escalation = await Run.OpenTaskAsync(instanceId, "Patient missed 2 specialist appointments");
         Assert.Equal(("rn-care-managers", "asap"), (escalation["teams"]![0]!.GetValue<string>(), Text(escalation, "priority")));
+
+        // Hand-computed: Aisha sent the referral and completed the reschedule: 2 completions in the period.
+        Assert.Equal(2.0, Measure(await Run.MetricAsync("coordinator-workload", Local(2026, 11, 1), Local(2026, 12, 31)), "completed"));
     }
 
     [Fact]
@@ -167,5 +184,8 @@ public sealed class SpecialistReferralScenarioTests() : PathwayScenarioTests(Mon
 
         var overdue = await Run.OpenTaskAsync(instanceId, "Referral loop open past its target");
         Assert.Equal(["referrals", "rn-care-managers"], overdue["teams"]!.AsArray().Select(t => t!.GetValue<string>()));
+
+        var loops = await Run.MetricAsync("referral-loop-closure", Local(2026, 11, 1), Local(2026, 12, 31));
+        Assert.Equal(((0, 1), 1.0), (Ratio(loops, "loopClosureRate"), Measure(loops, "openLoops")));
     }
 }

@@ -34,6 +34,17 @@ public abstract class ChildWorkflowTests(CareFlowsApp app) : AppTests(app)
     }
 
     [Fact]
+    public async Task Nobody_may_publish_that_a_child_ended()
+    {
+        using var admin = await App.ClientAsync();
+
+        using var response = await admin.PostJsonAsync("/api/events", new { eventName = "ChildWorkflowCompleted", correlationKey = "any-child", payload = new { output = new { closure = new { status = "approved" } } } });
+
+        var problem = await response.ProblemAsync(System.Net.HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("$.eventName", problem["errors"]!.AsObject().Select(e => e.Key));
+    }
+
+    [Fact]
     public async Task A_child_that_ends_at_once_resumes_its_parent_in_the_same_commit()
     {
         var (parent, child) = await StartAsync(wait: false);

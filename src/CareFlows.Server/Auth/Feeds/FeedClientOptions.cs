@@ -27,6 +27,20 @@ public sealed class FeedClientOptions
         ArgumentNullException.ThrowIfNull(auth);
         var options = new FeedClientOptions();
         configuration.GetSection(Section).Bind(options.Clients);
+        foreach (var (client, index) in options.Clients.Select((c, i) => (c, i)))
+        {
+            // Refused at start, naming the setting: a bad hash found at the first request would fail every request.
+            if (client.KeySha256 is { } hash && (hash.Length != 64 || !hash.All(Uri.IsHexDigit)))
+            {
+                throw new InvalidOperationException($"{Section}:{index}:KeySha256 must be the 64 hex digits of the key's SHA-256.");
+            }
+
+            if (client.KeySha256 is null && string.IsNullOrEmpty(client.Key))
+            {
+                throw new InvalidOperationException($"{Section}:{index} needs KeySha256 (or Key, for development).");
+            }
+        }
+
         if (auth.SeedsDemo(provider))
         {
             options.Clients.Add(new FeedClient { Name = "Demo hospital", Key = DemoAdtKey, Scopes = { FeedScopes.Adt, FeedScopes.Encounters } });

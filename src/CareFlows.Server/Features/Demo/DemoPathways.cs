@@ -1,5 +1,6 @@
 using CareFlows.Engine.Calendar;
 using CareFlows.Server.Auth;
+using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Inbox;
 using CareFlows.Server.Persistence;
 using CareFlows.Server.Runtime;
@@ -46,17 +47,32 @@ internal sealed partial class DemoPathways(IServiceProvider services, ILogger<De
             await CoordinatorAsync(users, "priya.raman@careflows.local"),
             await CoordinatorAsync(users, "aisha.bello@careflows.local"),
             cancellationToken);
-        await run.DischargesAsync();
-        await run.PriorAuthorizationsAsync();
-        await run.ReferralsAsync();
-        LogSeeded(logger);
+        try
+        {
+            await run.DischargesAsync();
+            await run.PriorAuthorizationsAsync();
+            await run.ReferralsAsync();
+            LogSeeded(logger);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ConflictException)
+        {
+            // A demo that could not finish leaves what it did; CareFlows itself runs on.
+            LogNotSeeded(logger, e);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// A demo coordinator who may also work what a deadline moved meanwhile: deadlines already past when the demo
+    /// starts fire at once, and may take a task to another queue between two of its steps.
+    /// </summary>
     private static async Task<TaskRequester> CoordinatorAsync(UserManager<CareFlowsUser> users, string email) =>
-        new((await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"Demo user {email} is missing.")).Id, new HashSet<string> { Roles.Coordinator });
+        new((await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"Demo user {email} is missing.")).Id, new HashSet<string> { Roles.Coordinator, Roles.Admin });
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo pathways started: discharges, prior authorizations and referrals at different stages; for evaluation only.")]
     private static partial void LogSeeded(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The demo pathways stopped part way; what they did is kept.")]
+    private static partial void LogNotSeeded(ILogger logger, Exception exception);
 }

@@ -32,10 +32,11 @@ internal sealed class DemoRun(
         var call = await TaskAsync(attempted, "outreach-call");
         foreach (var (hours, result) in new[] { (20, "no-answer"), (26, "left-message") })
         {
-            await runtime.NoteTaskAsync(call, transitions, "attempted", new JsonObject
+            var noted = await runtime.NoteTaskAsync(call, transitions, "attempted", new JsonObject
             {
                 ["at"] = Iso(DischargedAt(3).AddHours(hours)), ["channel"] = "phone", ["result"] = result,
             }, cancellationToken);
+            Require(noted, call, "an attempt");
         }
 
         // Discharged this morning: fresh tasks in the transitions queue.
@@ -182,10 +183,14 @@ internal sealed class DemoRun(
 
     private async Task CompleteAsync(string taskId, TaskRequester coordinator, string outcome, JsonObject? data)
     {
-        var done = await runtime.CompleteTaskAsync(taskId, coordinator, outcome, data, cancellationToken: cancellationToken);
+        Require(await runtime.CompleteTaskAsync(taskId, coordinator, outcome, data, cancellationToken: cancellationToken), taskId, outcome);
+    }
+
+    private static void Require(TaskOutcome done, string taskId, string what)
+    {
         if (done.Status != TaskOutcomeStatus.Done)
         {
-            throw new InvalidOperationException($"The demo could not complete task {taskId} with {outcome}: {done.Problem}");
+            throw new InvalidOperationException($"The demo could not record {what} on task {taskId}: {done.Problem}");
         }
     }
 

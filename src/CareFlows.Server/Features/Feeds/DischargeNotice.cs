@@ -40,6 +40,13 @@ public sealed record DischargeNotice
     /// <summary>Which message told of it, for the record.</summary>
     public JsonObject? Source { get; init; }
 
+    /// <summary>
+    /// The idempotency key of this discharge, the same whichever feed tells of it (an A03 and a finished Encounter for one
+    /// stay are one discharge): the patient, the visit and the discharge time to the minute. A discharge cancelled and
+    /// made again later is a new one; resent unchanged, it is the same.
+    /// </summary>
+    public string IdempotencyKey => FeedKeys.Of("discharge", Patient.Mrn, VisitNumber, DischargedAt.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture));
+
     /// <summary>The event's payload; the risk inputs hold what the stay itself tells (length, acuity, service).</summary>
     public JsonObject ToPayload(BusinessCalendar calendar)
     {

@@ -16,8 +16,10 @@ internal sealed class TaskMetrics(CareFlowsDbContext db)
     {
         var from = query.From.UtcDateTime;
         var until = (query.To < query.Now ? query.To : query.Now).UtcDateTime;
+        // A task its deadline expired is stored cancelled, but it was never done: it counts, and breached.
         var tasks = await Filtered(query)
-            .Where(t => t.DueAt != null && t.DueAt >= from && t.DueAt < until && t.Status != InboxTaskStatus.Cancelled)
+            .Where(t => t.DueAt != null && t.DueAt >= from && t.DueAt < until)
+            .Where(t => t.Status != InboxTaskStatus.Cancelled || db.TaskHistory.Any(h => h.TaskId == t.Id && h.Action == "expired"))
             .Select(t => new { t.DefinitionId, t.Priority, t.Status, t.DueAt, t.EndedAt })
             .ToListAsync(cancellationToken);
         bool Breached(DateTime? due, string status, DateTime? ended) => status == InboxTaskStatus.Completed ? ended > due : true;
@@ -31,8 +33,8 @@ internal sealed class TaskMetrics(CareFlowsDbContext db)
             .OrderBy(r => r.Kind, StringComparer.Ordinal).ThenBy(r => r.Key, StringComparer.Ordinal)
             .ToList();
         return query.Result("task-sla", "Task deadline breaches",
-            "Inbox tasks due in the period, up to now (cancelled tasks left out): completed after their due time, or still open past it, count as breached.",
-            [new MetricRatio("breachRate", "completed after the due time, or still open (or failed) past it", breached, "tasks due in the period", tasks.Count)],
+            "Inbox tasks due in the period, up to now (tasks cancelled with their instance or branch left out): completed after their due time, still open past it, or expired by their deadline, count as breached.",
+            [new MetricRatio("breachRate", "completed after the due time, still open (or failed) past it, or expired", breached, "tasks due in the period", tasks.Count)],
             new Dictionary<string, MetricMeasure>(), rows);
     }
 

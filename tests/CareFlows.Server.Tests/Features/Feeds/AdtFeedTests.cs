@@ -103,6 +103,22 @@ public sealed class AdtFeedTests(FeedsApp app) : IClassFixture<FeedsApp>
     }
 
     [Fact]
+    public async Task A_discharge_cancelled_and_made_again_later_starts_a_new_follow_up()
+    {
+        var patient = AdtMessages.NewPatient();
+        using var feed = Feed();
+        using var first = await PostAsync(feed, patient.Discharge());
+        using var cancelled = await PostAsync(feed, patient.CancelDischarge());
+
+        using var again = await PostAsync(feed, patient.Discharge(dischargedAt: patient.DischargedAt.AddHours(1)));
+
+        var taken = await again.ReadAsync<JsonObject>(HttpStatusCode.OK);
+        Assert.Equal(("Delivered", 1), (Text(taken, "disposition"), taken["started"]!.AsArray().Count));
+        var instances = await InstancesAsync(patient.Mrn);
+        Assert.Equal(["Finished", "Running"], instances.OrderBy(i => i.CreatedAt).Select(i => i.Status));
+    }
+
+    [Fact]
     public async Task An_admission_of_a_patient_in_no_follow_up_is_not_kept_to_end_a_later_one()
     {
         var patient = AdtMessages.NewPatient();

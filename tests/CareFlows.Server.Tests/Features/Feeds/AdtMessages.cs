@@ -17,7 +17,8 @@ internal sealed class AdtMessages(string mrn, string visit)
 
     public DateTimeOffset DischargedAt { get; } = DateTimeOffset.UtcNow.AddHours(-2).ToOffset(TimeSpan.FromHours(-5));
 
-    public string Discharge(string version = "2.5.1", int? without = null) => Message("A03", version, Pv1(without, (36, "01"), (37, "HOME"), (45, Timestamp(DischargedAt))));
+    public string Discharge(string version = "2.5.1", int? without = null, DateTimeOffset? dischargedAt = null) =>
+        Message("A03", version, Pv1(without, (36, "01"), (37, "HOME"), (45, Timestamp(dischargedAt ?? DischargedAt))));
 
     public string CancelDischarge() => Message("A13", "2.5.1", Pv1(null));
 

@@ -128,6 +128,21 @@ public sealed class FhirFeedTests(FeedsApp app) : IClassFixture<FeedsApp>
     }
 
     [Fact]
+    public async Task An_office_visit_in_progress_is_no_readmission()
+    {
+        var mrn = "MRN" + Guid.NewGuid().ToString("N")[..10];
+        using var hospital = Feed(FeedClientOptions.DemoAdtKey);
+        await PostAsync(hospital, "Encounter", Encounter(mrn, "V" + mrn));
+        var visit = Encounter(mrn, "O" + mrn, status: "in-progress", withEnd: false);
+        visit["class"] = new JsonObject { ["system"] = "http://terminology.hl7.org/CodeSystem/v3-ActCode", ["code"] = "AMB" };
+
+        using var response = await PostAsync(hospital, "Encounter", visit);
+
+        Assert.Null((await response.ReadAsync<JsonObject>(HttpStatusCode.OK))["event"]);
+        Assert.Equal("Running", (await app.QueryAsync(db => db.Instances.AsNoTracking().SingleAsync(i => i.CorrelationId == mrn))).Status);
+    }
+
+    [Fact]
     public async Task A_payer_decision_resumes_the_request_it_answers_with_its_authorization()
     {
         var requestId = "PA-" + Guid.NewGuid().ToString("N")[..8];

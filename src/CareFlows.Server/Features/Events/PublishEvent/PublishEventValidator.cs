@@ -1,5 +1,6 @@
 using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Persistence.Configurations;
+using CareFlows.Engine.Execution;
 using FluentValidation;
 
 namespace CareFlows.Server.Features.Events.PublishEvent;
@@ -8,7 +9,9 @@ internal sealed class PublishEventValidator : AbstractValidator<PublishEventComm
 {
     public PublishEventValidator()
     {
-        RuleFor(c => c.EventName).NotEmpty().MaximumLength(ColumnSizes.Name).WithoutControlCharacters();
+        RuleFor(c => c.EventName).NotEmpty().MaximumLength(ColumnSizes.Name).WithoutControlCharacters()
+            .NotEqual(ChildWorkflows.Completed, StringComparer.Ordinal)
+            .WithMessage($"'{ChildWorkflows.Completed}' is published by CareFlows itself when a child instance ends; nobody else may say so.");
         RuleFor(c => c.CorrelationKey).OptionalKey(ColumnSizes.Key);
         RuleFor(c => c.IdempotencyKey).OptionalKey(ColumnSizes.Key);
         RuleFor(c => c.IdempotencyKeyHeader).OptionalKey(ColumnSizes.Key);

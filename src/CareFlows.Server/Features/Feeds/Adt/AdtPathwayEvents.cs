@@ -18,13 +18,15 @@ public static class AdtPathwayEvents
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(calendar);
         var patient = message.Patient.Mrn.Value;
-        var key = "adt:" + message.DeduplicationKey;
+        var key = FeedKeys.Of("adt", message.DeduplicationKey);
         return message.Event switch
         {
-            AdtEvent.Discharge => new(PathwayEvents.PatientDischarged, patient, Discharge(message).ToPayload(calendar), key, UnheardEvents.Buffer),
-            AdtEvent.CancelDischarge => new(PathwayEvents.DischargeCancelled, patient, Visit(message), key, UnheardEvents.Drop),
-            AdtEvent.Admit => new(PathwayEvents.PatientAdmitted, patient, Visit(message), key, UnheardEvents.Drop),
-            AdtEvent.Update when message.Patient.IsDeceased == true => new(PathwayEvents.PatientDied, patient, Death(message), key + "|died", UnheardEvents.Drop),
+            AdtEvent.Discharge when Discharge(message) is var discharge => new(PathwayEvents.PatientDischarged, patient, discharge.ToPayload(calendar), discharge.IdempotencyKey, UnheardEvents.Buffer),
+            // A later cancellation of the same visit (after it was discharged again) is recorded at a later time.
+            AdtEvent.CancelDischarge => new(PathwayEvents.DischargeCancelled, patient, Visit(message), FeedKeys.Of("adt", message.DeduplicationKey, message.RecordedAt?.UtcDateTime.ToString("O") ?? message.ControlId), UnheardEvents.Drop),
+            // An outpatient or emergency registration sent as an admit is no readmission.
+            AdtEvent.Admit when AdtSettings.IsAdmission(message.Visit) => new(PathwayEvents.PatientAdmitted, patient, Visit(message), key, UnheardEvents.Drop),
+            AdtEvent.Update when message.Patient.IsDeceased == true => new(PathwayEvents.PatientDied, patient, Death(message), FeedKeys.Of("adt", message.DeduplicationKey, "died"), UnheardEvents.Drop),
             _ => null,
         };
     }

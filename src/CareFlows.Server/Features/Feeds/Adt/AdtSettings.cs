@@ -34,4 +34,7 @@ internal static class AdtSettings
             var other => other.ToLowerInvariant(),
         };
     }
+
+    /// <summary>Whether the visit is a stay a readmission is made of: inpatient, or observation.</summary>
+    public static bool IsAdmission(AdtVisit visit) => CareSetting(visit) is { } setting && (setting.StartsWith("inpatient", StringComparison.Ordinal) || setting is "observation" or "skilled-nursing" or "long-term-care-hospital");
 }

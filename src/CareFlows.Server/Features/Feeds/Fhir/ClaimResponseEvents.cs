@@ -55,7 +55,7 @@ public static class ClaimResponseEvents
                 : null,
             ["source"] = new JsonObject { ["message"] = "FHIR ClaimResponse", ["id"] = response.Id, ["versionId"] = response.Meta?.VersionId },
         };
-        var key = $"fhir:ClaimResponse:{response.Identifier.FirstOrDefault()?.Value ?? response.Id ?? requestId}:{response.Meta?.VersionId ?? action}";
+        var key = FeedKeys.Of("fhir-claim-response", response.Identifier.FirstOrDefault()?.Value ?? response.Id ?? requestId, response.Meta?.VersionId ?? action);
         return new FeedEvent(PathwayEvents.PayerDecisionReceived, requestId!, decision, key, UnheardEvents.Buffer);
     }
 

@@ -54,13 +54,16 @@ public static class EncounterEvents
             throw new MalformedRequestException(errors);
         }
 
-        var key = $"fhir:Encounter:{visit!.System}|{visit.Value}:";
-        var mentioned = new System.Text.Json.Nodes.JsonObject { ["visitNumber"] = visit.Value, ["patient"] = patient!.ToJson(), ["source"] = Source(encounter) };
+        var mentioned = new System.Text.Json.Nodes.JsonObject { ["visitNumber"] = visit!.Value, ["patient"] = patient!.ToJson(), ["source"] = Source(encounter) };
         return encounter.Status switch
         {
-            Encounter.EncounterStatus.Finished => new FeedEvent(PathwayEvents.PatientDischarged, patient.Mrn, Discharge(encounter, visit.Value!, patient, dischargedAt!.Value, calendar).ToPayload(calendar), key + "finished", UnheardEvents.Buffer),
-            Encounter.EncounterStatus.Cancelled or Encounter.EncounterStatus.EnteredInError => new FeedEvent(PathwayEvents.DischargeCancelled, patient.Mrn, mentioned, key + "withdrawn", UnheardEvents.Drop),
-            Encounter.EncounterStatus.InProgress => new FeedEvent(PathwayEvents.PatientAdmitted, patient.Mrn, mentioned, key + "in-progress", UnheardEvents.Drop),
+            Encounter.EncounterStatus.Finished when Discharge(encounter, visit.Value!, patient, dischargedAt!.Value, calendar) is var discharge =>
+                new FeedEvent(PathwayEvents.PatientDischarged, patient.Mrn, discharge.ToPayload(calendar), discharge.IdempotencyKey, UnheardEvents.Buffer),
+            Encounter.EncounterStatus.Cancelled or Encounter.EncounterStatus.EnteredInError =>
+                new FeedEvent(PathwayEvents.DischargeCancelled, patient.Mrn, mentioned, FeedKeys.Of("fhir-encounter", visit.System, visit.Value, "withdrawn", encounter.Period?.End), UnheardEvents.Drop),
+            // Only a stay is a readmission: the follow-up's own office visit, in progress, is not.
+            Encounter.EncounterStatus.InProgress when SettingOf(encounter.Class?.Code) is "inpatient-acute" or "skilled-nursing" or "observation" =>
+                new FeedEvent(PathwayEvents.PatientAdmitted, patient.Mrn, mentioned, FeedKeys.Of("fhir-encounter", visit.System, visit.Value, "in-progress"), UnheardEvents.Drop),
             _ => null,
         };
     }

@@ -49,6 +49,11 @@ public static class Hl7Timestamp
             }
 
             offset = new TimeSpan(Number(rest[1..3]), Number(rest[3..5]), 0) * (rest[0] == '-' ? -1 : 1);
+            if (offset.Value.Duration() > MaxOffset)
+            {
+                // What DateTimeOffset itself allows; +1430 would pass the hour check above.
+                return false;
+            }
         }
 
         var year = Number(main[..4]);
@@ -73,6 +78,8 @@ public static class Hl7Timestamp
         value = new DateTimeOffset(wallClock, actualOffset);
         return true;
     }
+
+    private static readonly TimeSpan MaxOffset = TimeSpan.FromHours(14);
 
     private static int Part(ReadOnlySpan<char> digits, int start, int absent) =>
         digits.Length > start ? Number(digits.Slice(start, 2)) : absent;

@@ -34,7 +34,7 @@ public static class ReferralEvents
             ["receivedAt"] = update.At,
             ["messageId"] = update.MessageId,
         };
-        var key = $"referral:{update.ReferralId}:{update.Status}:{update.MessageId ?? update.At?.ToString("O") ?? "once"}";
+        var key = FeedKeys.Of("referral", update.ReferralId, update.Status, update.MessageId ?? update.At?.ToString("O"));
         return new FeedEvent(EventOf[update.Status], update.ReferralId, payload, key, UnheardEvents.Buffer);
     }
 }

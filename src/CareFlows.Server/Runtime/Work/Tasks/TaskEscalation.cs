@@ -18,7 +18,8 @@ internal static class TaskEscalation
     /// </summary>
     public static async Task ApplyAsync(BurstScope scope, InstanceSlot slot, TaskRow task, JsonObject reason, JsonObject? escalate)
     {
-        var team = JsonText.TextOf(escalate, "reassignTo");
+        // A task already in that team's hands stays with whoever there holds it: escalating it again must not take it back.
+        var team = JsonText.TextOf(escalate, "reassignTo") is { } target && !(task.Teams.Count == 1 && task.Teams[0] == target) ? target : null;
         var priority = RaisedPriority(task.Priority, escalate?["raisePriority"]);
         var details = reason;
         details["reassignTo"] = team;
@@ -29,19 +30,25 @@ internal static class TaskEscalation
         var status = team is null ? task.Status : InboxTaskStatus.Ready;
         var history = InboxTaskRows.History(task.Id, at, status, "escalated", details);
         scope.UpdateTask(slot, task, status, team is null ? task.Owner : null, null, at, team is null ? null : [team], history, priority);
-        await NotifyAsync(scope, task, team is null ? task.Teams : [team], escalate);
+        await NotifyAsync(scope, task, team is null ? task.Teams : [team], escalate, Why(reason, task.Title));
     }
+
+    /// <summary>What the owner is told happened.</summary>
+    private static string Why(JsonObject reason, string title) =>
+        reason["unsuccessfulAttempts"] is { } attempts
+            ? $"'{title}' was escalated after {attempts} unsuccessful attempts."
+            : $"The deadline of '{title}' has passed.";
 
     /// <summary>
     /// <c>notify</c> names who hears of it: <c>owner</c> (the person who held the task: deadline missed) and <c>team</c>
     /// (every member of the teams whose queue it is now in: escalated to your team); the owner when it says nothing.
     /// </summary>
-    private static async Task NotifyAsync(BurstScope scope, TaskRow task, IReadOnlyList<string> teams, JsonObject? escalate)
+    private static async Task NotifyAsync(BurstScope scope, TaskRow task, IReadOnlyList<string> teams, JsonObject? escalate, string why)
     {
         var notify = escalate?["notify"] is JsonArray list ? list.Select(n => n?.ToString()).ToList() : ["owner"];
         if (notify.Contains("owner"))
         {
-            scope.Notify([task.Owner], NotificationKinds.DeadlineMissed, task.Id, $"The deadline of '{task.Title}' has passed.");
+            scope.Notify([task.Owner], NotificationKinds.DeadlineMissed, task.Id, why);
         }
 
         if (notify.Contains("team"))

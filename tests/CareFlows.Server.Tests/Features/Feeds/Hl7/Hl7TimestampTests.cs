@@ -45,6 +45,8 @@ public sealed class Hl7TimestampTests
     [InlineData("20240305143015.")]
     [InlineData("20240305+05")]
     [InlineData("20240305+1500")]
+    [InlineData("20240305+1430")]
+    [InlineData("20240305-1401")]
     [InlineData("20240305+0560")]
     [InlineData("20240305Z")]
     [InlineData("2024-03-05")]

@@ -200,12 +200,23 @@ internal sealed partial class BurstScope(Snapshot snapshot, InstanceLeases lease
         }
     }
 
+    /// <summary>How many child instances one request may start, however deep they dispatch one another.</summary>
+    public const int MaxChildrenPerRequest = 64;
+
+    private int _childrenStarted;
+
     /// <summary>
     /// Starts a child an instance dispatched, in the same commit: the latest published version of its definition. One
     /// that is not published refuses the whole request, so that no parent waits for a child that never started.
     /// </summary>
     private async Task StartChildAsync(WorkflowDispatch dispatch)
     {
+        // A definition that dispatches itself, or a ring of them, would start children for ever in one commit.
+        if (++_childrenStarted > MaxChildrenPerRequest)
+        {
+            throw new ConflictException($"Instance {dispatch.ParentInstanceId} dispatches '{dispatch.DefinitionId}' as the {MaxChildrenPerRequest + 1}th child in one request; a workflow that dispatches itself without end is refused.");
+        }
+
         var child = await Runtime.Catalog.FindPublishedAsync(dispatch.DefinitionId);
         if (child is null || !await IsPublishedAsync(child.DefinitionVersionId))
         {

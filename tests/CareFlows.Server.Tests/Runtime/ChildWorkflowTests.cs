@@ -34,6 +34,18 @@ public abstract class ChildWorkflowTests(CareFlowsApp app) : AppTests(app)
     }
 
     [Fact]
+    public async Task A_workflow_that_dispatches_itself_without_end_is_refused_and_starts_nothing()
+    {
+        var before = await QueryAsync(db => db.Instances.CountAsync(i => i.DefinitionId == "test-dispatch-itself"));
+
+        var refused = await Assert.ThrowsAsync<Server.Infrastructure.ConflictException>(() =>
+            Runtime.StartAsync("test-dispatch-itself", null, new StartRequest(), TestContext.Current.CancellationToken));
+
+        Assert.Contains("dispatches itself", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await QueryAsync(db => db.Instances.CountAsync(i => i.DefinitionId == "test-dispatch-itself")));
+    }
+
+    [Fact]
     public async Task Nobody_may_publish_that_a_child_ended()
     {
         using var admin = await App.ClientAsync();

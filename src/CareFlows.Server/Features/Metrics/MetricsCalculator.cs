@@ -17,6 +17,9 @@ public sealed class MetricsCalculator(CareFlowsDbContext db, BusinessCalendar ca
         ("coordinator-workload", "Coordinator workload: open, overdue and weighted load, queues, throughput"),
     ];
 
+    /// <summary>Whether the metric counts tasks, which a pathway and a team can narrow.</summary>
+    public static bool CountsTasks(string metric) => metric is "task-sla" or "coordinator-workload";
+
     public async Task<MetricResult?> ComputeAsync(string metric, MetricQuery query, CancellationToken cancellationToken)
     {
         var records = new PathwayRecords(db);

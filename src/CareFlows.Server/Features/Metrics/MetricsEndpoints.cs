@@ -50,6 +50,15 @@ public static class MetricsEndpoints
             errors["to"] = [$"A period covers at most {MaxPeriod.TotalDays:0} days."];
         }
 
+        if (!MetricsCalculator.CountsTasks(metric))
+        {
+            // Counted per discharge, request or referral: a team or pathway narrows nothing there, and saying so beats ignoring it.
+            foreach (var (name, value) in new[] { ("team", team), ("pathway", pathway) }.Where(p => !string.IsNullOrWhiteSpace(p.Item2)))
+            {
+                errors[name] = [$"'{metric}' is counted per pathway instance; '{name}' narrows only task-sla and coordinator-workload."];
+            }
+        }
+
         if (errors.Count > 0)
         {
             throw new InvalidQueryException(errors);

@@ -46,6 +46,17 @@ public abstract class MetricsEndpointsTests(CareFlowsApp app) : AppTests(app)
     }
 
     [Fact]
+    public async Task A_team_cannot_narrow_a_metric_counted_per_discharge()
+    {
+        using var lead = await App.ClientAsync(Roles.ClinicalLead);
+
+        using var response = await lead.GetAsync("/api/metrics/tcm-contact?team=transitions-of-care", TestContext.Current.CancellationToken);
+
+        Assert.Contains("team", (await response.ProblemAsync(HttpStatusCode.BadRequest))["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/api/metrics/task-sla?team=transitions-of-care&pathway=discharge-follow-up", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_metric_is_not_found()
     {
         using var lead = await App.ClientAsync(Roles.ClinicalLead);

@@ -38,8 +38,7 @@ public sealed class PathwayScenario(DateTimeOffset start) : IAsyncDisposable
     /// <summary>Sends news to a JSON feed as the demo system holding <paramref name="key"/> would; returns the answer.</summary>
     public async Task<JsonObject> FeedAsync(string path, string key, object body)
     {
-        using var system = App.CreateClient();
-        system.DefaultRequestHeaders.Add(Server.Auth.Feeds.FeedKeyAuthenticationHandler.HeaderName, key);
+        using var system = App.FeedClient(key);
         using var response = await system.PostJsonAsync(path, body);
         return await response.ReadAsync<JsonObject>(HttpStatusCode.OK);
     }

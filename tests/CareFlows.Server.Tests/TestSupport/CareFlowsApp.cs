@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using CareFlows.Server.Auth;
+using CareFlows.Server.Auth.Feeds;
 using CareFlows.Server.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -51,6 +52,14 @@ public abstract class CareFlowsApp : WebApplicationFactory<Program>, IAsyncLifet
     {
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(role));
+        return client;
+    }
+
+    /// <summary>A client that signs in as a sending system with its feed <paramref name="key"/>.</summary>
+    public HttpClient FeedClient(string key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add(FeedKeyAuthenticationHandler.HeaderName, key);
         return client;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CareFlows.Engine.Definitions;
@@ -73,7 +72,7 @@ public sealed record ReadmissionRiskInputs
             return null;
         }
 
-        if (NumberOf(value) is { } number && number >= 0 && number <= int.MaxValue && number == Math.Floor(number))
+        if (JsonText.NumberOf(value) is { } number && number >= 0 && number <= int.MaxValue && number == Math.Floor(number))
         {
             return (int)number;
         }
@@ -89,7 +88,7 @@ public sealed record ReadmissionRiskInputs
             return null;
         }
 
-        if (NumberOf(value) is { } number && number >= 0)
+        if (JsonText.NumberOf(value) is { } number && number >= 0)
         {
             return number;
         }
@@ -97,12 +96,6 @@ public sealed record ReadmissionRiskInputs
         problems.Add($"'{name}' must be a number of zero or more.");
         return null;
     }
-
-    /// <summary>A number however it was made: read from JSON, or handed over by a script as a double.</summary>
-    private static double? NumberOf(JsonValue value) =>
-        value.GetValueKind() == JsonValueKind.Number && double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
-            ? number
-            : null;
 
     private static bool? Flag(JsonObject? json, string name, List<string> problems)
     {

@@ -3,6 +3,7 @@ using CareFlows.Engine.Calendar;
 using CareFlows.Server.Auth.Feeds;
 using CareFlows.Server.Features.Feeds.Adt;
 using CareFlows.Server.Features.Feeds.Fhir;
+using CareFlows.Server.Features.Feeds.Hl7;
 using CareFlows.Server.Features.Feeds.Referrals;
 using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Runtime;
@@ -119,6 +120,6 @@ public static class FeedsEndpoints
             errors,
             title: "The ADT message was refused.",
             detail: "Nothing was started or changed. The acknowledgement says why, field by field.",
-            extensions: new Dictionary<string, object?> { ["acknowledgement"] = AdtFeedResponse.CodeOf(receipt.Code), ["ack"] = receipt.Ack });
+            extensions: new Dictionary<string, object?> { ["acknowledgement"] = Hl7AckBuilder.CodeText(receipt.Code), ["ack"] = receipt.Ack });
     }
 }

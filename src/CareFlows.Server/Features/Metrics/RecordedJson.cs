@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CareFlows.Engine.Definitions;
 
 namespace CareFlows.Server.Features.Metrics;
 
@@ -15,8 +16,7 @@ internal static class RecordedJson
     public static DateOnly? Date(JsonNode? node) =>
         Text(node) is { } text && DateOnly.TryParse(text.Length > 10 ? text[..10] : text, CultureInfo.InvariantCulture, out var date) ? date : null;
 
-    public static double? Number(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
+    public static double? Number(JsonNode? node) => JsonText.NumberOf(node);
 
     public static bool IsTrue(JsonNode? node) => node is JsonValue value && value.GetValueKind() == JsonValueKind.True;
 

@@ -1,4 +1,3 @@
-using CareFlows.Server.Auth.Feeds;
 using CareFlows.Server.Tests.TestSupport;
 
 namespace CareFlows.Server.Tests.Features.Feeds;
@@ -7,14 +6,6 @@ namespace CareFlows.Server.Tests.Features.Feeds;
 public sealed class FeedsApp : SqliteApp
 {
     public const string OtherScopeKey = "payer-gateway-test-key";
-
-    /// <summary>A client that signs in as a feed with <paramref name="key"/>.</summary>
-    public HttpClient FeedClient(string key)
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Add(FeedKeyAuthenticationHandler.HeaderName, key);
-        return client;
-    }
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {

@@ -14,14 +14,7 @@ public sealed record AdtFeedResponse(string Acknowledgement, string Ack, string?
     public static AdtFeedResponse Of(AdtReceipt receipt)
     {
         ArgumentNullException.ThrowIfNull(receipt);
-        return new AdtFeedResponse(CodeOf(receipt.Code), receipt.Ack, receipt.EventName, receipt.Outcome?.Disposition.ToString(),
+        return new AdtFeedResponse(Hl7AckBuilder.CodeText(receipt.Code), receipt.Ack, receipt.EventName, receipt.Outcome?.Disposition.ToString(),
             receipt.Outcome?.Started ?? [], receipt.Outcome?.Resumed ?? []);
     }
-
-    public static string CodeOf(Hl7AckCode code) => code switch
-    {
-        Hl7AckCode.Accept => "AA",
-        Hl7AckCode.Error => "AE",
-        _ => "AR",
-    };
 }

@@ -57,7 +57,8 @@ public sealed class Hl7AckBuilder(TimeProvider clock)
     /// <summary>20 characters, the length MSH-10 has up to 2.6, unique enough to tell one ACK from another.</summary>
     private static string NewControlId() => Guid.NewGuid().ToString("N")[..20].ToUpperInvariant();
 
-    private static string CodeText(Hl7AckCode code) => code switch
+    /// <summary>The code as MSA-1 writes it: AA, AE or AR.</summary>
+    public static string CodeText(Hl7AckCode code) => code switch
     {
         Hl7AckCode.Accept => "AA",
         Hl7AckCode.Error => "AE",

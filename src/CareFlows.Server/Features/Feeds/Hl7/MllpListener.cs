@@ -19,9 +19,8 @@ namespace CareFlows.Server.Features.Feeds.Hl7;
 /// These refusals are addressed from the frame's MSH as far as it can be read. The port is bound in
 /// <see cref="StartAsync"/>, so a port in use fails start-up, and <see cref="LocalEndPoint"/> is known once it returns.
 /// </summary>
-public sealed partial class MllpListener(MllpOptions options, IHl7MessageHandler handler, TimeProvider clock, ILogger<MllpListener> logger) : BackgroundService
+public sealed partial class MllpListener(MllpOptions options, IHl7MessageHandler handler, Hl7AckBuilder acks, TimeProvider clock, ILogger<MllpListener> logger) : BackgroundService
 {
-    private readonly Hl7AckBuilder acks = new(clock);
     private readonly ConcurrentDictionary<Task, byte> connections = new();
     private TcpListener? listener;
 

@@ -108,7 +108,7 @@ public sealed class MllpListenerTests
     [Fact]
     public async Task A_disabled_listener_binds_nothing()
     {
-        using var listener = new MllpListener(new MllpOptions(), new AcceptingHandler(), TimeProvider.System, NullLogger<MllpListener>.Instance);
+        using var listener = new MllpListener(new MllpOptions(), new AcceptingHandler(), new Hl7AckBuilder(TimeProvider.System), TimeProvider.System, NullLogger<MllpListener>.Instance);
 
         await listener.StartAsync(TestContext.Current.CancellationToken);
         await listener.StopAsync(TestContext.Current.CancellationToken);
@@ -119,7 +119,7 @@ public sealed class MllpListenerTests
     private static async Task<RunningListener> StartAsync(IHl7MessageHandler handler, int maxMessageBytes = 64 * 1024)
     {
         var options = new MllpOptions { Enabled = true, Port = 0, MaxMessageBytes = maxMessageBytes, ReadTimeout = TimeSpan.FromSeconds(30) };
-        var listener = new MllpListener(options, handler, TimeProvider.System, NullLogger<MllpListener>.Instance);
+        var listener = new MllpListener(options, handler, new Hl7AckBuilder(TimeProvider.System), TimeProvider.System, NullLogger<MllpListener>.Instance);
         await listener.StartAsync(TestContext.Current.CancellationToken);
         return new RunningListener(listener);
     }

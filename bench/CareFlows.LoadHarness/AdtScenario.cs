@@ -17,12 +17,14 @@ internal sealed class AdtScenario(HarnessOptions options, BenchDatabase database
 
     /// <summary>
     /// What the server needs for the scenario over the harness's settings: the repository's pathways (the harness's
-    /// own folder holds only the bench definitions), and MLLP on a port the system chooses, logged so that the
-    /// harness can read which.
+    /// own folder holds only the bench definitions) and no demo pathways, and MLLP on a port the system chooses,
+    /// logged so that the harness can read which.
     /// </summary>
     public static IReadOnlyDictionary<string, string?> ServerOverrides(string repositoryRoot) => new Dictionary<string, string?>
     {
         ["Workflows:Path"] = Path.Combine(repositoryRoot, "workflows"),
+        // The checks count every follow-up in the database: the demo's discharges would be counted with the harness's.
+        ["Demo:SeedPathways"] = "false",
         ["Feeds:Mllp:Enabled"] = "true",
         ["Feeds:Mllp:Port"] = "0",
         ["Logging:LogLevel:" + MllpListenerCategory] = "Information",

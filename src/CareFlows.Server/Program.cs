@@ -22,6 +22,7 @@ var app = builder.Build();
 
 app.UseSecurityHeaders();
 app.UseCareFlowsApi();
+app.UseWebAppFiles();
 app.UseCareFlowsAuth();
 
 app.MapHealth();
@@ -39,6 +40,7 @@ app.MapNotifications();
 app.MapMetrics();
 app.MapFhir();
 app.MapApiReference();
+app.MapWebApp();
 
 await app.RunAsync();
 

@@ -9,8 +9,11 @@ namespace CareFlows.Server.Infrastructure;
 /// </summary>
 public static class SecurityHeaders
 {
-    /// <summary>Only this server's own scripts, styles, images and connections; no plugins, no framing.</summary>
-    public const string ContentSecurityPolicy = "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
+    /// <summary>
+    /// Only this server's own scripts, images, fonts and connections; no plugins, no framing. The web app's component
+    /// library and canvas set styles at run time, so inline styles are allowed; inline scripts never are.
+    /// </summary>
+    public const string ContentSecurityPolicy = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
 
     /// <summary>
     /// The API reference page (Scalar) runs its own scripts, which carry the page's nonce, styles itself with inline

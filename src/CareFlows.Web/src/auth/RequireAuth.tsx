@@ -1,0 +1,30 @@
+import type { ReactNode } from "react";
+import { Navigate, useLocation } from "react-router";
+import { Center, Loader } from "@mantine/core";
+import { useAuth } from "./AuthContext";
+import type { Abilities } from "./roles";
+
+/** Sends anyone not signed in (or whose session ended) to sign in, remembering where they were. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { user, loading, expired } = useAuth();
+  const location = useLocation();
+  if (loading) {
+    return (
+      <Center mih="100vh">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  }
+  if (!user) {
+    const returnTo = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/sign-in?returnTo=${returnTo}${expired ? "&expired=1" : ""}`} replace />;
+  }
+  return <>{children}</>;
+}
+
+/** A page only some roles may open: others see why, rather than a broken page. */
+export function RequireAbility({ ability, children }: { ability: keyof Abilities; children: ReactNode }) {
+  const { can } = useAuth();
+  if (!can[ability]) return <Navigate to="/forbidden" replace />;
+  return <>{children}</>;
+}

@@ -1,0 +1,7 @@
+import type { RouteObject } from "react-router";
+import { RequireAbility } from "../../auth/RequireAuth";
+import { InstancesPage } from "./InstancesPage";
+
+export const instanceRoutes: RouteObject[] = [
+  { path: "instances", element: <RequireAbility ability="readInstances"><InstancesPage /></RequireAbility> },
+];

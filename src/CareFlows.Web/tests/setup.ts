@@ -22,5 +22,8 @@ class NoResizeObserver {
 }
 window.ResizeObserver ??= NoResizeObserver as unknown as typeof ResizeObserver;
 Element.prototype.scrollIntoView ??= () => {};
+if (!("fonts" in document)) {
+  Object.defineProperty(document, "fonts", { value: { addEventListener() {}, removeEventListener() {}, ready: Promise.resolve() } });
+}
 
 afterEach(() => cleanup());

@@ -4,7 +4,8 @@ using System.Threading.Channels;
 namespace CareFlows.Server.Runtime;
 
 /// <summary>
-/// A change to the inbox that committed: a task created, changed or ended, or a notification for one person. It
+/// A change that committed: a task created, changed or ended, a notification for one person, or an instance that moved
+/// on (for whoever watches that instance). It
 /// carries ids and routing only, never patient data; a client that hears of it reads what it needs through the API.
 /// </summary>
 /// <param name="Kind"><c>task</c> or <c>notification</c>.</param>
@@ -13,7 +14,8 @@ namespace CareFlows.Server.Runtime;
 /// <param name="Owner">The task's owner after the change, when known.</param>
 /// <param name="Teams">The teams whose queues hold the task after the change; null when unknown (an ended task).</param>
 /// <param name="UserId">The person a notification is for.</param>
-public sealed record InboxUpdate(string Kind, string? TaskId, string? Status, string? Owner, IReadOnlyList<string>? Teams, string? UserId);
+/// <param name="InstanceId">The instance that changed (<c>instance</c> updates, with its sub-status as <paramref name="Status"/>).</param>
+public sealed record InboxUpdate(string Kind, string? TaskId, string? Status, string? Owner, IReadOnlyList<string>? Teams, string? UserId, string? InstanceId = null);
 
 /// <summary>
 /// Hands committed inbox changes to this node's live subscribers (the web app's event streams). Fed by the burst
@@ -77,6 +79,11 @@ public sealed class InboxUpdates
         foreach (var notification in changes.Notifications)
         {
             yield return new InboxUpdate("notification", notification.TaskId, null, null, null, notification.UserId);
+        }
+
+        foreach (var instance in changes.Instances)
+        {
+            yield return new InboxUpdate("instance", null, instance.SubStatus, null, null, null, instance.Id);
         }
     }
 

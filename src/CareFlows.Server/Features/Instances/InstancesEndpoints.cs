@@ -6,6 +6,7 @@ using CareFlows.Server.Features.Instances.ListInstances;
 using CareFlows.Server.Features.Instances.StartInstance;
 using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Persistence;
+using CareFlows.Server.Runtime;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -36,10 +37,24 @@ public static class InstancesEndpoints
             .RequireAuthorization(Policies.InstanceAdmin)
             .WithSummary("Cancels a running instance.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/{id}/stream", Stream)
+            .WithSummary("Streams the instance's committed changes as Server-Sent Events (`instance`, with its sub-status), so a page showing it stays current.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapGet("/{id}/journal", Journal)
             .WithSummary("Reads an instance's journal in sequence order, a page at a time.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         return routes;
+    }
+
+    /// <summary>The instance's changes as they commit; 404 when there is no such instance.</summary>
+    public static async Task<IResult> Stream(string id, CareFlowsDbContext db, InboxUpdates updates, CancellationToken cancellationToken)
+    {
+        if (!await db.Instances.AnyAsync(i => i.Id == id, cancellationToken))
+        {
+            throw new NotFoundException($"Instance {id} does not exist.");
+        }
+
+        return TypedResults.ServerSentEvents(LiveEventStream.EventsAsync(updates.Subscribe(u => u.Kind == "instance" && u.InstanceId == id), cancellationToken));
     }
 
     /// <summary>201 with the new instance as its first burst left it (it may have finished already).</summary>

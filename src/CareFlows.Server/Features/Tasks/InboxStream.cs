@@ -1,8 +1,7 @@
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using CareFlows.Server.Auth;
 using CareFlows.Server.Inbox;
+using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Runtime;
 
 namespace CareFlows.Server.Features.Tasks;
@@ -14,8 +13,6 @@ namespace CareFlows.Server.Features.Tasks;
 /// </summary>
 public static class InboxStream
 {
-    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
-
     public static IEndpointRouteBuilder MapInboxStream(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/inbox/stream", Stream).WithTags("Inbox").WithName("InboxStream")
@@ -27,7 +24,7 @@ public static class InboxStream
     public static async Task<IResult> Stream(ClaimsPrincipal user, TaskActors actors, InboxUpdates updates, CancellationToken cancellationToken)
     {
         var actor = await actors.OfAsync(user, cancellationToken);
-        return TypedResults.ServerSentEvents(EventsAsync(actor, updates, cancellationToken));
+        return TypedResults.ServerSentEvents(LiveEventStream.EventsAsync(updates.Subscribe(update => Wants(actor, update)), cancellationToken));
     }
 
     /// <summary>Whether the actor hears of the update: their notifications, tasks they hold or may see in their queues.</summary>
@@ -35,35 +32,11 @@ public static class InboxStream
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(update);
-        return update.Kind == "notification"
-            ? update.UserId == actor.UserId
-            : update.Teams is null || TaskAccess.CanRead(actor, update.Owner, update.Teams);
-    }
-
-    private static async IAsyncEnumerable<SseItem<InboxUpdate?>> EventsAsync(TaskActor actor, InboxUpdates updates, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var subscription = updates.Subscribe(update => Wants(actor, update));
-        yield return new SseItem<InboxUpdate?>(null, "ready");
-        while (!cancellationToken.IsCancellationRequested)
+        return update.Kind switch
         {
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            wait.CancelAfter(KeepAlive);
-            InboxUpdate? next;
-            try
-            {
-                next = await subscription.Updates.ReadAsync(wait.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                next = null;
-            }
-            catch (OperationCanceledException)
-            {
-                yield break;
-            }
-
-            // A quiet minute still sends something, so proxies keep the connection open and the client knows it lives.
-            yield return next is null ? new SseItem<InboxUpdate?>(null, "keep-alive") : new SseItem<InboxUpdate?>(next, next.Kind);
-        }
+            "notification" => update.UserId == actor.UserId,
+            "task" => update.Teams is null || TaskAccess.CanRead(actor, update.Owner, update.Teams),
+            _ => false,
+        };
     }
 }

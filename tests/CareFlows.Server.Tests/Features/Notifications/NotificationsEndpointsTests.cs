@@ -72,16 +72,16 @@ public abstract class NotificationsEndpointsTests(CareFlowsApp app) : AppTests(a
         using var response = await mariaClient.GetAsync("/api/inbox/stream", HttpCompletionOption.ResponseHeadersRead, cancel.Token);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancel.Token));
-        Assert.Equal("event: ready", await NextEventAsync(reader, cancel.Token));
+        Assert.Equal("event: ready", await EventStreams.NextEventAsync(reader, cancel.Token));
 
         // A task for another team is not hers to hear of; one for her team is, and so is its reassignment to her.
         await StartTaskAsync((await AdminApi.CreateTeamAsync(admin)).Id());
         var task = await StartTaskAsync(team);
-        var created = await NextDataAsync(reader, "task", cancel.Token);
+        var created = await EventStreams.NextDataAsync(reader, "task", cancel.Token);
         Assert.Equal((task, "ready"), (Text(created, "taskId"), Text(created, "status")));
 
         (await admin.PostJsonAsync($"/api/tasks/{task}/reassign", new { user = maria.Id() })).EnsureSuccessStatusCode();
-        var events = new[] { await NextEventAsync(reader, cancel.Token), await NextEventAsync(reader, cancel.Token) };
+        var events = new[] { await EventStreams.NextEventAsync(reader, cancel.Token), await EventStreams.NextEventAsync(reader, cancel.Token) };
         Assert.Contains("event: notification", events);
     }
 
@@ -93,32 +93,6 @@ public abstract class NotificationsEndpointsTests(CareFlowsApp app) : AppTests(a
         Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict);
         return id;
     }
-
-    /// <summary>The next event line (<c>event: …</c>), skipping keep-alives.</summary>
-    private static async Task<string> NextEventAsync(StreamReader reader, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var line = await reader.ReadLineAsync(cancellationToken) ?? throw new InvalidOperationException("The stream ended.");
-            if (line.StartsWith("event: ", StringComparison.Ordinal) && line != "event: keep-alive")
-            {
-                return line;
-            }
-        }
-    }
-
-    /// <summary>The data of the next event of this kind.</summary>
-    private static async Task<JsonNode> NextDataAsync(StreamReader reader, string kind, CancellationToken cancellationToken)
-    {
-        while (await NextEventAsync(reader, cancellationToken) != $"event: {kind}")
-        {
-        }
-
-        var data = await reader.ReadLineAsync(cancellationToken);
-        Assert.StartsWith("data: ", data, StringComparison.Ordinal);
-        return JsonNode.Parse(data![6..])!;
-    }
-
 }
 
 public sealed class SqliteNotificationsEndpointsTests(SqliteApp app) : NotificationsEndpointsTests(app), IClassFixture<SqliteApp>;

@@ -60,7 +60,8 @@ export async function api<T = unknown>(method: Method, path: string, options: Re
   }
 
   const headers: Record<string, string> = { Accept: "application/json" };
-  if (method !== "GET") Object.assign(headers, await antiforgeryHeader());
+  // Signing in needs no token (and the token endpoint answers only the signed in).
+  if (method !== "GET" && !options.anonymous) Object.assign(headers, await antiforgeryHeader());
   let body: BodyInit | undefined;
   if (options.body !== undefined) {
     if (options.contentType) {

@@ -1,0 +1,126 @@
+import { useEffect, useState } from "react";
+import { Button, Checkbox, Group, Select, TextInput } from "@mantine/core";
+import { IconDeviceFloppy, IconFilterOff } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { get } from "../../api/client";
+import { organisationTimeZone } from "../../components/format";
+import { narrowingParamNames, withParam } from "./inboxParams";
+import { taskStatusLabel } from "./TaskBadges";
+import { humanize, taskPriorities, taskStatuses } from "./taskTypes";
+
+interface DefinitionSummary {
+  definitionId: string;
+  name: string | null;
+}
+
+/** The pathways to filter by, from the definitions every role may list. */
+function usePathways() {
+  return useQuery({
+    queryKey: ["definitions", "choices"],
+    queryFn: async () => (await get<{ items: DefinitionSummary[] }>("/api/definitions", { query: { page: 1, pageSize: 200 } })).items,
+    staleTime: 5 * 60_000,
+  });
+}
+
+interface TaskFilterBarProps {
+  params: URLSearchParams;
+  onChange(next: URLSearchParams): void;
+  onSave(): void;
+}
+
+/** Narrows the queue; every choice goes into the address at once, so the view can be shared or saved. */
+export function TaskFilterBar({ params, onChange, onSave }: TaskFilterBarProps) {
+  const pathways = usePathways();
+  const set = (name: string, value: string | null) => onChange(withParam(params, name, value));
+  const [patient, setPatient] = useState(params.get("patient") ?? "");
+  useEffect(() => setPatient(params.get("patient") ?? ""), [params]);
+  const narrowed = narrowingParamNames.some((name) => params.has(name));
+
+  return (
+    <Group gap="xs" align="flex-end" wrap="wrap" role="search" aria-label="Filter tasks">
+      <Select
+        label="Pathway"
+        placeholder="Any pathway"
+        data={(pathways.data ?? []).map((p) => ({ value: p.definitionId, label: p.name ?? p.definitionId }))}
+        value={params.get("pathway")}
+        onChange={(value) => set("pathway", value)}
+        clearable
+        searchable
+        size="xs"
+        w={190}
+      />
+      <Select
+        label="Priority"
+        placeholder="Any priority"
+        data={taskPriorities.map((p) => ({ value: p, label: p === "stat" || p === "asap" ? p.toUpperCase() : humanize(p) }))}
+        value={params.get("priority")}
+        onChange={(value) => set("priority", value)}
+        clearable
+        size="xs"
+        w={130}
+      />
+      <TextInput
+        label="Patient"
+        placeholder="MRN or id"
+        value={patient}
+        onChange={(e) => setPatient(e.currentTarget.value)}
+        onBlur={() => patient.trim() !== (params.get("patient") ?? "") && set("patient", patient.trim())}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") set("patient", patient.trim());
+        }}
+        size="xs"
+        w={130}
+      />
+      <Select
+        label="Status"
+        placeholder="Any open"
+        data={taskStatuses.map((s) => ({ value: s, label: taskStatusLabel(s) }))}
+        value={params.get("status")}
+        onChange={(value) => set("status", value)}
+        clearable
+        size="xs"
+        w={130}
+      />
+      <TextInput
+        label="Due before"
+        type="date"
+        value={params.get("dueBefore") ?? ""}
+        onChange={(e) => set("dueBefore", e.currentTarget.value)}
+        size="xs"
+        w={140}
+        title={`The start of that day in ${organisationTimeZone()}`}
+      />
+      <Checkbox label="Overdue only" checked={params.get("overdue") === "true"} onChange={(e) => set("overdue", e.currentTarget.checked ? "true" : null)} size="xs" mb={6} />
+      <Checkbox label="Follow-up reached" checked={params.get("followUpReached") === "true"} onChange={(e) => set("followUpReached", e.currentTarget.checked ? "true" : null)} size="xs" mb={6} />
+      <Select
+        label="Sort by"
+        data={[
+          { value: "due", label: "Due (soonest first)" },
+          { value: "priority", label: "Priority (highest first)" },
+        ]}
+        value={params.get("sort") ?? "due"}
+        onChange={(value) => onChange(withParam(params, "sort", value === "due" ? null : value))}
+        allowDeselect={false}
+        size="xs"
+        w={180}
+      />
+      {narrowed && (
+        <Button
+          variant="subtle"
+          size="xs"
+          leftSection={<IconFilterOff size={14} aria-hidden />}
+          onClick={() => {
+            let next = params;
+            for (const name of narrowingParamNames) next = withParam(next, name, null);
+            onChange(next);
+          }}
+        >
+          Clear filters
+        </Button>
+      )}
+      <Button variant="light" size="xs" leftSection={<IconDeviceFloppy size={14} aria-hidden />} onClick={onSave}>
+        Save as filter…
+      </Button>
+    </Group>
+  );
+}

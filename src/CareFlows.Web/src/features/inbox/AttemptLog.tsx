@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Badge, Button, Group, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Group, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { ApiError } from "../../api/problem";
 import { useAuth } from "../../auth/AuthContext";
@@ -9,6 +9,7 @@ import { dayjs, organisationTimeZone } from "../../components/format";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { usePersonLabel } from "./people";
 import { attemptChannels, attemptResults, humanize, type TaskHistoryEntry } from "./taskTypes";
+import { SectionTitle } from "./SectionTitle";
 import type { TaskCommands } from "./useTaskCommands";
 
 interface AttemptDraft {
@@ -28,9 +29,9 @@ export function AttemptLog({ taskId, history, canRecord, commands }: { taskId: s
   return (
     <Stack gap="xs" component="section" aria-labelledby="attempts-title">
       <Group justify="space-between">
-        <Title order={3} size="h4" id="attempts-title">
+        <SectionTitle id="attempts-title">
           Contact attempts
-        </Title>
+        </SectionTitle>
         <Badge variant="outline" color="gray.7">
           {attempts.length} recorded
         </Badge>

@@ -45,9 +45,11 @@ export function InboxPage() {
   const presets = queuePresets(user?.teams ?? [], can.workTasks);
   const pageCount = tasks.data ? Math.max(1, Math.ceil(tasks.data.total / tasks.data.pageSize)) : 1;
 
+  // The user's own queue shows their id as the owner of what they hold.
+  const firstOwner = tasks.data?.items[0]?.owner;
   useEffect(() => {
-    if (query.queue === "mine") remember(items[0]?.owner);
-  }, [query.queue, items, remember]);
+    if (query.queue === "mine") remember(firstOwner);
+  }, [query.queue, firstOwner, remember]);
 
   const update = (next: URLSearchParams, replace = false) => setParams(next, { replace });
   const open = (task: InboxTask, replace = false) => update(withParam(params, "task", task.id), replace);

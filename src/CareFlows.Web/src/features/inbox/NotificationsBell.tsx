@@ -18,19 +18,11 @@ export function NotificationsBell() {
   return (
     <Popover opened={opened} onChange={setOpened} width={380} position="bottom-end" shadow="md" withArrow trapFocus returnFocus>
       <Popover.Target>
-        <Indicator label={unread > 99 ? "99+" : unread} size={16} disabled={unread === 0} color="red.9">
-          <ActionIcon
-            variant="subtle"
-            color="gray.8"
-            aria-label={`Notifications, ${unread} unread`}
-            aria-haspopup="dialog"
-            aria-expanded={opened}
-            onClick={() => setOpened((o) => !o)}
-            data-testid="notifications-bell"
-          >
+        <ActionIcon variant="subtle" color="gray.8" aria-label={`Notifications, ${unread} unread`} onClick={() => setOpened((o) => !o)} data-testid="notifications-bell">
+          <Indicator label={unread > 99 ? "99+" : unread} size={16} disabled={unread === 0} color="red.9" aria-hidden>
             <IconBell size={20} aria-hidden />
-          </ActionIcon>
-        </Indicator>
+          </Indicator>
+        </ActionIcon>
       </Popover.Target>
       <Popover.Dropdown role="dialog" aria-label="Notifications" p={0}>
         <Group justify="space-between" p="sm">

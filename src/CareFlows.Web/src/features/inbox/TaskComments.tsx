@@ -1,11 +1,12 @@
 import { useState } from "react";
-import { Button, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Button, Group, Paper, Stack, Text, Textarea } from "@mantine/core";
 import { ApiError } from "../../api/problem";
 import { useAuth } from "../../auth/AuthContext";
 import { draftKey, useDraft } from "../../auth/drafts";
 import { DateTime } from "../../components/DateTime";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { usePersonLabel } from "./people";
+import { SectionTitle } from "./SectionTitle";
 import type { TaskHistoryEntry } from "./taskTypes";
 import type { TaskCommands } from "./useTaskCommands";
 
@@ -29,9 +30,9 @@ export function TaskComments({ taskId, history, canComment, commands }: { taskId
   const fieldMessage = failure instanceof ApiError ? failure.fieldErrors().text?.join(" ") : undefined;
   return (
     <Stack gap="xs" component="section" aria-labelledby="comments-title">
-      <Title order={3} size="h4" id="comments-title">
+      <SectionTitle id="comments-title">
         Comments
-      </Title>
+      </SectionTitle>
       {comments.length === 0 && (
         <Text size="sm" c="dimmed">
           No comments yet.

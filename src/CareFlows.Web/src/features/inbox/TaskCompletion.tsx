@@ -1,5 +1,5 @@
 import { useMemo, useState, type RefObject } from "react";
-import { Alert, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, Stack, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconInfoCircle } from "@tabler/icons-react";
 import { ApiError } from "../../api/problem";
@@ -10,6 +10,7 @@ import { ErrorSummary } from "../../components/forms/ErrorSummary";
 import { FormRenderer } from "../../components/forms/FormRenderer";
 import { completionErrors } from "../../components/forms/fieldErrors";
 import { readForm, toSubmission, type FormDefinition, type FormValues } from "../../components/forms/formDefinition";
+import { SectionTitle } from "./SectionTitle";
 import type { TaskPermissions } from "./taskPermissions";
 import { humanize, isOpen, type InboxTask } from "./taskTypes";
 import type { TaskCommands } from "./useTaskCommands";
@@ -31,7 +32,7 @@ interface TaskCompletionProps {
  * loses nothing; the server checks the form and its 422 lands beside each field and in the summary above.
  */
 export function TaskCompletion({ task, allowed, commands, lockedReason, formRef, onCompleted }: TaskCompletionProps) {
-  const { user } = useAuth();
+  const { user, can } = useAuth();
   const form = useMemo(() => readForm(task.form), [task.form]);
   const [values, setValues, clearDraft] = useDraft<FormValues>(draftKey(user?.name ?? "", `task:${task.id}`), {});
   const [failure, setFailure] = useState<unknown>(null);
@@ -61,9 +62,7 @@ export function TaskCompletion({ task, allowed, commands, lockedReason, formRef,
 
   return (
     <Stack gap="sm" ref={formRef} component="section" aria-labelledby="task-form-title" data-testid="task-form">
-      <Title order={3} size="h4" id="task-form-title">
-        Complete the task
-      </Title>
+      <SectionTitle id="task-form-title">{can.workTasks ? "Complete the task" : "The task's form"}</SectionTitle>
       {blocked && (
         <Alert color="gray" variant="light" icon={<IconInfoCircle aria-hidden />}>
           <Text size="sm">{blocked}</Text>
@@ -78,21 +77,24 @@ export function TaskCompletion({ task, allowed, commands, lockedReason, formRef,
           This task has no form: choose how it ended.
         </Text>
       )}
-      <Group gap="xs" role="group" aria-label="Complete with an outcome">
-        {outcomes.map((outcome) => (
-          <Button
-            key={outcome ?? "complete"}
-            leftSection={<IconCheck size={16} aria-hidden />}
-            onClick={() => submit(outcome)}
-            disabled={disabled}
-            loading={complete.isPending && complete.variables?.outcome === outcome}
-            data-testid="complete-button"
-            data-outcome={outcome ?? ""}
-          >
-            {outcome ? `Complete: ${humanize(outcome)}` : "Complete"}
-          </Button>
-        ))}
-      </Group>
+      {/* Those whose role only reads tasks are shown the form, not buttons they could never use. */}
+      {can.workTasks && (
+        <Group gap="xs" role="group" aria-label="Complete with an outcome">
+          {outcomes.map((outcome) => (
+            <Button
+              key={outcome ?? "complete"}
+              leftSection={<IconCheck size={16} aria-hidden />}
+              onClick={() => submit(outcome)}
+              disabled={disabled}
+              loading={complete.isPending && complete.variables?.outcome === outcome}
+              data-testid="complete-button"
+              data-outcome={outcome ?? ""}
+            >
+              {outcome ? `Complete: ${humanize(outcome)}` : "Complete"}
+            </Button>
+          ))}
+        </Group>
+      )}
     </Stack>
   );
 }
@@ -115,9 +117,9 @@ function CompletedResult({ task, form }: { task: InboxTask; form: FormDefinition
   const rows = [...labelled, ...extra];
   return (
     <Stack gap="xs" component="section" aria-labelledby="task-result-title">
-      <Title order={3} size="h4" id="task-result-title">
+      <SectionTitle id="task-result-title">
         {task.status === "completed" ? `Completed${task.outcome ? `: ${humanize(task.outcome)}` : ""}` : `This task is ${task.status}`}
-      </Title>
+      </SectionTitle>
       {rows.length > 0 && (
         <Table withTableBorder>
           <Table.Tbody>

@@ -1,26 +1,11 @@
 import { useEffect, useState } from "react";
 import { Button, Checkbox, Group, Select, TextInput } from "@mantine/core";
 import { IconDeviceFloppy, IconFilterOff } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
-import { get } from "../../api/client";
 import { organisationTimeZone } from "../../components/format";
 import { narrowingParamNames, withParam } from "./inboxParams";
+import { usePathwayChoices } from "./pathwayChoices";
 import { taskStatusLabel } from "./TaskBadges";
 import { humanize, taskPriorities, taskStatuses } from "./taskTypes";
-
-interface DefinitionSummary {
-  definitionId: string;
-  name: string | null;
-}
-
-/** The pathways to filter by, from the definitions every role may list. */
-function usePathways() {
-  return useQuery({
-    queryKey: ["definitions", "choices"],
-    queryFn: async () => (await get<{ items: DefinitionSummary[] }>("/api/definitions", { query: { page: 1, pageSize: 200 } })).items,
-    staleTime: 5 * 60_000,
-  });
-}
 
 interface TaskFilterBarProps {
   params: URLSearchParams;
@@ -30,7 +15,7 @@ interface TaskFilterBarProps {
 
 /** Narrows the queue; every choice goes into the address at once, so the view can be shared or saved. */
 export function TaskFilterBar({ params, onChange, onSave }: TaskFilterBarProps) {
-  const pathways = usePathways();
+  const pathways = usePathwayChoices();
   const set = (name: string, value: string | null) => onChange(withParam(params, name, value));
   const [patient, setPatient] = useState(params.get("patient") ?? "");
   useEffect(() => setPatient(params.get("patient") ?? ""), [params]);
@@ -41,7 +26,7 @@ export function TaskFilterBar({ params, onChange, onSave }: TaskFilterBarProps) 
       <Select
         label="Pathway"
         placeholder="Any pathway"
-        data={(pathways.data ?? []).map((p) => ({ value: p.definitionId, label: p.name ?? p.definitionId }))}
+        data={pathways.options}
         value={params.get("pathway")}
         onChange={(value) => set("pathway", value)}
         clearable

@@ -2,22 +2,10 @@ import { Anchor, Badge, Group, SimpleGrid, Stack, Text, Title } from "@mantine/c
 import { Link } from "react-router";
 import { useAuth } from "../../auth/AuthContext";
 import { DateTime } from "../../components/DateTime";
+import { Fact } from "./Fact";
 import { usePersonLabel } from "./people";
 import { DueBadge, PriorityBadge, TaskStatusBadge } from "./TaskBadges";
 import type { InboxTask } from "./taskTypes";
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" component="div">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /** What the task is, where it stands in its pathway, who holds it and by when it is due. */
 export function TaskHeader({ task, headingOrder }: { task: InboxTask; headingOrder: 1 | 2 }) {

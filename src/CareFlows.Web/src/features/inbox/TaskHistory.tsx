@@ -1,8 +1,9 @@
-import { Stack, Text, Timeline, Title } from "@mantine/core";
+import { Stack, Text, Timeline } from "@mantine/core";
 import { DateTime } from "../../components/DateTime";
 import { usePersonLabel } from "./people";
 import { taskStatusLabel } from "./TaskBadges";
 import { humanize, type TaskHistoryEntry } from "./taskTypes";
+import { SectionTitle } from "./SectionTitle";
 
 const verbs: Record<string, string> = {
   created: "Created",
@@ -45,9 +46,9 @@ export function TaskHistory({ history }: { history: TaskHistoryEntry[] }) {
   const person = usePersonLabel();
   return (
     <Stack gap="xs" component="section" aria-labelledby="history-title">
-      <Title order={3} size="h4" id="history-title">
+      <SectionTitle id="history-title">
         History
-      </Title>
+      </SectionTitle>
       <Timeline bulletSize={14} lineWidth={2} active={history.length - 1}>
         {history.map((entry) => (
           <Timeline.Item key={entry.id} title={verbs[entry.action] ?? humanize(entry.action)}>

@@ -1,5 +1,5 @@
 import { useRef } from "react";
-import { Alert, Center, Divider, Loader, Paper, Stack, Tabs, Text, Title } from "@mantine/core";
+import { Alert, Center, Divider, Loader, Paper, Stack, Tabs, Text } from "@mantine/core";
 import { IconBroadcast } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { ApiError } from "../../api/problem";
@@ -18,6 +18,7 @@ import { taskPermissions } from "./taskPermissions";
 import { useLiveTaskNotice } from "./useLiveTaskNotice";
 import { useShortcuts } from "./useShortcuts";
 import { useTaskCommands } from "./useTaskCommands";
+import { SectionLevel, SectionTitle } from "./SectionTitle";
 
 interface TaskViewProps {
   taskId: string;
@@ -77,44 +78,46 @@ export function TaskView({ taskId, headingOrder, inPane = false, shortcuts = tru
   const lockedReason = notice?.locks ? notice.message : null;
 
   return (
-    <Stack gap="md" data-testid="task-view" aria-labelledby="task-title" component="article">
-      <PatientBanner patient={data.patient} stickyTop={inPane ? 0 : undefined} />
-      {notice && (
-        <Alert color={notice.locks ? "red" : "blue"} icon={<IconBroadcast aria-hidden />} title="This task changed" role="alert" data-testid="live-notice">
-          {notice.message}
-        </Alert>
-      )}
-      <TaskHeader task={data} headingOrder={headingOrder} />
-      {allowed && <TaskActions allowed={allowed} commands={commands} />}
-      {data.instructions && (
-        <Paper withBorder p="sm" bg="gray.0" component="section" aria-labelledby="instructions-title">
-          <Title order={3} size="h5" id="instructions-title" mb={4}>
-            Instructions
-          </Title>
-          <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-            {data.instructions}
-          </Text>
-        </Paper>
-      )}
-      {allowed && <TaskCompletion key={data.id} task={data} allowed={allowed} commands={commands} lockedReason={lockedReason} formRef={formRef} onCompleted={onCompleted} />}
-      <Divider />
-      {history.isError && <ErrorAlert error={history.error} title="The task's history could not be loaded" onRetry={() => void history.refetch()} />}
-      <Tabs defaultValue="attempts" keepMounted={false}>
-        <Tabs.List>
-          <Tabs.Tab value="attempts">Attempts ({entries.filter((e) => e.action === "attempted").length})</Tabs.Tab>
-          <Tabs.Tab value="comments">Comments ({entries.filter((e) => e.action === "commented").length})</Tabs.Tab>
-          <Tabs.Tab value="history">History ({entries.length})</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="attempts" pt="sm">
-          <AttemptLog taskId={data.id} history={entries} canRecord={!!allowed?.work} commands={commands} />
-        </Tabs.Panel>
-        <Tabs.Panel value="comments" pt="sm">
-          <TaskComments taskId={data.id} history={entries} canComment={!!allowed?.work} commands={commands} />
-        </Tabs.Panel>
-        <Tabs.Panel value="history" pt="sm">
-          {history.isPending ? <Loader size="sm" aria-label="Loading the history" /> : <TaskHistory history={entries} />}
-        </Tabs.Panel>
-      </Tabs>
-    </Stack>
+    <SectionLevel.Provider value={headingOrder === 1 ? 2 : 3}>
+      <Stack gap="md" data-testid="task-view" aria-labelledby="task-title" component="article">
+        <PatientBanner patient={data.patient} stickyTop={inPane ? 0 : undefined} />
+        {notice && (
+          <Alert color={notice.locks ? "red" : "blue"} icon={<IconBroadcast aria-hidden />} title="This task changed" role="alert" data-testid="live-notice">
+            {notice.message}
+          </Alert>
+        )}
+        <TaskHeader task={data} headingOrder={headingOrder} />
+        {allowed && <TaskActions allowed={allowed} commands={commands} />}
+        {data.instructions && (
+          <Paper withBorder p="sm" bg="gray.0" component="section" aria-labelledby="instructions-title">
+            <SectionTitle id="instructions-title" size="h5">
+              Instructions
+            </SectionTitle>
+            <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+              {data.instructions}
+            </Text>
+          </Paper>
+        )}
+        {allowed && <TaskCompletion key={data.id} task={data} allowed={allowed} commands={commands} lockedReason={lockedReason} formRef={formRef} onCompleted={onCompleted} />}
+        <Divider />
+        {history.isError && <ErrorAlert error={history.error} title="The task's history could not be loaded" onRetry={() => void history.refetch()} />}
+        <Tabs defaultValue="attempts" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="attempts">Attempts ({entries.filter((e) => e.action === "attempted").length})</Tabs.Tab>
+            <Tabs.Tab value="comments">Comments ({entries.filter((e) => e.action === "commented").length})</Tabs.Tab>
+            <Tabs.Tab value="history">History ({entries.length})</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="attempts" pt="sm">
+            <AttemptLog taskId={data.id} history={entries} canRecord={!!allowed?.work} commands={commands} />
+          </Tabs.Panel>
+          <Tabs.Panel value="comments" pt="sm">
+            <TaskComments taskId={data.id} history={entries} canComment={!!allowed?.work} commands={commands} />
+          </Tabs.Panel>
+          <Tabs.Panel value="history" pt="sm">
+            {history.isPending ? <Loader size="sm" aria-label="Loading the history" /> : <TaskHistory history={entries} />}
+          </Tabs.Panel>
+        </Tabs>
+      </Stack>
+    </SectionLevel.Provider>
   );
 }

@@ -1,3 +1,4 @@
+import { useCallback } from "react";
 import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { get } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
@@ -45,7 +46,8 @@ export function rememberMyUserId(queries: QueryClient, user: string, id: string 
 export function useRememberMyUserId() {
   const queries = useQueryClient();
   const { user } = useAuth();
-  return (id: string | null | undefined) => user && rememberMyUserId(queries, user.name, id);
+  const name = user?.name;
+  return useCallback((id: string | null | undefined) => name && rememberMyUserId(queries, name, id), [queries, name]);
 }
 
 /** Everyone, with names, for those allowed to read the user directory (administrators); others get nothing. */

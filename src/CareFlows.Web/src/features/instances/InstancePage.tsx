@@ -8,7 +8,9 @@ import { useAuth } from "../../auth/AuthContext";
 import { DateTime } from "../../components/DateTime";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useLiveEvents } from "../../live/LiveUpdates";
+import { Fact } from "../inbox/Fact";
 import { PatientBanner } from "../inbox/PatientBanner";
+import { usePathwayChoices } from "../inbox/pathwayChoices";
 import { fetchTask, taskKeys } from "../inbox/taskApi";
 import { activityStatus } from "./activityStatus";
 import { CancelInstanceDialog } from "./CancelInstanceDialog";
@@ -22,19 +24,6 @@ import { JournalTimeline } from "./JournalTimeline";
 import { VariablesView } from "./VariablesView";
 import { WaitingList } from "./WaitingList";
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
-
 /**
  * `/instances/:instanceId`: one pathway instance for an auditor — where it stands, its journal, variables, what it
  * waits for, its tasks and incidents, and the diagram's region. The tab, the journal's filter and its time format
@@ -46,6 +35,7 @@ export function InstancePage() {
   const queries = useQueryClient();
   const [params, setParams] = useSearchParams();
   const [cancelling, setCancelling] = useState(false);
+  const pathways = usePathwayChoices();
   const instance = useQuery({ queryKey: instanceKeys.detail(instanceId), queryFn: () => fetchInstance(instanceId) });
   const journal = useQuery({ queryKey: instanceKeys.fullJournal(instanceId), queryFn: () => fetchFullJournal(instanceId) });
   const data = instance.data;
@@ -114,7 +104,7 @@ export function InstancePage() {
             {data.name ?? data.id}
           </Title>
           <Text size="sm">
-            {data.definitionId} <Badge variant="outline" color="gray.7" size="sm">version {data.version}</Badge>
+            {pathways.nameOf(data.definitionId)} <Badge variant="outline" color="gray.7" size="sm">version {data.version}</Badge>
           </Text>
         </Stack>
         {can.cancelInstances && running && (

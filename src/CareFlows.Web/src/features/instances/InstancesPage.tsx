@@ -3,26 +3,13 @@ import { Anchor, Button, Center, Group, Loader, Pagination, Paper, Select, Stack
 import { IconFilterOff } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
-import { get } from "../../api/client";
 import { formatDateTime, organisationTimeZone } from "../../components/format";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { usePathwayChoices } from "../inbox/pathwayChoices";
 import { fetchInstances, instanceKeys } from "./instanceApi";
 import { defaultInstancePageSize, instanceApiQuery, instanceFilterNames, withInstanceParam } from "./instanceParams";
 import { IncidentBadge, InstanceStatusBadge } from "./InstanceStatusBadge";
 import { workflowStatuses, workflowSubStatuses } from "./instanceTypes";
-
-interface DefinitionSummary {
-  definitionId: string;
-  name: string | null;
-}
-
-function usePathwayNames() {
-  return useQuery({
-    queryKey: ["definitions", "choices"],
-    queryFn: async () => (await get<{ items: DefinitionSummary[] }>("/api/definitions", { query: { page: 1, pageSize: 200 } })).items,
-    staleTime: 5 * 60_000,
-  });
-}
 
 /**
  * `/instances`: every pathway instance, newest first (the server's only order), filtered by pathway, status,
@@ -32,8 +19,7 @@ export function InstancesPage() {
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => instanceApiQuery(params), [params]);
   const list = useQuery({ queryKey: instanceKeys.list(query), queryFn: ({ signal }) => fetchInstances(query, signal), placeholderData: keepPreviousData });
-  const pathways = usePathwayNames();
-  const pathwayName = (id: string) => pathways.data?.find((p) => p.definitionId === id)?.name ?? id;
+  const pathways = usePathwayChoices();
   const set = (name: string, value: string | null) => setParams(withInstanceParam(params, name, value));
   const [correlation, setCorrelation] = useState(params.get("correlationId") ?? "");
   useEffect(() => setCorrelation(params.get("correlationId") ?? ""), [params]);
@@ -64,7 +50,7 @@ export function InstancesPage() {
         <Select
           label="Pathway"
           placeholder="Any pathway"
-          data={(pathways.data ?? []).map((p) => ({ value: p.definitionId, label: p.name ?? p.definitionId }))}
+          data={pathways.options}
           value={params.get("definitionId")}
           onChange={(value) => set("definitionId", value)}
           clearable
@@ -138,7 +124,7 @@ export function InstancesPage() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    {pathwayName(instance.definitionId)} <Text span size="xs" c="dimmed">v{instance.version}</Text>
+                    {pathways.nameOf(instance.definitionId)} <Text span size="xs" c="dimmed">v{instance.version}</Text>
                   </Table.Td>
                   <Table.Td>{instance.correlationId ?? "—"}</Table.Td>
                   <Table.Td style={{ minWidth: 110 }}>
@@ -161,7 +147,13 @@ export function InstancesPage() {
           {list.data ? `${list.data.total} instance${list.data.total === 1 ? "" : "s"}, newest first · times in ${organisationTimeZone()}` : ""}
         </Text>
         <Group gap="xs">
-          <Pagination total={pageCount} value={Number(params.get("page") ?? 1)} onChange={(page) => set("page", page === 1 ? null : String(page))} size="sm" />
+          <Pagination
+            total={pageCount}
+            value={Number(params.get("page") ?? 1)}
+            onChange={(page) => set("page", page === 1 ? null : String(page))}
+            size="sm"
+            getControlProps={(control) => ({ "aria-label": `${control} page` })}
+          />
           <Select
             aria-label="Instances per page"
             data={["10", "25", "50", "100"].map((size) => ({ value: size, label: `${size} per page` }))}

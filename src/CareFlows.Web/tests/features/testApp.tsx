@@ -7,6 +7,7 @@ import { createMemoryRouter, RouterProvider, type RouteObject } from "react-rout
 import { vi } from "vitest";
 import { AuthProvider } from "../../src/auth/AuthContext";
 import { RequireAuth } from "../../src/auth/RequireAuth";
+import { LiveUpdatesProvider } from "../../src/live/LiveUpdates";
 import { theme } from "../../src/theme";
 
 // Whole pages render slowly in jsdom on a busy machine; waiting longer for them is not a sign of a fault.
@@ -54,12 +55,15 @@ export function renderRoutes(routes: RouteObject[], at: string) {
   // Pages render once the user is known, as RequireAuth does in the app.
   const signedIn = routes.map((route) => ({ ...route, element: <RequireAuth>{route.element}</RequireAuth> }));
   const router = createMemoryRouter([...signedIn, { path: "/sign-in", element: <p>Sign in</p> }], { initialEntries: [at] });
+  // env="test": no transitions, and popovers show although jsdom lays nothing out.
   const result = render(
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} env="test">
       <Notifications />
       <QueryClientProvider client={queries}>
         <AuthProvider>
-          <RouterProvider router={router} />
+          <LiveUpdatesProvider>
+            <RouterProvider router={router} />
+          </LiveUpdatesProvider>
         </AuthProvider>
       </QueryClientProvider>
     </MantineProvider>,
@@ -69,4 +73,29 @@ export function renderRoutes(routes: RouteObject[], at: string) {
 
 export function renderElement(element: ReactElement, at = "/") {
   return renderRoutes([{ path: "*", element }], at);
+}
+
+/** The inbox stream, played by the test: `send("task", {...})` delivers an event as the server would. */
+export function fakeEventStream() {
+  const sources: FakeEventSource[] = [];
+  class FakeEventSource {
+    listeners = new Map<string, ((event: MessageEvent) => void)[]>();
+    onerror: (() => void) | null = null;
+    constructor(readonly url: string) {
+      sources.push(this);
+    }
+    addEventListener(kind: string, listener: (event: MessageEvent) => void) {
+      this.listeners.set(kind, [...(this.listeners.get(kind) ?? []), listener]);
+    }
+    close() {}
+  }
+  vi.stubGlobal("EventSource", FakeEventSource);
+  return {
+    send(kind: string, data: unknown) {
+      for (const source of sources) for (const listener of source.listeners.get(kind) ?? []) listener(new MessageEvent(kind, { data: JSON.stringify(data) }));
+    },
+    get connected() {
+      return sources.length > 0;
+    },
+  };
 }

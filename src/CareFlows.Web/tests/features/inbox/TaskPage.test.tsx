@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { TaskPage } from "../../../src/features/inbox/TaskPage";
-import { coordinator, mockApi, renderRoutes } from "../testApp";
+import { coordinator, fakeEventStream, mockApi, renderRoutes } from "../testApp";
 import { aTask, antiforgery, emptyPage } from "./taskFixtures";
 
 afterEach(() => {
@@ -88,5 +88,23 @@ describe("the task page's form", { timeout: 20_000 }, () => {
     expect((screen.getByRole("button", { name: "Complete: Reviewed" }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.queryByRole("button", { name: "Claim" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Unclaim" })).toBeNull();
+  });
+
+  it("says at once when someone else claims the open task, and stops the form", async () => {
+    const stream = fakeEventStream();
+    mockApi({
+      "GET /api/auth/me": { body: coordinator },
+      "GET /api/tasks": { body: emptyPage },
+      "GET /api/tasks/t1": { body: aTask() },
+      "GET /api/tasks/t1/history": { body: [] },
+    });
+    renderRoutes([{ path: "/tasks/:taskId", element: <TaskPage /> }], "/tasks/t1");
+    expect(((await screen.findByRole("button", { name: "Complete: Reviewed" })) as HTMLButtonElement).disabled).toBe(false);
+    await waitFor(() => expect(stream.connected).toBe(true));
+
+    act(() => stream.send("task", { kind: "task", taskId: "t1", status: "in-progress", owner: "someone-else", teams: null, userId: null }));
+
+    expect(await screen.findByText("Someone else claimed this task. Only they can complete it now.", { selector: "[data-testid='live-notice'] *" })).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Complete: Reviewed" }) as HTMLButtonElement).disabled).toBe(true);
   });
 });

@@ -32,7 +32,9 @@ export function PassOnDialog({ mode, opened, onClose, commands }: { mode: "reass
   const me = useMyUserId();
   const people = (directory.data ?? []).filter((p) => p.id !== me && p.roles.some((r) => r === "Coordinator" || r === "Admin")).map((p) => ({ value: p.id, label: p.displayName ? `${p.displayName} (${p.email})` : p.email }));
   const canPickPerson = people.length > 0;
-  const [target, setTarget] = useState<"team" | "person">(mode === "delegate" || teams.length === 0 ? "person" : "team");
+  const [chosenTarget, setTarget] = useState<"team" | "person">("team");
+  // Teams and people load after the dialog opens; whichever is missing cannot be the target.
+  const target = mode === "delegate" || (teams.length === 0 && canPickPerson) ? "person" : canPickPerson ? chosenTarget : "team";
   const [team, setTeam] = useState<string | null>(null);
   const [person, setPerson] = useState<string | null>(null);
   const mutation = mode === "delegate" ? commands.delegate : commands.reassign;

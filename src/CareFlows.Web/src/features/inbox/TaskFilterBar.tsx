@@ -17,8 +17,10 @@ interface TaskFilterBarProps {
 export function TaskFilterBar({ params, onChange, onSave }: TaskFilterBarProps) {
   const pathways = usePathwayChoices();
   const set = (name: string, value: string | null) => onChange(withParam(params, name, value));
-  const [patient, setPatient] = useState(params.get("patient") ?? "");
-  useEffect(() => setPatient(params.get("patient") ?? ""), [params]);
+  // Typed until Enter or leaving the field; the address's value wins when it changes (back, a saved filter).
+  const patientInAddress = params.get("patient") ?? "";
+  const [patient, setPatient] = useState(patientInAddress);
+  useEffect(() => setPatient(patientInAddress), [patientInAddress]);
   const narrowed = narrowingParamNames.some((name) => params.has(name));
 
   return (
@@ -49,7 +51,7 @@ export function TaskFilterBar({ params, onChange, onSave }: TaskFilterBarProps) 
         placeholder="MRN or id"
         value={patient}
         onChange={(e) => setPatient(e.currentTarget.value)}
-        onBlur={() => patient.trim() !== (params.get("patient") ?? "") && set("patient", patient.trim())}
+        onBlur={() => patient.trim() !== patientInAddress && set("patient", patient.trim())}
         onKeyDown={(e) => {
           if (e.key === "Enter") set("patient", patient.trim());
         }}

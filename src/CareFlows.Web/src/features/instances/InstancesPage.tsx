@@ -21,8 +21,9 @@ export function InstancesPage() {
   const list = useQuery({ queryKey: instanceKeys.list(query), queryFn: ({ signal }) => fetchInstances(query, signal), placeholderData: keepPreviousData });
   const pathways = usePathwayChoices();
   const set = (name: string, value: string | null) => setParams(withInstanceParam(params, name, value));
-  const [correlation, setCorrelation] = useState(params.get("correlationId") ?? "");
-  useEffect(() => setCorrelation(params.get("correlationId") ?? ""), [params]);
+  const correlationInAddress = params.get("correlationId") ?? "";
+  const [correlation, setCorrelation] = useState(correlationInAddress);
+  useEffect(() => setCorrelation(correlationInAddress), [correlationInAddress]);
 
   const items = list.data?.items ?? [];
   const pageCount = list.data ? Math.max(1, Math.ceil(list.data.total / list.data.pageSize)) : 1;
@@ -40,7 +41,7 @@ export function InstancesPage() {
           placeholder="e.g. MRN-40101"
           value={correlation}
           onChange={(e) => setCorrelation(e.currentTarget.value)}
-          onBlur={() => correlation.trim() !== (params.get("correlationId") ?? "") && set("correlationId", correlation.trim())}
+          onBlur={() => correlation.trim() !== correlationInAddress && set("correlationId", correlation.trim())}
           onKeyDown={(e) => {
             if (e.key === "Enter") set("correlationId", correlation.trim());
           }}

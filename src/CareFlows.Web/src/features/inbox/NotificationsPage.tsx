@@ -1,0 +1,121 @@
+import { Anchor, Badge, Button, Center, Group, Loader, Paper, Stack, Switch, Table, Text, Title } from "@mantine/core";
+import { IconCheck, IconChevronLeft, IconChevronRight } from "@tabler/icons-react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Link, useSearchParams } from "react-router";
+import { DateTime } from "../../components/DateTime";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { fetchNotifications, notificationKeys, notificationKindLabels, useMarkRead } from "./notificationsApi";
+
+const pageSize = 25;
+
+/**
+ * `/notifications`: every notification, newest first, a page at a time. The server tells how many are unread but
+ * not how many there are in all, so the pages are walked with Previous and Next.
+ */
+export function NotificationsPage() {
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get("page") ?? 1) || 1);
+  const unreadOnly = params.get("unread") === "true";
+  const query = { page, pageSize, ...(unreadOnly ? { unread: true } : {}) };
+  const list = useQuery({ queryKey: notificationKeys.page(query), queryFn: () => fetchNotifications(query), placeholderData: keepPreviousData });
+  const mark = useMarkRead();
+  const go = (next: Record<string, string | null>) => {
+    const updated = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(next)) {
+      if (value === null) updated.delete(key);
+      else updated.set(key, value);
+    }
+    setParams(updated);
+  };
+  const items = list.data?.items ?? [];
+
+  return (
+    <Stack gap="sm" maw={1000}>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          Notifications
+        </Title>
+        <Group>
+          <Switch label="Unread only" checked={unreadOnly} onChange={(e) => go({ unread: e.currentTarget.checked ? "true" : null, page: null })} />
+          <Button variant="light" leftSection={<IconCheck size={16} aria-hidden />} disabled={!list.data?.unread} loading={mark.all.isPending} onClick={() => mark.all.mutate()}>
+            Mark all read
+          </Button>
+        </Group>
+      </Group>
+      <Text size="sm" c="dimmed">
+        {list.data ? `${list.data.unread} unread` : ""}
+      </Text>
+      {list.isError && <ErrorAlert error={list.error} title="Notifications could not be loaded" onRetry={() => void list.refetch()} />}
+      <Paper withBorder>
+        {list.isPending ? (
+          <Center p="xl">
+            <Loader aria-label="Loading notifications" />
+          </Center>
+        ) : items.length === 0 ? (
+          <Text p="lg" c="dimmed">
+            {unreadOnly ? "No unread notifications." : "No notifications."}
+          </Text>
+        ) : (
+          <Table aria-label="Notifications" verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">When</Table.Th>
+                <Table.Th scope="col">Kind</Table.Th>
+                <Table.Th scope="col">Message</Table.Th>
+                <Table.Th scope="col">Task</Table.Th>
+                <Table.Th scope="col">Read</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((n) => (
+                <Table.Tr key={n.id} bg={n.readAt ? undefined : "blue.0"}>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>
+                    <DateTime value={n.createdAt} />
+                  </Table.Td>
+                  <Table.Td>{notificationKindLabels[n.kind] ?? n.kind}</Table.Td>
+                  <Table.Td>{n.message}</Table.Td>
+                  <Table.Td>
+                    {n.taskId ? (
+                      <Anchor component={Link} to={`/tasks/${encodeURIComponent(n.taskId)}`} onClick={() => !n.readAt && mark.one.mutate(n.id)}>
+                        Open task
+                      </Anchor>
+                    ) : (
+                      "—"
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {n.readAt ? (
+                      <Text size="sm" c="dimmed">
+                        <DateTime value={n.readAt} />
+                      </Text>
+                    ) : (
+                      <Group gap="xs" wrap="nowrap">
+                        <Badge size="sm" color="blue.8">
+                          Unread
+                        </Badge>
+                        <Button size="compact-xs" variant="subtle" onClick={() => mark.one.mutate(n.id)} aria-label={`Mark read: ${n.message}`}>
+                          Mark read
+                        </Button>
+                      </Group>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Paper>
+      <Group justify="flex-end" gap="xs">
+        <Text size="sm" c="dimmed">
+          Page {page}
+        </Text>
+        <Button variant="default" size="xs" leftSection={<IconChevronLeft size={14} aria-hidden />} disabled={page <= 1} onClick={() => go({ page: page - 1 === 1 ? null : String(page - 1) })}>
+          Previous
+        </Button>
+        <Button variant="default" size="xs" rightSection={<IconChevronRight size={14} aria-hidden />} disabled={items.length < pageSize} onClick={() => go({ page: String(page + 1) })}>
+          Next
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,31 @@
+import { dayjs, organisationTimeZone } from "../../components/format";
+
+/**
+ * The instance list's address holds the `GET /api/instances` query, with the creation dates as days
+ * (`createdFrom=2026-11-01&createdTo=2026-11-30`, both included, in the organisation's zone) rather than moments.
+ */
+export const instanceParamNames = ["definitionId", "status", "subStatus", "correlationId", "createdFrom", "createdTo", "page", "pageSize"] as const;
+export const instanceFilterNames = ["definitionId", "status", "subStatus", "correlationId", "createdFrom", "createdTo"] as const;
+export const defaultInstancePageSize = "25";
+
+export function instanceApiQuery(params: URLSearchParams): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const name of instanceParamNames) {
+    const value = params.get(name);
+    if (!value) continue;
+    if (name === "createdFrom") query[name] = dayjs.tz(value, organisationTimeZone()).toISOString();
+    else if (name === "createdTo") query[name] = dayjs.tz(value, organisationTimeZone()).add(1, "day").toISOString();
+    else query[name] = value;
+  }
+  query.pageSize ??= defaultInstancePageSize;
+  return query;
+}
+
+/** The address after one change: back to the first page unless the page itself changed. */
+export function withInstanceParam(current: URLSearchParams, name: string, value: string | null): URLSearchParams {
+  const next = new URLSearchParams(current);
+  if (value === null || value === "") next.delete(name);
+  else next.set(name, value);
+  if (name !== "page") next.delete("page");
+  return next;
+}

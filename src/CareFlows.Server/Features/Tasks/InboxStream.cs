@@ -2,6 +2,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using CareFlows.Server.Auth;
+using CareFlows.Server.Auth.Sessions;
 using CareFlows.Server.Inbox;
 using CareFlows.Server.Runtime;
 
@@ -24,10 +25,17 @@ public static class InboxStream
         return routes;
     }
 
-    public static async Task<IResult> Stream(ClaimsPrincipal user, TaskActors actors, InboxUpdates updates, CancellationToken cancellationToken)
+    public static async Task<IResult> Stream(ClaimsPrincipal user, HttpContext context, TaskActors actors, InboxUpdates updates, SessionCache sessions, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var actor = await actors.OfAsync(user, cancellationToken);
-        return TypedResults.ServerSentEvents(EventsAsync(actor, updates, cancellationToken));
+        // The stream outlives the request that opened it: it ends once its session does (signed out, revoked, timed
+        // out), before another event goes out, and at the latest by the next keep-alive.
+        var session = context.Features.Get<SignedInSession>();
+        Func<ValueTask<bool>> lives = session is null
+            ? () => ValueTask.FromResult(true)
+            : () => sessions.IsLiveAsync(session.Id, session.Transport, cancellationToken, countsAsActivity: false);
+        return TypedResults.ServerSentEvents(EventsAsync(actor, updates, lives, cancellationToken));
     }
 
     /// <summary>Whether the actor hears of the update: their notifications, tasks they hold or may see in their queues.</summary>
@@ -40,7 +48,7 @@ public static class InboxStream
             : update.Teams is null || TaskAccess.CanRead(actor, update.Owner, update.Teams);
     }
 
-    private static async IAsyncEnumerable<SseItem<InboxUpdate?>> EventsAsync(TaskActor actor, InboxUpdates updates, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<SseItem<InboxUpdate?>> EventsAsync(TaskActor actor, InboxUpdates updates, Func<ValueTask<bool>> lives, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var subscription = updates.Subscribe(update => Wants(actor, update));
         yield return new SseItem<InboxUpdate?>(null, "ready");
@@ -58,6 +66,11 @@ public static class InboxStream
                 next = null;
             }
             catch (OperationCanceledException)
+            {
+                yield break;
+            }
+
+            if (!await lives())
             {
                 yield break;
             }

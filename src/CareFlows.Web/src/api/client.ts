@@ -46,7 +46,7 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Send the body as it is (a string or a file) with this content type instead of JSON. */
   contentType?: string;
-  /** Do not treat 401 as an ended session (the sign-in form itself). */
+  /** Made without a session (the sign-in form itself): a 401 is not an ended session, and no antiforgery token is sent, as none can be had yet. */
   anonymous?: boolean;
 }
 
@@ -60,7 +60,7 @@ export async function api<T = unknown>(method: Method, path: string, options: Re
   }
 
   const headers: Record<string, string> = { Accept: "application/json" };
-  if (method !== "GET") Object.assign(headers, await antiforgeryHeader());
+  if (method !== "GET" && !options.anonymous) Object.assign(headers, await antiforgeryHeader());
   let body: BodyInit | undefined;
   if (options.body !== undefined) {
     if (options.contentType) {

@@ -79,6 +79,27 @@ public abstract class SessionsEndpointsTests(CareFlowsApp app) : AppTests(app)
     }
 
     [Fact]
+    public async Task Revoking_a_session_ends_its_open_inbox_stream_before_another_event_reaches_it()
+    {
+        using var admin = await App.ClientAsync();
+        var team = (await AdminApi.CreateTeamAsync(admin)).Id();
+        var user = await AdminApi.CreateUserAsync(admin, teams: [team]);
+        using var coordinator = (await BearerAsync(user)).Client;
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cancel.CancelAfter(TimeSpan.FromSeconds(20));
+        using var stream = await coordinator.GetAsync("/api/inbox/stream", HttpCompletionOption.ResponseHeadersRead, cancel.Token);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(cancel.Token));
+        Assert.Equal("event: ready", await reader.ReadLineAsync(cancel.Token));
+        var session = Assert.Single((await SessionsOfAsync(admin, user))["items"]!.AsArray())!.Id();
+
+        await RevokeAsync(admin, session);
+        await App.TeamTaskAsync(team);
+
+        var rest = await reader.ReadToEndAsync(cancel.Token);
+        Assert.DoesNotContain("event: task", rest, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Revoking_a_session_that_has_ended_already_answers_it_as_it_is()
     {
         using var admin = await App.ClientAsync();

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { notifications } from "@mantine/notifications";
+import { notifySuccess } from "./notifySuccess";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { adminApi, adminKeys, type Session } from "../api";
 import { describeUserAgent } from "./userAgent";
@@ -11,7 +11,7 @@ export function RevokeSessionDialog({ session, onClose }: { session: Session | n
   const revoke = useMutation({
     mutationFn: (id: string) => adminApi.revokeSession(id),
     onSuccess: (revoked) => {
-      notifications.show({ color: "teal", title: "Session revoked", message: `${who(revoked)} is signed out of ${describeUserAgent(revoked.userAgent)}.` });
+      notifySuccess({ title: "Session revoked", message: `${who(revoked)} is signed out of ${describeUserAgent(revoked.userAgent)}.` });
       void queries.invalidateQueries({ queryKey: adminKeys.sessions });
       close();
     },
@@ -22,7 +22,7 @@ export function RevokeSessionDialog({ session, onClose }: { session: Session | n
   };
 
   return (
-    <Modal opened={session !== null} onClose={close} title="Revoke this session?" centered>
+    <Modal opened={session !== null} onClose={close} title="Revoke this session?" centered closeButtonProps={{ "aria-label": "Close" }}>
       {session && (
         <Stack>
           <Text>
@@ -39,7 +39,7 @@ export function RevokeSessionDialog({ session, onClose }: { session: Session | n
             <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button color="red.8" loading={revoke.isPending} onClick={() => revoke.mutate(session.id)} data-autofocus>
+            <Button color="red.9" loading={revoke.isPending} onClick={() => revoke.mutate(session.id)} data-autofocus>
               Revoke session
             </Button>
           </Group>

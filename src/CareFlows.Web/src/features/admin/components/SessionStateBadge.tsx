@@ -20,12 +20,12 @@ export function endReasonText(reason: string | null): string {
 export function SessionStateBadge({ session }: { session: Pick<Session, "state" | "endReason"> }) {
   switch (session.state) {
     case "Active":
-      return <Badge color="teal.9" variant="light">Active</Badge>;
+      return <Badge color="teal.9" variant="outline">Active</Badge>;
     case "Ended":
-      return <Badge color={session.endReason === "Revoked" ? "red.9" : "gray.8"} variant="light">Ended: {endReasonText(session.endReason)}</Badge>;
+      return <Badge color={session.endReason === "Revoked" ? "red.9" : "gray.8"} variant="outline">Ended: {endReasonText(session.endReason)}</Badge>;
     case "Expired":
-      return <Badge color="gray.8" variant="light">Expired</Badge>;
+      return <Badge color="gray.9" variant="outline">Expired</Badge>;
     case "Idle":
-      return <Badge color="gray.8" variant="light">Timed out (idle)</Badge>;
+      return <Badge color="gray.9" variant="outline">Timed out (idle)</Badge>;
   }
 }

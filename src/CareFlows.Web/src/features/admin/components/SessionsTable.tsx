@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Anchor, Badge, Button, Group, Table, Text, Tooltip, VisuallyHidden } from "@mantine/core";
 import { Link } from "react-router";
 import { DateTime } from "../../../components/DateTime";
+import { formatDateTime } from "../../../components/format";
 import type { Session } from "../api";
 import { RevokeSessionDialog } from "./RevokeSessionDialog";
 import { SessionStateBadge } from "./SessionStateBadge";
@@ -82,7 +83,7 @@ export function SessionsTable({ sessions, showUser, caption }: { sessions: Sessi
                 </Table.Td>
                 <Table.Td>
                   {session.state === "Active" && (
-                    <Button size="xs" variant="outline" color="red.8" onClick={() => setRevoking(session)} aria-label={`Revoke session of ${session.email} on ${describeUserAgent(session.userAgent)}`}>
+                    <Button size="xs" variant="outline" color="red.9" onClick={() => setRevoking(session)} aria-label={`Revoke session of ${session.email} on ${describeUserAgent(session.userAgent)}, signed in ${formatDateTime(session.startedAt)}`}>
                       Revoke
                     </Button>
                   )}

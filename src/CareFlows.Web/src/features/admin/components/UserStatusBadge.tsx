@@ -6,9 +6,9 @@ import type { User } from "../api";
 export function UserStatusBadge({ user }: { user: Pick<User, "active" | "lockedOutUntil"> }) {
   return (
     <Group gap={4}>
-      {user.active ? <Badge color="teal.9" variant="light">Active</Badge> : <Badge color="gray.8" variant="light">Deactivated</Badge>}
+      {user.active ? <Badge color="teal.9" variant="outline">Active</Badge> : <Badge color="gray.9" variant="outline">Deactivated</Badge>}
       {user.lockedOutUntil && (
-        <Badge color="orange.9" variant="light" title={`Locked until ${formatDateTime(user.lockedOutUntil)}`}>
+        <Badge color="orange.9" variant="outline" title={`Locked until ${formatDateTime(user.lockedOutUntil)}`}>
           Locked out
         </Badge>
       )}

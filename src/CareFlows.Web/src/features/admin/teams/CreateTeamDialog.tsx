@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Stack } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { notifications } from "@mantine/notifications";
+import { notifySuccess } from "../components/notifySuccess";
 import { useNavigate } from "react-router";
 import { useAuth } from "../../../auth/AuthContext";
 import { draftKey, useDraft } from "../../../auth/drafts";
@@ -29,7 +29,7 @@ export function CreateTeamDialog({ opened, onClose }: { opened: boolean; onClose
       clearDraft();
       setDraft(empty);
       void queries.invalidateQueries({ queryKey: adminKeys.teams });
-      notifications.show({ color: "teal", title: "Team created", message: `${team.name} has no members yet.` });
+      notifySuccess({ title: "Team created", message: `${team.name} has no members yet.` });
       onClose();
       navigate(`/admin/teams/${encodeURIComponent(team.id)}`);
     },
@@ -38,7 +38,7 @@ export function CreateTeamDialog({ opened, onClose }: { opened: boolean; onClose
   const errors = formErrors(create.error, teamFieldNames);
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Create team" size="lg">
+    <Modal opened={opened} onClose={onClose} title="Create team" size="lg" closeButtonProps={{ "aria-label": "Close" }}>
       <form
         noValidate
         onSubmit={(event) => {

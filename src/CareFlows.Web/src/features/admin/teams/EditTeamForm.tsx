@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { notifications } from "@mantine/notifications";
+import { notifySuccess } from "../components/notifySuccess";
 import { useAuth } from "../../../auth/AuthContext";
 import { draftKey, useDraft } from "../../../auth/drafts";
 import { ErrorAlert } from "../../../components/ErrorAlert";
@@ -26,7 +26,7 @@ export function EditTeamForm({ team }: { team: Team }) {
       setDraft(fromTeam(updated));
       queries.setQueryData(adminKeys.team(team.id), updated);
       void queries.invalidateQueries({ queryKey: adminKeys.teams, exact: true });
-      notifications.show({ color: "teal", title: "Team saved", message: `${updated.name} is up to date.` });
+      notifySuccess({ title: "Team saved", message: `${updated.name} is up to date.` });
     },
   });
   const errors = formErrors(save.error, teamFieldNames, { conflictField: "name" });

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Anchor, Badge, Button, Group, Loader, Paper, Select, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { notifications } from "@mantine/notifications";
+import { notifySuccess } from "../components/notifySuccess";
 import { Link } from "react-router";
 import { DateTime } from "../../../components/DateTime";
 import { ErrorAlert } from "../../../components/ErrorAlert";
@@ -35,14 +35,14 @@ export function TeamMembersSection({ team }: { team: Team }) {
       setChosen(null);
       setSearch("");
       refresh();
-      notifications.show({ color: "teal", title: "Member added", message: `${label} is now in ${team.name}.` });
+      notifySuccess({ title: "Member added", message: `${label} is now in ${team.name}.` });
     },
   });
   const remove = useMutation({
     mutationFn: (userId: string) => adminApi.removeMember(team.id, userId),
     onSuccess: () => {
       refresh();
-      notifications.show({ color: "teal", title: "Member removed", message: `They no longer see ${team.name}'s queue.` });
+      notifySuccess({ title: "Member removed", message: `They no longer see ${team.name}'s queue.` });
     },
   });
 
@@ -110,7 +110,7 @@ export function TeamMembersSection({ team }: { team: Team }) {
                         {member.displayName ?? member.email}
                       </Anchor>{" "}
                       {!member.active && (
-                        <Badge color="gray.8" variant="light" size="sm">
+                        <Badge color="gray.9" variant="outline" size="sm">
                           Deactivated
                         </Badge>
                       )}
@@ -123,7 +123,7 @@ export function TeamMembersSection({ team }: { team: Team }) {
                       <Button
                         size="xs"
                         variant="outline"
-                        color="red.8"
+                        color="red.9"
                         loading={remove.isPending && remove.variables === member.userId}
                         onClick={() => remove.mutate(member.userId)}
                         aria-label={`Remove ${member.displayName ?? member.email} from ${team.name}`}

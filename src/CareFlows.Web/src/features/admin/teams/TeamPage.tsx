@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Anchor, Breadcrumbs, Button, Center, Group, Loader, Modal, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { notifications } from "@mantine/notifications";
+import { notifySuccess } from "../components/notifySuccess";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiError } from "../../../api/problem";
 import { ErrorAlert } from "../../../components/ErrorAlert";
@@ -56,7 +56,7 @@ function DeleteTeam({ team }: { team: Team }) {
     onSuccess: () => {
       queries.removeQueries({ queryKey: adminKeys.team(team.id) });
       void queries.invalidateQueries({ queryKey: adminKeys.teams, exact: true });
-      notifications.show({ color: "teal", title: "Team deleted", message: `${team.name} is gone.` });
+      notifySuccess({ title: "Team deleted", message: `${team.name} is gone.` });
       navigate("/admin/teams");
     },
   });
@@ -70,10 +70,10 @@ function DeleteTeam({ team }: { team: Team }) {
 
   return (
     <>
-      <Button variant="outline" color="red.8" onClick={() => setAsking(true)}>
+      <Button variant="outline" color="red.9" onClick={() => setAsking(true)}>
         Delete team
       </Button>
-      <Modal opened={asking} onClose={() => setAsking(false)} title={`Delete ${team.name}?`} centered>
+      <Modal opened={asking} onClose={() => setAsking(false)} title={`Delete ${team.name}?`} centered closeButtonProps={{ "aria-label": "Close" }}>
         <Stack>
           <Text>The team has no members. Pathways that route tasks to “{team.id}” will find no queue until a team with that id exists again.</Text>
           {remove.error && <ErrorAlert error={remove.error} title="The team was not deleted" />}
@@ -81,7 +81,7 @@ function DeleteTeam({ team }: { team: Team }) {
             <Button variant="default" onClick={() => setAsking(false)}>
               Cancel
             </Button>
-            <Button color="red.8" loading={remove.isPending} onClick={() => remove.mutate()}>
+            <Button color="red.9" loading={remove.isPending} onClick={() => remove.mutate()}>
               Delete team
             </Button>
           </Group>

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Button, Group, Modal, Stack } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { notifications } from "@mantine/notifications";
+import { notifySuccess } from "../components/notifySuccess";
 import { useNavigate } from "react-router";
 import { useAuth } from "../../../auth/AuthContext";
 import { draftKey, useDraft } from "../../../auth/drafts";
@@ -30,7 +30,7 @@ export function CreateUserDialog({ opened, onClose }: { opened: boolean; onClose
       setPassword("");
       void queries.invalidateQueries({ queryKey: adminKeys.allUsers });
       void queries.invalidateQueries({ queryKey: adminKeys.teams });
-      notifications.show({ color: "teal", title: "User created", message: `${created.displayName ?? created.email} can sign in now.` });
+      notifySuccess({ title: "User created", message: `${created.displayName ?? created.email} can sign in now.` });
       onClose();
       navigate(`/admin/users/${encodeURIComponent(created.id)}`);
     },
@@ -38,7 +38,7 @@ export function CreateUserDialog({ opened, onClose }: { opened: boolean; onClose
   const errors = formErrors(create.error, userFieldNames, { conflictField: "email" });
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Create user" size="lg">
+    <Modal opened={opened} onClose={onClose} title="Create user" size="lg" closeButtonProps={{ "aria-label": "Close" }}>
       <form
         noValidate
         onSubmit={(event) => {

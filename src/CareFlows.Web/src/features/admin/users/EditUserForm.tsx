@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { notifications } from "@mantine/notifications";
+import { notifySuccess } from "../components/notifySuccess";
 import { useAuth } from "../../../auth/AuthContext";
 import { draftKey, useDraft } from "../../../auth/drafts";
 import { Roles } from "../../../auth/roles";
@@ -44,8 +44,7 @@ export function EditUserForm({ user }: { user: User }) {
       void queries.invalidateQueries({ queryKey: adminKeys.allUsers });
       void queries.invalidateQueries({ queryKey: adminKeys.teams });
       void queries.invalidateQueries({ queryKey: adminKeys.sessions });
-      notifications.show({
-        color: "teal",
+      notifySuccess({
         title: "Changes saved",
         message: rolesChanged ? `${updated.displayName ?? updated.email} was signed out everywhere and will sign in with the new roles.` : "The user's details are up to date.",
       });

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Button, Group, Modal, PasswordInput, Stack, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { notifications } from "@mantine/notifications";
+import { notifySuccess } from "../components/notifySuccess";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { adminApi, adminKeys, type User } from "../api";
 import { ErrorSummary } from "../forms/ErrorSummary";
@@ -19,7 +19,7 @@ export function ResetPasswordDialog({ user, opened, onClose }: { user: User; ope
     onSuccess: () => {
       void queries.invalidateQueries({ queryKey: adminKeys.user(user.id) });
       void queries.invalidateQueries({ queryKey: adminKeys.sessions });
-      notifications.show({ color: "teal", title: "Password reset", message: `${user.displayName ?? user.email} can sign in with the new password.` });
+      notifySuccess({ title: "Password reset", message: `${user.displayName ?? user.email} can sign in with the new password.` });
       close();
     },
   });
@@ -31,7 +31,7 @@ export function ResetPasswordDialog({ user, opened, onClose }: { user: User; ope
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={`Reset the password of ${user.displayName ?? user.email}`}>
+    <Modal opened={opened} onClose={close} title={`Reset the password of ${user.displayName ?? user.email}`} closeButtonProps={{ "aria-label": "Close" }}>
       <form
         noValidate
         onSubmit={(event) => {
@@ -58,7 +58,7 @@ export function ResetPasswordDialog({ user, opened, onClose }: { user: User; ope
             <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button type="submit" color="red.8" loading={reset.isPending}>
+            <Button type="submit" color="red.9" loading={reset.isPending}>
               Reset password
             </Button>
           </Group>

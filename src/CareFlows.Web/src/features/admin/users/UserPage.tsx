@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Anchor, Breadcrumbs, Button, Center, Group, Loader, Modal, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { notifications } from "@mantine/notifications";
+import { notifySuccess } from "../components/notifySuccess";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../../../api/problem";
 import { useAuth } from "../../../auth/AuthContext";
@@ -56,8 +56,7 @@ function UserHeader({ user }: { user: User }) {
       void queries.invalidateQueries({ queryKey: adminKeys.allUsers });
       void queries.invalidateQueries({ queryKey: adminKeys.sessions });
       setDeactivating(false);
-      notifications.show({
-        color: "teal",
+      notifySuccess({
         title: updated.active ? "User activated" : "User deactivated",
         message: updated.active ? `${updated.displayName ?? updated.email} can sign in again.` : `${updated.displayName ?? updated.email} is signed out everywhere and cannot sign in.`,
       });
@@ -84,7 +83,7 @@ function UserHeader({ user }: { user: User }) {
             Reset password
           </Button>
           {user.active && !self && (
-            <Button variant="outline" color="red.8" onClick={() => setDeactivating(true)}>
+            <Button variant="outline" color="red.9" onClick={() => setDeactivating(true)}>
               Deactivate
             </Button>
           )}
@@ -97,7 +96,7 @@ function UserHeader({ user }: { user: User }) {
       </Group>
       {setActive.error && !deactivating && <ErrorAlert error={setActive.error} title="The change was not made" />}
       <ResetPasswordDialog user={user} opened={resetting} onClose={() => setResetting(false)} />
-      <Modal opened={deactivating} onClose={() => setDeactivating(false)} title={`Deactivate ${user.displayName ?? user.email}?`} centered>
+      <Modal opened={deactivating} onClose={() => setDeactivating(false)} title={`Deactivate ${user.displayName ?? user.email}?`} centered closeButtonProps={{ "aria-label": "Close" }}>
         <Stack>
           <Text>They are signed out everywhere at once and cannot sign in until an admin activates them again. Their roles and teams stay.</Text>
           {setActive.error && <ErrorAlert error={setActive.error} title="The user was not deactivated" />}
@@ -105,7 +104,7 @@ function UserHeader({ user }: { user: User }) {
             <Button variant="default" onClick={() => setDeactivating(false)}>
               Cancel
             </Button>
-            <Button color="red.8" loading={setActive.isPending} onClick={() => setActive.mutate(false)}>
+            <Button color="red.9" loading={setActive.isPending} onClick={() => setActive.mutate(false)}>
               Deactivate
             </Button>
           </Group>

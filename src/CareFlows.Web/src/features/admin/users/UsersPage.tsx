@@ -127,7 +127,7 @@ export function UsersPage() {
                     <Table.Td>
                       <Group gap={4}>
                         {user.roles.map((role) => (
-                          <Badge key={role} variant="light" color="blue.9" size="sm">
+                          <Badge key={role} variant="outline" color="blue.9" size="sm">
                             {roleLabel(role)}
                           </Badge>
                         ))}

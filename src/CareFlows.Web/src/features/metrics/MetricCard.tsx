@@ -40,11 +40,11 @@ export function MetricCard({ metric, query }: { metric: MetricSummary; query: Me
           </div>
           {filtered &&
             (narrowsByPathwayAndTeam(metric.id) ? (
-              <Badge variant="outline" color="blue.9" size="sm">
+              <Badge variant="outline" color="blue.9" size="sm" style={{ flexShrink: 0 }}>
                 Filtered
               </Badge>
             ) : (
-              <Badge variant="outline" color="gray.8" size="sm" title="Counted per discharge, request or referral: pathway and team do not narrow it">
+              <Badge variant="outline" color="gray.8" size="sm" style={{ flexShrink: 0 }} title="Counted per discharge, request or referral: pathway and team do not narrow it">
                 Not filtered
               </Badge>
             ))}

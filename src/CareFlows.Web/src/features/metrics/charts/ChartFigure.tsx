@@ -5,8 +5,21 @@ import { Box, Group, SegmentedControl, Stack, Table, Text, VisuallyHidden } from
  * One chart with its table. The chart is for the eye (values on hover); the table carries the same figures for
  * screen readers and for anyone who switches to it, so no figure is only in a picture.
  */
-export function ChartFigure({ title, chart, table, empty }: { title: string; chart: ReactNode; table: ReactNode; empty?: string | null }) {
-  const [view, setView] = useState<"chart" | "table">("chart");
+export function ChartFigure({
+  title,
+  chart,
+  table,
+  empty,
+  initialView = "chart",
+}: {
+  title: string;
+  chart: ReactNode;
+  table: ReactNode;
+  empty?: string | null;
+  /** "table" when the bars would all be empty but the table still has something to say. */
+  initialView?: "chart" | "table";
+}) {
+  const [view, setView] = useState<"chart" | "table">(initialView);
   const titleId = useId();
   return (
     <Box component="figure" m={0} aria-labelledby={titleId}>

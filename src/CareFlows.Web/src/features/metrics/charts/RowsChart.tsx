@@ -33,10 +33,13 @@ export function RowsChart({
 }) {
   const valueNames = [...new Set(rows.flatMap((r) => Object.keys(r.values)))];
   const data = rows.map((row) => ({ key: keyLabel(row.key), ...Object.fromEntries(charted.map((name) => [name, row.values[name] ?? 0])) }));
+  // Bars of nothing but zeros say less than the table, which has the row's other figures too.
+  const nothingCharted = rows.every((row) => charted.every((name) => !row.values[name]));
   return (
     <ChartFigure
       title={title}
       empty={rows.length === 0 ? empty : null}
+      initialView={nothingCharted ? "table" : "chart"}
       chart={
         <BarChart
           h={Math.max(160, rows.length * 44 + 60)}

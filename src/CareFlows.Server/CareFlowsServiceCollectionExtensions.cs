@@ -36,6 +36,7 @@ public static class CareFlowsServiceCollectionExtensions
         services.AddScoped<DefinitionStore>();
         services.AddScoped<TeamMembership>();
         services.AddScoped<UserDirectory>();
+        services.AddScoped<SessionDirectory>();
         services.AddScoped<TaskActors>();
         services.AddSingleton<TaskFormValidators>();
         services.AddSingleton<Features.TestRuns.TestRuns>();

@@ -33,6 +33,7 @@ app.MapInstances();
 app.MapEvents();
 app.MapFeeds();
 app.MapUsers();
+app.MapSessions();
 app.MapTeams();
 app.MapSavedFilters();
 app.MapTasks();

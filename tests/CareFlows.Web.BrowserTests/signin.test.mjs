@@ -31,7 +31,7 @@ describe("sign-in and navigation by role", () => {
   });
 
   const landings = [
-    { email: "coordinator@careflows.local", path: "/inbox", shows: ["Inbox", "Metrics"], hides: ["Pathways", "Users"] },
+    { email: "coordinator@careflows.local", path: "/inbox", shows: ["Inbox", "Instances"], hides: ["Pathways", "Users", "Metrics"] },
     { email: "lead@careflows.local", path: "/definitions", shows: ["Pathways", "Metrics"], hides: ["Inbox", "Instances", "Users"] },
     { email: "auditor@careflows.local", path: "/instances", shows: ["Instances", "Inbox", "Pathways"], hides: ["Users"] },
     { email: "admin@careflows.local", path: "/admin/users", shows: ["Users", "Teams", "Inbox", "Pathways"], hides: [] },

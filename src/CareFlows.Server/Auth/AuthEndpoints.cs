@@ -1,13 +1,17 @@
 using System.Security.Claims;
+using CareFlows.Engine.Calendar;
 using CareFlows.Server.Auth.Sessions;
 using CareFlows.Server.Features.Teams;
 using CareFlows.Server.Infrastructure;
+using CareFlows.Server.Persistence;
 using CareFlows.Server.Persistence.Entities;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using TimeZoneConverter;
 
 namespace CareFlows.Server.Auth;
 
@@ -31,7 +35,7 @@ public static class AuthEndpoints
         group.MapPost("/logout", Logout)
             .WithSummary("Signs out: ends the session, so its bearer token, refresh token and cookie are refused from then on.");
         group.MapGet("/me", Me)
-            .WithSummary("The signed-in user's name, roles and teams.");
+            .WithSummary("The signed-in user's name, id, display name, email, roles and teams, and the organisation's time zone.");
         group.MapGet("/antiforgery", Antiforgery)
             .WithSummary("The antiforgery token a cookie-signed-in client sends as the X-CSRF-TOKEN header with every POST, PUT, PATCH and DELETE.");
         return routes;
@@ -76,11 +80,23 @@ public static class AuthEndpoints
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<CurrentUser>> Me(ClaimsPrincipal user, TeamMembership membership, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new CurrentUser(
+    public static async Task<Ok<CurrentUser>> Me(ClaimsPrincipal user, TeamMembership membership, CareFlowsDbContext db, BusinessCalendar calendar, CancellationToken cancellationToken)
+    {
+        var userId = user.UserId();
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.DisplayName }).FirstOrDefaultAsync(cancellationToken);
+        return TypedResults.Ok(new CurrentUser(
             user.Identity?.Name ?? "",
             user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(),
-            await membership.TeamsOfAsync(user.UserId(), cancellationToken)));
+            await membership.TeamsOfAsync(userId, cancellationToken),
+            userId,
+            account?.DisplayName,
+            account?.Email,
+            IanaId(calendar.TimeZone)));
+    }
+
+    // Browsers know zones by their IANA ids; the calendar may have been configured with a Windows one.
+    private static string IanaId(TimeZoneInfo zone) =>
+        zone.HasIanaId ? zone.Id : TZConvert.TryWindowsToIana(zone.Id, out var iana) ? iana : zone.Id;
 
     /// <summary>
     /// The token a cookie-authenticated client sends in the <c>X-CSRF-TOKEN</c> header with every change (POST, PUT,
@@ -97,6 +113,21 @@ public sealed record LoginRequest(string Email, string Password);
 
 public sealed record RefreshRequest(string RefreshToken);
 
-public sealed record CurrentUser(string Name, IReadOnlyList<string> Roles, IReadOnlyList<TeamSummary> Teams);
+/// <summary>The signed-in user.</summary>
+/// <param name="Name">The name the user signs in with.</param>
+/// <param name="Roles">The roles the session carries.</param>
+/// <param name="Teams">The teams the user belongs to now.</param>
+/// <param name="UserId">The user's id.</param>
+/// <param name="DisplayName">The name others see.</param>
+/// <param name="Email">The user's email.</param>
+/// <param name="TimeZone">The organisation's time zone (IANA id, from <c>Calendar:TimeZone</c>), in which dates are shown and business days counted.</param>
+public sealed record CurrentUser(
+    string Name,
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<TeamSummary> Teams,
+    string UserId,
+    string? DisplayName,
+    string? Email,
+    string TimeZone);
 
 public sealed record AntiforgeryTokenResponse(string HeaderName, string Token);

@@ -26,6 +26,21 @@ public sealed class AuthEndpointsTests(SqliteApp app) : AppTests(app), IClassFix
     }
 
     [Fact]
+    public async Task Me_names_the_user_by_id_display_name_and_email_and_gives_the_organisations_time_zone()
+    {
+        using var client = await App.ClientAsync(Roles.ClinicalLead);
+        var lead = DemoUsers.All.Single(u => u.Role == Roles.ClinicalLead);
+
+        var me = await client.GetFromJsonAsync<JsonObject>("/api/auth/me", TestContext.Current.CancellationToken);
+
+        var id = await QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users.Where(u => u.Email == lead.Email).Select(u => u.Id)));
+        Assert.Equal(id, me!["userId"]!.GetValue<string>());
+        Assert.Equal(lead.DisplayName, me["displayName"]!.GetValue<string>());
+        Assert.Equal(lead.Email, me["email"]!.GetValue<string>());
+        Assert.Equal("America/New_York", me["timeZone"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Cookie_sign_in_keeps_the_session_in_a_cookie()
     {
         using var client = App.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });

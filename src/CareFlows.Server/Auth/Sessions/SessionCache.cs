@@ -16,13 +16,18 @@ public sealed class SessionCache(IServiceScopeFactory scopes, AuthOptions option
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _nextSweep;
 
-    public async ValueTask<bool> IsLiveAsync(string sessionId, SessionTransport transport, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the session lives. A request admitted in it counts as activity; a check made on the session's behalf
+    /// (an open event stream asking whether to go on) passes <paramref name="countsAsActivity"/> false, so that it
+    /// never keeps an unused session from timing out.
+    /// </summary>
+    public async ValueTask<bool> IsLiveAsync(string sessionId, SessionTransport transport, CancellationToken cancellationToken, bool countsAsActivity = true)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         SweepUnused(now);
         var entry = _entries.GetOrAdd(sessionId, static _ => new Entry());
         var session = await entry.Read(now, options.SessionCheckInterval, () => LoadAsync(sessionId)).WaitAsync(cancellationToken);
-        return session is not null && session.Transport == transport && entry.Admit(session, now, options, activity, sessionId);
+        return session is not null && session.Transport == transport && entry.Admit(session, now, options, countsAsActivity ? activity : null, sessionId);
     }
 
     /// <summary>Drops what this node knows about these sessions, so that their next request reads them again.</summary>
@@ -82,8 +87,8 @@ public sealed class SessionCache(IServiceScopeFactory scopes, AuthOptions option
             }
         }
 
-        /// <summary>Whether the session still lives at <paramref name="now"/>; if it does, the request counts as activity.</summary>
-        public bool Admit(SessionRecord session, DateTime now, AuthOptions options, SessionActivity activity, string sessionId)
+        /// <summary>Whether the session still lives at <paramref name="now"/>; if it does, and <paramref name="activity"/> is given, the request counts as activity.</summary>
+        public bool Admit(SessionRecord session, DateTime now, AuthOptions options, SessionActivity? activity, string sessionId)
         {
             lock (_lock)
             {
@@ -94,7 +99,7 @@ public sealed class SessionCache(IServiceScopeFactory scopes, AuthOptions option
                     return false;
                 }
 
-                if (now - lastSeen >= options.EffectiveLastSeenInterval)
+                if (activity is not null && now - lastSeen >= options.EffectiveLastSeenInterval)
                 {
                     _lastSeen = now;
                     activity.Touch(sessionId);

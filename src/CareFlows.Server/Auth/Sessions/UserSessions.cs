@@ -32,10 +32,12 @@ public sealed class UserSessions(CareFlowsDbContext db, SessionCache cache, Auth
         return session;
     }
 
-    public async Task EndAsync(string sessionId, string reason, CancellationToken cancellationToken = default)
+    /// <summary>Ends the session, if it has not ended already, and drops this node's view of it; whether it ended it.</summary>
+    public async Task<bool> EndAsync(string sessionId, string reason, CancellationToken cancellationToken = default)
     {
-        await End(db.Sessions.Where(s => s.Id == sessionId), reason, cancellationToken);
+        var ended = await End(db.Sessions.Where(s => s.Id == sessionId), reason, cancellationToken);
         cache.Forget([sessionId]);
+        return ended == 1;
     }
 
     /// <summary>
@@ -95,4 +97,7 @@ public static class SessionEndReasons
     public const string SecurityStampChanged = "SecurityStampChanged";
     public const string Deactivated = "Deactivated";
     public const string RefreshTokenReused = "RefreshTokenReused";
+
+    /// <summary>An admin ended the session (POST /api/admin/sessions/{id}/revoke).</summary>
+    public const string Revoked = "Revoked";
 }

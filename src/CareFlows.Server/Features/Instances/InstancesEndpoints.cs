@@ -1,4 +1,5 @@
 using CareFlows.Server.Auth;
+using CareFlows.Server.Auth.Sessions;
 using CareFlows.Server.Features.Instances.CancelInstance;
 using CareFlows.Server.Features.Instances.GetInstance;
 using CareFlows.Server.Features.Instances.GetJournal;
@@ -47,14 +48,15 @@ public static class InstancesEndpoints
     }
 
     /// <summary>The instance's changes as they commit; 404 when there is no such instance.</summary>
-    public static async Task<IResult> Stream(string id, CareFlowsDbContext db, InboxUpdates updates, CancellationToken cancellationToken)
+    public static async Task<IResult> Stream(string id, HttpContext context, CareFlowsDbContext db, InboxUpdates updates, SessionCache sessions, CancellationToken cancellationToken)
     {
         if (!await db.Instances.AnyAsync(i => i.Id == id, cancellationToken))
         {
             throw new NotFoundException($"Instance {id} does not exist.");
         }
 
-        return TypedResults.ServerSentEvents(LiveEventStream.EventsAsync(updates.Subscribe(u => u.Kind == "instance" && u.InstanceId == id), cancellationToken));
+        return TypedResults.ServerSentEvents(LiveEventStream.EventsAsync(
+            updates.Subscribe(u => u.Kind == "instance" && u.InstanceId == id), LiveEventStream.WhileSessionLives(context, sessions, cancellationToken), cancellationToken));
     }
 
     /// <summary>201 with the new instance as its first burst left it (it may have finished already).</summary>

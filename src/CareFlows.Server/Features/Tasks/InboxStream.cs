@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CareFlows.Server.Auth;
+using CareFlows.Server.Auth.Sessions;
 using CareFlows.Server.Inbox;
 using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Runtime;
@@ -21,10 +22,12 @@ public static class InboxStream
         return routes;
     }
 
-    public static async Task<IResult> Stream(ClaimsPrincipal user, TaskActors actors, InboxUpdates updates, CancellationToken cancellationToken)
+    public static async Task<IResult> Stream(ClaimsPrincipal user, HttpContext context, TaskActors actors, InboxUpdates updates, SessionCache sessions, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var actor = await actors.OfAsync(user, cancellationToken);
-        return TypedResults.ServerSentEvents(LiveEventStream.EventsAsync(updates.Subscribe(update => Wants(actor, update)), cancellationToken));
+        return TypedResults.ServerSentEvents(LiveEventStream.EventsAsync(
+            updates.Subscribe(update => Wants(actor, update)), LiveEventStream.WhileSessionLives(context, sessions, cancellationToken), cancellationToken));
     }
 
     /// <summary>Whether the actor hears of the update: their notifications, tasks they hold or may see in their queues.</summary>

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { get, post, resetAntiforgery, setUnauthorizedHandler } from "../api/client";
 import { ApiError } from "../api/problem";
+import { setOrganisationTimeZone } from "../components/format";
 import { abilities, type Abilities, type CurrentUser } from "./roles";
 
 interface AuthState {
@@ -20,7 +21,9 @@ export const meQueryKey = ["auth", "me"] as const;
 
 async function fetchMe(): Promise<CurrentUser | null> {
   try {
-    return await get<CurrentUser>("/api/auth/me", { anonymous: true });
+    const me = await get<CurrentUser>("/api/auth/me", { anonymous: true });
+    setOrganisationTimeZone(me.timeZone);
+    return me;
   } catch (error) {
     if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return null;
     throw error;

@@ -13,9 +13,15 @@ export interface TeamSummary {
 }
 
 export interface CurrentUser {
+  /** The name the user signs in with. */
   name: string;
   roles: string[];
   teams: TeamSummary[];
+  userId: string;
+  displayName: string | null;
+  email: string | null;
+  /** The organisation's IANA time zone, in which every date is shown. */
+  timeZone: string;
 }
 
 /** What each role may see and do; pages ask these, never the role names, so one rule lives in one place. */
@@ -34,7 +40,8 @@ export function abilities(user: CurrentUser | null | undefined) {
     workTasks: coordinator || admin,
     readInstances: auditor || admin || coordinator,
     cancelInstances: admin,
-    readMetrics: lead || auditor || admin || coordinator,
+    /** Metrics: for those who oversee the pathways, not for the coordinators they measure. */
+    readMetrics: lead || auditor || admin,
     administer: admin,
   };
 }

@@ -4,6 +4,7 @@ import {
   IconActivity,
   IconChartBar,
   IconChevronDown,
+  IconDeviceDesktop,
   IconInbox,
   IconLogout,
   IconSitemap,
@@ -33,6 +34,7 @@ export function AppLayout() {
     { to: "/metrics", label: "Metrics", icon: <IconChartBar size={18} aria-hidden />, show: can.readMetrics },
     { to: "/admin/users", label: "Users", icon: <IconUsers size={18} aria-hidden />, show: can.administer },
     { to: "/admin/teams", label: "Teams", icon: <IconUsersGroup size={18} aria-hidden />, show: can.administer },
+    { to: "/admin/sessions", label: "Sessions", icon: <IconDeviceDesktop size={18} aria-hidden />, show: can.administer },
   ];
 
   return (

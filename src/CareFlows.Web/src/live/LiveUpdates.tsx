@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
+import { get } from "../api/client";
 import { useAuth } from "../auth/AuthContext";
 
 /** One committed change the server streamed (`task`, `notification`, …): ids and status only; details are read through the API. */
@@ -46,7 +47,12 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
     source.addEventListener("ready", () => setConnected(true));
     source.addEventListener("task", deliver("task"));
     source.addEventListener("notification", deliver("notification"));
-    source.onerror = () => setConnected(false);
+    source.onerror = () => {
+      setConnected(false);
+      // The browser gives up reconnecting when the server refuses the stream, as it does once the session has ended:
+      // asking who is signed in then notices it, and sends the user to sign in.
+      if (source.readyState === EventSource.CLOSED) void get("/api/auth/me").catch(() => undefined);
+    };
     return () => {
       source.close();
       setConnected(false);

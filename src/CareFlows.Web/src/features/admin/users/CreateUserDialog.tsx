@@ -1,0 +1,73 @@
+import { useState } from "react";
+import { Button, Group, Modal, Stack } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { notifySuccess } from "../components/notifySuccess";
+import { useNavigate } from "react-router";
+import { useAuth } from "../../../auth/AuthContext";
+import { draftKey, useDraft } from "../../../auth/drafts";
+import { ErrorAlert } from "../../../components/ErrorAlert";
+import { adminApi, adminKeys } from "../api";
+import { ErrorSummary } from "../forms/ErrorSummary";
+import { errorsByField, formErrors } from "../forms/fieldErrors";
+import { isFormError } from "../forms/isFormError";
+import { UserFields, userFieldId, userFieldNames, type UserFieldValues } from "./UserFields";
+
+type Draft = Omit<UserFieldValues, "password">;
+const empty: Draft = { email: "", displayName: "", roles: [], teams: [] };
+
+/** Creates a user; what was typed survives an expired session, except the password, which is never stored. */
+export function CreateUserDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { user } = useAuth();
+  const navigate = useNavigate();
+  const queries = useQueryClient();
+  const [draft, setDraft, clearDraft] = useDraft<Draft>(draftKey(user?.name ?? "", "admin:new-user"), empty);
+  const [password, setPassword] = useState("");
+  const create = useMutation({
+    mutationFn: () => adminApi.createUser({ ...draft, email: draft.email.trim(), displayName: draft.displayName.trim(), password }),
+    onSuccess: (created) => {
+      clearDraft();
+      setDraft(empty);
+      setPassword("");
+      void queries.invalidateQueries({ queryKey: adminKeys.allUsers });
+      void queries.invalidateQueries({ queryKey: adminKeys.teams });
+      notifySuccess({ title: "User created", message: `${created.displayName ?? created.email} can sign in now.` });
+      onClose();
+      navigate(`/admin/users/${encodeURIComponent(created.id)}`);
+    },
+  });
+  const errors = formErrors(create.error, userFieldNames, { conflictField: "email" });
+
+  return (
+    <Modal opened={opened} onClose={onClose} title="Create user" size="lg" closeButtonProps={{ "aria-label": "Close" }}>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          create.mutate();
+        }}
+      >
+        <Stack>
+          <ErrorSummary errors={errors} fieldId={userFieldId} />
+          {create.error && !isFormError(create.error) && <ErrorAlert error={create.error} title="The user was not created" />}
+          <UserFields
+            mode="create"
+            values={{ ...draft, password }}
+            onChange={({ password: typed, ...changes }) => {
+              if (typed !== undefined) setPassword(typed);
+              if (Object.keys(changes).length > 0) setDraft((current) => ({ ...current, ...changes }));
+            }}
+            errors={errorsByField(errors)}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              Create user
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

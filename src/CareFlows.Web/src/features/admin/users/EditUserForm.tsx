@@ -1,0 +1,96 @@
+import { Button, Group, Paper, Stack, Title } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { notifySuccess } from "../components/notifySuccess";
+import { useAuth } from "../../../auth/AuthContext";
+import { draftKey, useDraft } from "../../../auth/drafts";
+import { Roles } from "../../../auth/roles";
+import { ErrorAlert } from "../../../components/ErrorAlert";
+import { adminApi, adminKeys, type User } from "../api";
+import { ErrorSummary } from "../forms/ErrorSummary";
+import { errorsByField, formErrors } from "../forms/fieldErrors";
+import { isFormError } from "../forms/isFormError";
+import { UserFields, userFieldId, userFieldNames } from "./UserFields";
+
+interface Draft {
+  displayName: string;
+  roles: string[];
+  teams: string[];
+}
+
+const fromUser = (user: User): Draft => ({ displayName: user.displayName ?? "", roles: [...user.roles], teams: user.teams.map((t) => t.id) });
+const same = (a: string[], b: string[]) => a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
+
+/** Changes a user's display name, roles and teams; unsaved changes survive an expired session. */
+export function EditUserForm({ user }: { user: User }) {
+  const { user: me } = useAuth();
+  const queries = useQueryClient();
+  const [draft, setDraft, clearDraft] = useDraft<Draft>(draftKey(me?.name ?? "", `admin:user:${user.id}`), () => fromUser(user));
+  const saved = fromUser(user);
+  const changed = draft.displayName !== saved.displayName || !same(draft.roles, saved.roles) || !same(draft.teams, saved.teams);
+  const rolesChanged = !same(draft.roles, saved.roles);
+  const self = me?.userId === user.id;
+
+  const save = useMutation({
+    mutationFn: () =>
+      adminApi.updateUser(user.id, {
+        displayName: draft.displayName.trim(),
+        ...(rolesChanged ? { roles: draft.roles } : {}),
+        teams: draft.teams,
+      }),
+    onSuccess: (updated) => {
+      clearDraft();
+      setDraft(fromUser(updated));
+      queries.setQueryData(adminKeys.user(user.id), updated);
+      void queries.invalidateQueries({ queryKey: adminKeys.allUsers });
+      void queries.invalidateQueries({ queryKey: adminKeys.teams });
+      void queries.invalidateQueries({ queryKey: adminKeys.sessions });
+      notifySuccess({
+        title: "Changes saved",
+        message: rolesChanged ? `${updated.displayName ?? updated.email} was signed out everywhere and will sign in with the new roles.` : "The user's details are up to date.",
+      });
+    },
+  });
+  const errors = formErrors(save.error, userFieldNames);
+
+  const onChange = (changes: Partial<Draft>) => setDraft((current) => ({ ...current, ...changes }));
+  // The server refuses an admin taking the Admin role from themselves, so the form does not offer it.
+  const lockedRoles = self && user.roles.includes(Roles.Admin) ? [{ role: Roles.Admin, reason: "You cannot take it from yourself; another admin can." }] : [];
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="user-details-title">
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          save.mutate();
+        }}
+      >
+        <Stack>
+          <Title order={2} size="h3" id="user-details-title">
+            Details
+          </Title>
+          <ErrorSummary errors={errors} fieldId={userFieldId} />
+          {save.error && !isFormError(save.error) && <ErrorAlert error={save.error} title="The changes were not saved" />}
+          <UserFields mode="edit" values={{ ...draft, email: user.email, password: "" }} onChange={onChange} errors={errorsByField(errors)} lockedRoles={lockedRoles} />
+          <Group>
+            <Button type="submit" loading={save.isPending} disabled={!changed}>
+              Save changes
+            </Button>
+            {changed && (
+              <Button
+                variant="default"
+                onClick={() => {
+                  clearDraft();
+                  setDraft(saved);
+                  save.reset();
+                }}
+              >
+                Discard changes
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

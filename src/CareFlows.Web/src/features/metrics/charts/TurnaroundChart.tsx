@@ -1,0 +1,56 @@
+import { BarChart } from "@mantine/charts";
+import type { MetricResult } from "../api";
+import { ChartFigure } from "./ChartFigure";
+import { DataTable } from "./DataTable";
+
+const urgencies = [
+  { key: "expedited", label: "Expedited (72-hour clock)" },
+  { key: "standard", label: "Standard (7-day clock)" },
+];
+const stats = [
+  { key: "Mean", label: "Mean", color: "blue.8" },
+  { key: "Median", label: "Median", color: "teal.8" },
+  { key: "P90", label: "90th percentile", color: "orange.8" },
+];
+
+const hours = (value: number | null | undefined) => (value === null || value === undefined ? "—" : `${value.toLocaleString("en-GB", { maximumFractionDigits: 1 })} h`);
+
+/** The payer's time to decide, by urgency: mean, median and 90th percentile in hours. */
+export function TurnaroundChart({ result }: { result: MetricResult }) {
+  const data = urgencies.map((u) => ({
+    urgency: u.label,
+    ...Object.fromEntries(stats.map((s) => [s.key, result.measures[`${u.key}${s.key}Hours`]?.value ?? null])),
+    decided: result.ratios.find((r) => r.name === `${u.key}WithinTimeframe`)?.denominator ?? 0,
+  }));
+  const nothing = data.every((d) => d.decided === 0);
+  return (
+    <ChartFigure
+      title="Hours from submission to decision, by urgency"
+      empty={nothing ? "No request was decided in this period." : null}
+      chart={
+        <BarChart
+          h={220}
+          data={data}
+          dataKey="urgency"
+          series={stats.map((s) => ({ name: s.key, label: s.label, color: s.color }))}
+          withLegend
+          valueFormatter={(value) => hours(value)}
+          accessibilityLayer={false}
+          gridAxis="y"
+        />
+      }
+      table={
+        <DataTable
+          caption="Hours from submission to the payer's decision, by urgency; — where no request of that urgency was decided."
+          rows={data}
+          rowKey={(d) => d.urgency}
+          columns={[
+            { key: "urgency", label: "Urgency", value: (d) => d.urgency },
+            { key: "decided", label: "Decided", value: (d) => d.decided, numeric: true },
+            ...stats.map((s) => ({ key: s.key, label: s.label, value: (d: Record<string, unknown>) => hours(d[s.key] as number | null), numeric: true })),
+          ]}
+        />
+      }
+    />
+  );
+}

@@ -25,7 +25,7 @@ export interface CurrentUser {
 }
 
 /** What each role may see and do; pages ask these, never the role names, so one rule lives in one place. */
-export function abilities(user: CurrentUser | null | undefined) {
+export function abilities(user: Pick<CurrentUser, "roles"> | null | undefined) {
   const has = (role: Role) => !!user?.roles.includes(role);
   const lead = has(Roles.ClinicalLead);
   const coordinator = has(Roles.Coordinator);

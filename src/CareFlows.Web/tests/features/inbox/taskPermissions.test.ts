@@ -3,9 +3,9 @@ import { abilities } from "../../../src/auth/roles";
 import { taskPermissions } from "../../../src/features/inbox/taskPermissions";
 import { aTask } from "./taskFixtures";
 
-const coordinator = { can: abilities({ name: "c", roles: ["Coordinator"], teams: [] }), me: "me", myTeams: ["toc"], hasDirectory: false };
-const auditor = { can: abilities({ name: "a", roles: ["Auditor"], teams: [] }), me: null, myTeams: [], hasDirectory: false };
-const admin = { can: abilities({ name: "x", roles: ["Admin"], teams: [] }), me: "admin", myTeams: [], hasDirectory: true };
+const coordinator = { can: abilities({ roles: ["Coordinator"] }), me: "me", myTeams: ["toc"], hasDirectory: false };
+const auditor = { can: abilities({ roles: ["Auditor"] }), me: null, myTeams: [], hasDirectory: false };
+const admin = { can: abilities({ roles: ["Admin"] }), me: "admin", myTeams: [], hasDirectory: true };
 
 describe("what a user may do to a task", () => {
   it("lets a team member claim an unclaimed task and complete it", () => {

@@ -38,6 +38,7 @@ public static class CareFlowsServiceCollectionExtensions
         services.AddScoped<UserDirectory>();
         services.AddScoped<TaskActors>();
         services.AddSingleton<TaskFormValidators>();
+        services.AddSingleton<Features.TestRuns.TestRuns>();
         services.AddScoped<TaskRequestContext>();
         services.AddScoped<MetricsCalculator>();
         services.AddHttpContextAccessor();

@@ -9,6 +9,7 @@ using CareFlows.Server.Features.Metrics;
 using CareFlows.Server.Features.Notifications;
 using CareFlows.Server.Features.Tasks;
 using CareFlows.Server.Features.Teams;
+using CareFlows.Server.Features.TestRuns;
 using CareFlows.Server.Features.Users;
 using CareFlows.Server.Infrastructure;
 
@@ -38,6 +39,7 @@ app.MapTasks();
 app.MapInboxStream();
 app.MapNotifications();
 app.MapMetrics();
+app.MapTestRuns();
 app.MapFhir();
 app.MapApiReference();
 app.MapWebApp();

@@ -41,6 +41,9 @@ public sealed class CompiledWorkflow
     /// <summary>Activities with <c>canStartWorkflow</c> that can start new instances when the version is published.</summary>
     public IReadOnlyList<TriggerActivity> Triggers { get; }
 
+    /// <summary>The configured activities, in definition order (read-only inspection, for example of what a workflow dispatches).</summary>
+    public IEnumerable<Activity> Activities => Nodes.Select(n => n.Activity);
+
     internal string RootId { get; }
 
     internal ActivityNode[] Nodes { get; }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CareFlows.Engine.Bookmarks;
 using CareFlows.Engine.Execution;
+using CareFlows.Engine.Journal;
 
 namespace CareFlows.Engine.Hosting;
 
@@ -15,6 +16,7 @@ public sealed class InMemoryWorkflowHost(WorkflowEngine engine) : IDisposable
     private readonly Dictionary<string, (CompiledWorkflow Workflow, WorkflowState State)> _instances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ITimer> _timers = new(StringComparer.Ordinal);
     private readonly List<CompiledWorkflow> _published = [];
+    private readonly Dictionary<string, List<JournalEntry>> _journals = new(StringComparer.Ordinal);
 
     /// <summary>Every instance, in start order.</summary>
     public IReadOnlyList<WorkflowState> Instances
@@ -25,6 +27,24 @@ public sealed class InMemoryWorkflowHost(WorkflowEngine engine) : IDisposable
             {
                 return [.. _instances.Values.Select(i => i.State)];
             }
+        }
+    }
+
+    /// <summary>An instance as it stands now, or null when there is none with that id.</summary>
+    public WorkflowState? Find(string instanceId)
+    {
+        lock (_lock)
+        {
+            return _instances.TryGetValue(instanceId, out var instance) ? instance.State : null;
+        }
+    }
+
+    /// <summary>Everything an instance did, in order, timers fired on their own included.</summary>
+    public IReadOnlyList<JournalEntry> JournalOf(string instanceId)
+    {
+        lock (_lock)
+        {
+            return _journals.TryGetValue(instanceId, out var journal) ? [.. journal] : [];
         }
     }
 
@@ -88,6 +108,12 @@ public sealed class InMemoryWorkflowHost(WorkflowEngine engine) : IDisposable
     {
         var result = pending.WaitForResult();
         _instances[result.State.Id] = (workflow, result.State);
+        if (!_journals.TryGetValue(result.State.Id, out var journal))
+        {
+            _journals[result.State.Id] = journal = [];
+        }
+
+        journal.AddRange(result.Journal);
         foreach (var removed in result.RemovedBookmarks)
         {
             if (_timers.Remove(removed.Id, out var timer))
@@ -105,7 +131,7 @@ public sealed class InMemoryWorkflowHost(WorkflowEngine engine) : IDisposable
         {
             // The latest published version, as the durable runtime starts it.
             var child = _published.LastOrDefault(w => w.DefinitionId == dispatch.DefinitionId)
-                ?? throw new InvalidOperationException($"'{dispatch.DefinitionId}' is not published here; instance {dispatch.ParentInstanceId} cannot dispatch it.");
+                ?? throw new WorkflowNotPublishedException(dispatch.DefinitionId, dispatch.ParentInstanceId);
             Apply(child, engine.StartAsync(child, dispatch.ToStartRequest()));
         }
 
@@ -200,4 +226,11 @@ public sealed class InMemoryWorkflowHost(WorkflowEngine engine) : IDisposable
             DueIn(next),
             Timeout.InfiniteTimeSpan);
     }
+}
+
+/// <summary>A workflow dispatched a definition that is not published in this host.</summary>
+public sealed class WorkflowNotPublishedException(string definitionId, string parentInstanceId)
+    : InvalidOperationException($"'{definitionId}' is not published here; instance {parentInstanceId} cannot dispatch it.")
+{
+    public string DefinitionId { get; } = definitionId;
 }

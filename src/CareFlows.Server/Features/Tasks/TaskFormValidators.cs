@@ -26,6 +26,16 @@ public sealed class TaskFormValidators
         return result.IsValid ? null : ValidationErrors.ByPath(result.Errors);
     }
 
+    /// <summary>
+    /// A completion's errors by JSON path against a form and outcomes that are not stored in the inbox (a test run's
+    /// task), or null; the same rules as <see cref="Check(InboxTaskRecord, string?, JsonNode?)"/>.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]>? Check(TaskForm? form, IReadOnlyList<string> outcomes, string? outcome, JsonNode? data)
+    {
+        var result = new TaskFormValidator(form, outcomes).Validate(new CompleteTaskRequest(outcome, data));
+        return result.IsValid ? null : ValidationErrors.ByPath(result.Errors);
+    }
+
     internal TaskFormValidator For(InboxTaskRecord task)
     {
         ArgumentNullException.ThrowIfNull(task);

@@ -63,15 +63,19 @@ const round = (n: number) => Math.round(n * 100) / 100;
 /** Moves activities; positions are stored as Elsa does, in `metadata.designer.position`. */
 export function moveActivities(definition: ElsaDefinition, positions: ReadonlyMap<string, { x: number; y: number }>): ElsaDefinition {
   if (positions.size === 0) return definition;
-  return updateActivities(definition, (activities) =>
-    activities.map((activity) => {
+  return updateActivities(definition, (activities) => {
+    let changed = false;
+    const next = activities.map((activity) => {
       const to = positions.get(activity.id);
       if (!to) return activity;
       const from = positionOf(activity);
       const position = { x: round(to.x), y: round(to.y) };
-      return from && from.x === position.x && from.y === position.y ? activity : withDesigner(activity, { position });
-    }),
-  );
+      if (from && from.x === position.x && from.y === position.y) return activity;
+      changed = true;
+      return withDesigner(activity, { position });
+    });
+    return changed ? next : activities;
+  });
 }
 
 export function resizeActivity(definition: ElsaDefinition, id: string, size: { width: number; height: number }): ElsaDefinition {

@@ -7,6 +7,7 @@ import { setProperty } from "../model/document";
 import { writeExpression, writeStructured } from "../model/inputWrite";
 import { inputFieldId } from "../model/problemPaths";
 import { CodeField } from "./CodeField";
+import { humanize } from "./labels";
 import { ExpressionField } from "./ExpressionField";
 import type { ActivityUpdate } from "./InputEditor";
 import { DateTimeOffsetInput, TimeSpanInput, describeTimeSpan } from "./literalInputs";
@@ -113,7 +114,7 @@ export function DueTimeEditor({ activity, inputs, variables, update, errors }: D
       {mode === "script" && (
         <ExpressionField
           id={inputFieldId(activity.id, scriptInput.name)}
-          label={scriptInput.displayName}
+          label={humanize(scriptInput.displayName)}
           description={scriptInput.description}
           error={errors[scriptInput.name]}
           stored={inputOf(activity, scriptInput.name)}

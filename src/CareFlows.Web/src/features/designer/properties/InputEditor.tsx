@@ -9,6 +9,7 @@ import { ExpressionField } from "./ExpressionField";
 import { FormBuilder } from "./FormBuilder";
 import { DateTimeOffsetInput, StringListInput, TimeSpanInput, describeTimeSpan } from "./literalInputs";
 import { OutcomesEditor } from "./OutcomesEditor";
+import { humanize } from "./labels";
 import { SetVariablePicker } from "./SetVariablePicker";
 
 export type ActivityUpdate = (update: (activity: ElsaActivity) => ElsaActivity, coalesce?: string) => void;
@@ -34,7 +35,7 @@ function defaultHint(input: InputDescriptor) {
 /** The editor an input's UI hint and type call for, writing values back in Elsa's shape. */
 export function InputEditor({ activity, input, variables, update, renamePort, error }: InputEditorProps) {
   const id = inputFieldId(activity.id, input.name);
-  const label = input.displayName;
+  const label = humanize(input.displayName);
   const description = [input.description, defaultHint(input)].filter(Boolean).join(" ");
   const coalesce = `${activity.id}:${input.name}`;
   const write = (syntax: string, value: unknown) => update((a) => writeExpression(a, input, syntax, value), coalesce);

@@ -44,9 +44,9 @@ const categoryIcons: Record<string, typeof IconBox> = {
 };
 
 const statusLook: Record<ActivityRunStatus, { label: string; color: string; text: string; border: string; Icon: typeof IconBox }> = {
-  done: { label: "Done", color: "teal", text: "teal.9", border: "var(--mantine-color-teal-8)", Icon: IconCircleCheck },
-  active: { label: "Waiting", color: "blue", text: "blue.9", border: "var(--mantine-color-blue-8)", Icon: IconHourglassHigh },
-  faulted: { label: "Faulted", color: "red", text: "red.9", border: "var(--mantine-color-red-8)", Icon: IconAlertTriangle },
+  done: { label: "Done", color: "teal", text: "dark.8", border: "var(--mantine-color-teal-8)", Icon: IconCircleCheck },
+  active: { label: "Waiting", color: "blue", text: "dark.8", border: "var(--mantine-color-blue-8)", Icon: IconHourglassHigh },
+  faulted: { label: "Faulted", color: "red", text: "dark.8", border: "var(--mantine-color-red-8)", Icon: IconAlertTriangle },
 };
 
 export const portWidth = 96;

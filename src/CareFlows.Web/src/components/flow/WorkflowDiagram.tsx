@@ -7,6 +7,8 @@ import { flowchartOf, type ElsaDefinition } from "./elsa";
 import { activityNode, activityTitle, connectionEdges, nodeData } from "./flowModel";
 import "./flow.css";
 
+const proOptions = { hideAttribution: true };
+
 export interface ExecutedConnection {
   source: string;
   sourcePort: string;
@@ -79,7 +81,7 @@ function Diagram({ definition, activityStatus, executedConnections, descriptors,
         onPaneClick={() => onSelectActivity?.(null)}
         fitView
         minZoom={0.1}
-        proOptions={{ hideAttribution: true }}
+        proOptions={proOptions}
       >
         <Background gap={20} />
         <MiniMap pannable zoomable ariaLabel="Overview of the diagram" />

@@ -37,7 +37,7 @@ export function ConflictModal({ opened, definitionId, mine, descriptors, message
   return (
     <Modal opened={opened} onClose={onClose} title="Someone else saved this pathway" size="lg" data-testid="conflict-modal">
       <Stack gap="sm">
-        <Alert color="orange" title="Your changes were not saved">
+        <Alert color="red" title="Your changes were not saved">
           {message ?? "The pathway was changed by someone else since you opened it."} Choose whose version to keep.
         </Alert>
         {!theirs && !error && <Loader size="sm" aria-label="Loading their version" />}

@@ -9,6 +9,7 @@ import type { DescriptorMap } from "../../components/flow/activityDescriptors";
 import { connectionEnds, positionOf, type ElsaDefinition } from "../../components/flow/elsa";
 import { WorkflowDiagram } from "../../components/flow/WorkflowDiagram";
 import { portsOf } from "../../components/flow/outcomes";
+import { takenConnections } from "../../components/flow/takenConnections";
 import {
   definitionKeys,
   publishDefinition,
@@ -379,7 +380,7 @@ export function Designer({ initial, descriptors, draftKey, canEdit, restored }: 
           <WorkflowDiagram
             definition={testRun.definition}
             activityStatus={testRun.run.activityStatus}
-            executedConnections={testRun.run.executedConnections}
+            executedConnections={testRun.run.executedConnections ?? takenConnections(testRun.definition, testRun.run.journal, testRun.run.activityStatus)}
             descriptors={descriptors}
             height="100%"
             aria-label="Test run: the path taken"

@@ -162,7 +162,7 @@ export function DesignerToolbar(p: DesignerToolbarProps) {
               Publish
             </Button>
             {p.canRetire && (
-              <Button size="sm" variant="subtle" color="red.9" onClick={p.onRetire} data-testid="retire">
+              <Button size="sm" variant="subtle" color="red" c="red.9" onClick={p.onRetire} data-testid="retire">
                 Retire
               </Button>
             )}

@@ -11,6 +11,9 @@ export interface ToolboxProps {
   disabled?: boolean;
 }
 
+// Accordion values become element ids, which must not hold spaces.
+const slug = (category: string) => category.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+
 const categoryOrder = ["Flow", "Care coordination", "Timers", "Events", "Tasks", "Primitives", "Composition"];
 
 /** Activities by category, searchable; each can be dragged onto the canvas, or added with a click or Enter. */
@@ -26,8 +29,8 @@ export function Toolbox({ descriptors, onAdd, disabled }: ToolboxProps) {
     const rank = (c: string) => (categoryOrder.indexOf(c) < 0 ? 99 : categoryOrder.indexOf(c));
     return [...byCategory].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)).map(([category, items]) => ({ category, items: items.sort((a, b) => a.displayName.localeCompare(b.displayName)) }));
   }, [descriptors, search]);
-  const [open, setOpen] = useState<string[]>(categoryOrder);
-  const expanded = search.trim() ? groups.map((g) => g.category) : open;
+  const [open, setOpen] = useState<string[]>(() => categoryOrder.map(slug));
+  const expanded = search.trim() ? groups.map((g) => slug(g.category)) : open;
 
   return (
     <Stack gap="xs" h="100%" component="section" aria-label="Toolbox" data-testid="toolbox">
@@ -48,7 +51,7 @@ export function Toolbox({ descriptors, onAdd, disabled }: ToolboxProps) {
       <div style={{ overflowY: "auto", flex: 1 }}>
         <Accordion multiple value={expanded} onChange={setOpen} variant="default" chevronPosition="left">
           {groups.map((group) => (
-            <Accordion.Item key={group.category} value={group.category}>
+            <Accordion.Item key={group.category} value={slug(group.category)}>
               <Accordion.Control>
                 <Text size="sm" fw={600}>
                   {group.category}

@@ -36,7 +36,7 @@ export interface TestRun {
   variables: Record<string, unknown>;
   output: Record<string, unknown>;
   journal: TestRunJournalEntry[];
-  timers: { bookmarkId: string; activityId: string; dueAt: string }[];
+  timers: { bookmarkId: string; activityId: string; dueAt: string; deadline?: string | null }[];
   events: { bookmarkId: string; activityId: string; eventName: string; correlationKey?: string | null }[];
   tasks: TestRunTask[];
   incidents: { activityId?: string | null; message: string }[];

@@ -42,7 +42,13 @@ export interface DesignerCanvasProps {
   readOnly?: boolean;
 }
 
+// Props React Flow compares by identity are kept constant, so a drag frame updates nothing but the dragged nodes.
 const snapGrid: [number, number] = [20, 20];
+const proOptions = { hideAttribution: true };
+const minimapStyle = { width: 160, height: 110 };
+const ariaLabels = {
+  "node.a11yDescription.default": "Press Enter or Space to select this activity, then the arrow keys to move it, Delete to remove it. Use Connect to… in the toolbar to connect it.",
+};
 const deleteKeys = ["Delete", "Backspace"];
 
 /**
@@ -62,7 +68,7 @@ export function DesignerCanvas(props: DesignerCanvasProps) {
     if (activities.length <= 12) return { padding: 0.2, maxZoom: 1 };
     const top = [...activities]
       .sort((a, b) => (positionOf(a)?.y ?? 0) - (positionOf(b)?.y ?? 0) || (positionOf(a)?.x ?? 0) - (positionOf(b)?.x ?? 0))
-      .slice(0, 6)
+      .slice(0, 3)
       .map((a) => ({ id: a.id }));
     return { padding: 0.3, maxZoom: 1, nodes: top };
   });
@@ -179,11 +185,11 @@ export function DesignerCanvas(props: DesignerCanvasProps) {
         minZoom={0.1}
         maxZoom={2}
         onlyRenderVisibleElements={document.root.activities.length > 150}
-        proOptions={{ hideAttribution: true }}
-        ariaLabelConfig={{ "node.a11yDescription.default": "Press Enter or Space to select this activity, then the arrow keys to move it, Delete to remove it. Use Connect to… in the toolbar to connect it." }}
+        proOptions={proOptions}
+        ariaLabelConfig={ariaLabels}
       >
         <Background gap={20} />
-        <MiniMap pannable zoomable ariaLabel="Overview of the pathway" style={{ width: 160, height: 110 }} />
+        <MiniMap pannable zoomable ariaLabel="Overview of the pathway" style={minimapStyle} />
         <Controls aria-label="Zoom controls" />
       </ReactFlow>
     </div>

@@ -28,7 +28,7 @@ function Status({ item }: { item: DefinitionSummary }) {
   return (
     <Group gap={4}>
       {item.publishedVersion ? (
-        <Badge color="teal" variant="light" c="teal.9">
+        <Badge color="teal" variant="light" c="dark.8">
           Published v{item.publishedVersion}
         </Badge>
       ) : item.everPublished ? (

@@ -63,7 +63,7 @@ export function InfoTab({ activity, descriptor, document, descriptors, apply, on
             </Text>
           )}
           {ports.map((p) => (
-            <Badge key={p.name} variant={p.unknown ? "filled" : "light"} color={p.unknown ? "red.8" : "blue"} c={p.unknown ? undefined : "blue.9"}>
+            <Badge key={p.name} variant={p.unknown ? "filled" : "light"} color={p.unknown ? "red.8" : "blue"} c={p.unknown ? undefined : "dark.8"}>
               {p.unknown ? `${p.name} (not an outcome)` : p.name}
             </Badge>
           ))}

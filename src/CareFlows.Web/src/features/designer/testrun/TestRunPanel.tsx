@@ -172,7 +172,8 @@ export function TestRunPanel({ definitionId, document, descriptors, run, onRunCh
               .map((t) => (
                 <li key={t.bookmarkId}>
                   <Text size="sm">
-                    {title(t.activityId)}: due {formatDateTime(t.dueAt)}
+                    {title(t.activityId)}
+                    {t.deadline ? ` (${t.deadline === "notStarted" ? "not-started" : "not-completed"} deadline)` : ""}: due {formatDateTime(t.dueAt)}
                   </Text>
                 </li>
               ))}

@@ -54,7 +54,7 @@ export function DiffView({ diff, fromLabel, toLabel }: { diff: DefinitionDiff; f
       {diff.added.length > 0 && (
         <div>
           <Title order={4} size="h6">
-            <Badge color="teal" variant="light" c="teal.9" mr={6}>
+            <Badge color="teal" variant="light" c="dark.8" mr={6}>
               Added
             </Badge>
             {diff.added.length} {diff.added.length === 1 ? "activity" : "activities"}
@@ -71,7 +71,7 @@ export function DiffView({ diff, fromLabel, toLabel }: { diff: DefinitionDiff; f
       {diff.removed.length > 0 && (
         <div>
           <Title order={4} size="h6">
-            <Badge color="red" variant="light" c="red.9" mr={6}>
+            <Badge color="red" variant="light" c="dark.8" mr={6}>
               Removed
             </Badge>
             {diff.removed.length} {diff.removed.length === 1 ? "activity" : "activities"}
@@ -88,7 +88,7 @@ export function DiffView({ diff, fromLabel, toLabel }: { diff: DefinitionDiff; f
       {diff.changed.map((a) => (
         <div key={a.id}>
           <Title order={4} size="h6">
-            <Badge color="blue" variant="light" c="blue.9" mr={6}>
+            <Badge color="blue" variant="light" c="dark.8" mr={6}>
               Changed
             </Badge>
             {a.title} <Text span c="dimmed" size="xs">({a.type})</Text>

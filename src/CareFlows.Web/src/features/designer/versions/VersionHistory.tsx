@@ -10,7 +10,7 @@ import { definitionKeys, exportUrl, fetchDefinition, useDefinitionVersions, type
 import { diffDefinitions } from "../model/diff";
 import { DiffView } from "./DiffView";
 
-const statusColors: Record<string, [string, string]> = { Draft: ["gray", "dark.7"], Published: ["teal", "teal.9"], Retired: ["orange", "dark.7"] };
+const statusColors: Record<string, [string, string]> = { Draft: ["gray", "dark.7"], Published: ["teal", "dark.8"], Retired: ["orange", "dark.7"] };
 
 export function StatusBadge({ status }: { status: string }) {
   return (
@@ -78,7 +78,7 @@ export function VersionHistory({ definitionId, working, descriptors, canEdit, di
           {list.map((v) => (
             <Table.Tr key={v.id}>
               <Table.Td>{v.version}</Table.Td>
-              <Table.Td>
+              <Table.Td miw={96}>
                 <StatusBadge status={v.status} />
               </Table.Td>
               <Table.Td>

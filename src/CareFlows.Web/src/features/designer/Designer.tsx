@@ -411,7 +411,8 @@ export function Designer({ initial, descriptors, draftKey, canEdit, restored }: 
           data={[
             { value: "properties", label: "Properties" },
             { value: "history", label: "History" },
-            { value: "test", label: "Test run" },
+            // Test runs are for those who may change the pathway (the server's rule too).
+            ...(canEdit ? [{ value: "test", label: "Test run" }] : []),
           ]}
         />
         {panel === "properties" &&
@@ -438,7 +439,7 @@ export function Designer({ initial, descriptors, draftKey, canEdit, restored }: 
             <WorkflowPanel document={definition} apply={apply} version={doc.draft.version} status={meta.status} problems={problems.filter((p) => problemTarget(checked, p.path).kind === "workflow")} readOnly={readOnly} />
           ))}
         {panel === "history" && <VersionHistory definitionId={definitionId} working={definition} descriptors={descriptors} canEdit={canEdit} dirty={doc.draft.dirty} onRevert={revert} />}
-        {panel === "test" && <TestRunPanel definitionId={definitionId} document={definition} descriptors={descriptors} run={testRun} onRunChange={setTestRun} />}
+        {panel === "test" && canEdit && <TestRunPanel definitionId={definitionId} document={definition} descriptors={descriptors} run={testRun} onRunChange={setTestRun} />}
       </aside>
       <div className="cf-designer-problems">
         <ValidationPanel

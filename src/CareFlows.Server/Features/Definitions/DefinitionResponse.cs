@@ -39,6 +39,12 @@ public record DefinitionVersionResponse
     public required DateTime UpdatedAt { get; init; }
 
     public string? CreatedBy { get; init; }
+
+    /// <summary>
+    /// Names this version's content as stored now; a designer sends it back as <c>If-Match</c> when saving a draft, so
+    /// that a save made over someone else's meanwhile is refused (409) rather than silently lost.
+    /// </summary>
+    public required string Etag { get; init; }
 }
 
 /// <summary>A version of a definition with its Elsa 3 workflow-definition JSON.</summary>
@@ -75,6 +81,7 @@ public static class DefinitionResponseMappings
             CreatedAt = record.CreatedAt,
             UpdatedAt = record.UpdatedAt,
             CreatedBy = record.CreatedBy,
+            Etag = DefinitionEtag.Of(record),
         };
     }
 

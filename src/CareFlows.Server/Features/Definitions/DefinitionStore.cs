@@ -107,8 +107,11 @@ public sealed class DefinitionStore(
             cancellationToken);
     }
 
-    /// <summary>Saves a draft: edits the latest version if it was never published, else starts a new version.</summary>
-    public Task<WorkflowDefinitionRecord> SaveDraftAsync(string definitionId, WorkflowDefinition definition, string? user, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves a draft: edits the latest version if it was never published, else starts a new version. With
+    /// <paramref name="ifMatch"/> the latest version must still be the one with that etag (see <see cref="DefinitionEtag"/>).
+    /// </summary>
+    public Task<WorkflowDefinitionRecord> SaveDraftAsync(string definitionId, WorkflowDefinition definition, string? user, string? ifMatch = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
         return WriteAsync(
@@ -116,6 +119,12 @@ public sealed class DefinitionStore(
             {
                 var versions = await VersionsAsync(definitionId, cancellationToken);
                 var latest = versions.Single(v => v.IsLatest);
+                if (!DefinitionEtag.Matches(ifMatch, latest))
+                {
+                    throw new ConflictException(
+                        $"Version {latest.Version} of '{definitionId}' was changed by someone else at {latest.UpdatedAt:u} since you opened it; reload it to see their change, or overwrite it with yours.");
+                }
+
                 if (latest.PublishedAt is not null)
                 {
                     // A new version is made now, whatever creation time the edited copy carried.

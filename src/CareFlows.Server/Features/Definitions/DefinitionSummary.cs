@@ -8,6 +8,8 @@ namespace CareFlows.Server.Features.Definitions;
 /// <param name="PublishedVersion">The version new instances start on; null when none is published.</param>
 /// <param name="IsPublished">Whether the latest version is the published one (false while a draft is on top).</param>
 /// <param name="UpdatedAt">When the latest version last changed.</param>
+/// <param name="CreatedBy">Who started the latest version (a later in-place edit of that draft is not attributed).</param>
+/// <param name="EverPublished">Whether any version was ever published (none published now means it is retired).</param>
 public sealed record DefinitionSummary(
     string DefinitionId,
     string? Name,
@@ -15,7 +17,9 @@ public sealed record DefinitionSummary(
     int LatestVersion,
     int? PublishedVersion,
     bool IsPublished,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt,
+    string? CreatedBy,
+    bool EverPublished);
 
 /// <summary>One page of definitions and how many match in all.</summary>
 public sealed record DefinitionPage(IReadOnlyList<DefinitionSummary> Items, int Total, int Page, int PageSize);

@@ -8,6 +8,7 @@ using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Persistence;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareFlows.Server.Features.Definitions;
@@ -25,7 +26,7 @@ public static class DefinitionsEndpoints
         var group = routes.MapGroup("/api/definitions").WithTags("Definitions").RequireAuthorization(Policies.AnyRole);
 
         group.MapGet("", List).WithName("ListDefinitions")
-            .WithSummary("Lists the latest version of every definition, paged, optionally filtered by id, name or description.")
+            .WithSummary("Lists the latest version of every definition, paged, optionally filtered by id, name or description and by status (draft, published, retired), sorted by name or last change.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{definitionId}", Get).WithName("GetDefinition")
             .WithSummary("Gets the latest version of a definition, or the one named by ?version=, with its Elsa 3 JSON.")
@@ -55,7 +56,7 @@ public static class DefinitionsEndpoints
             .AcceptsDefinition("application/json")
             .ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         write.MapPut("/{definitionId}", SaveDraft).WithName("SaveDefinitionDraft")
-            .WithSummary("Saves the latest draft: edits an unpublished latest version, or starts a new version on top of a published one.")
+            .WithSummary("Saves the latest draft: edits an unpublished latest version, or starts a new version on top of a published one. With If-Match (a version's etag) it is refused with 409 when the latest version changed since.")
             .AcceptsDefinition("application/json")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         write.MapPost("/{definitionId}/publish", Publish).WithName("PublishDefinition")
@@ -80,8 +81,8 @@ public static class DefinitionsEndpoints
         return routes;
     }
 
-    public static async Task<Ok<DefinitionPage>> List(string? search, int? page, int? pageSize, ISender sender, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new ListDefinitions(search, page ?? 1, pageSize ?? ListDefinitions.DefaultPageSize), cancellationToken));
+    public static async Task<Ok<DefinitionPage>> List(string? search, int? page, int? pageSize, string? status, string? sort, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new ListDefinitions(search, page ?? 1, pageSize ?? ListDefinitions.DefaultPageSize, status, sort), cancellationToken));
 
     public static async Task<Ok<DefinitionResponse>> Get(string definitionId, int? version, CareFlowsDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok((await db.Definitions.FindVersionAsync(definitionId, version, cancellationToken)).ToResponse());
@@ -130,10 +131,10 @@ public static class DefinitionsEndpoints
         return TypedResults.Created(Location(created), created);
     }
 
-    public static async Task<Ok<DefinitionResponse>> SaveDraft(string definitionId, HttpRequest request, ApiOptions api, ISender sender, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public static async Task<Ok<DefinitionResponse>> SaveDraft(string definitionId, [FromHeader(Name = "If-Match")] string? ifMatch, HttpRequest request, ApiOptions api, ISender sender, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var definition = await DefinitionBody.ReadDefinitionAsync(request, api.MaxRequestBodyBytes, cancellationToken);
-        return TypedResults.Ok(await sender.Send(new SaveDefinitionDraft(definitionId, definition, user.Identity?.Name), cancellationToken));
+        return TypedResults.Ok(await sender.Send(new SaveDefinitionDraft(definitionId, definition, user.Identity?.Name, ifMatch), cancellationToken));
     }
 
     public static async Task<Ok<DefinitionResponse>> Publish(string definitionId, int? version, ISender sender, CancellationToken cancellationToken) =>

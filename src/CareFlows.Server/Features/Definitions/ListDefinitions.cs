@@ -5,12 +5,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareFlows.Server.Features.Definitions;
 
-/// <summary>The latest version of every definition whose id, name or description contains <paramref name="Search"/>, by name.</summary>
+/// <summary>
+/// The latest version of every definition whose id, name or description contains <paramref name="Search"/>, in the
+/// state <paramref name="Status"/> names (draft: never published; published: a version is published; retired: was
+/// published, none is now), sorted by <paramref name="Sort"/>: <c>name</c> (the default) or <c>updated</c>, descending
+/// with a leading <c>-</c>.
+/// </summary>
 public sealed record ListDefinitions(
     [FromQuery(Name = "search")] string? Search,
     [FromQuery(Name = "page")] int Page,
-    [FromQuery(Name = "pageSize")] int PageSize) : IQuery<DefinitionPage>
+    [FromQuery(Name = "pageSize")] int PageSize,
+    [FromQuery(Name = "status")] string? Status = null,
+    [FromQuery(Name = "sort")] string? Sort = null) : IQuery<DefinitionPage>
 {
+    public static readonly IReadOnlyList<string> Statuses = ["draft", "published", "retired"];
+    public static readonly IReadOnlyList<string> Sorts = ["name", "-name", "updated", "-updated"];
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 200;
 
@@ -33,10 +42,23 @@ public sealed class ListDefinitionsHandler(CareFlowsDbContext db) : IQueryHandle
 #pragma warning restore CA1862
         }
 
+        var all = db.Definitions.AsNoTracking();
+        latest = query.Status switch
+        {
+            "published" => latest.Where(d => all.Any(p => p.DefinitionId == d.DefinitionId && p.IsPublished)),
+            "retired" => latest.Where(d => !all.Any(p => p.DefinitionId == d.DefinitionId && p.IsPublished) && all.Any(p => p.DefinitionId == d.DefinitionId && p.PublishedAt != null)),
+            "draft" => latest.Where(d => !all.Any(p => p.DefinitionId == d.DefinitionId && p.PublishedAt != null)),
+            _ => latest,
+        };
         var total = await latest.CountAsync(cancellationToken);
-        var items = await latest
-            .OrderBy(d => d.Name)
-            .ThenBy(d => d.DefinitionId)
+        var sorted = query.Sort switch
+        {
+            "-name" => latest.OrderByDescending(d => d.Name).ThenByDescending(d => d.DefinitionId),
+            "updated" => latest.OrderBy(d => d.UpdatedAt).ThenBy(d => d.DefinitionId),
+            "-updated" => latest.OrderByDescending(d => d.UpdatedAt).ThenBy(d => d.DefinitionId),
+            _ => latest.OrderBy(d => d.Name).ThenBy(d => d.DefinitionId),
+        };
+        var items = await sorted
             .Skip((query.Page - 1) * query.PageSize)
             .Take(query.PageSize)
             .Select(d => new DefinitionSummary(
@@ -46,7 +68,9 @@ public sealed class ListDefinitionsHandler(CareFlowsDbContext db) : IQueryHandle
                 d.Version,
                 db.Definitions.Where(p => p.DefinitionId == d.DefinitionId && p.IsPublished).Select(p => (int?)p.Version).FirstOrDefault(),
                 d.IsPublished,
-                d.UpdatedAt))
+                d.UpdatedAt,
+                d.CreatedBy,
+                db.Definitions.Any(p => p.DefinitionId == d.DefinitionId && p.PublishedAt != null)))
             .ToListAsync(cancellationToken);
         return new DefinitionPage(items, total, query.Page, query.PageSize);
     }

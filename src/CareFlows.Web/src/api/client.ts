@@ -48,6 +48,8 @@ export interface RequestOptions {
   contentType?: string;
   /** Do not treat 401 as an ended session (the sign-in form itself). */
   anonymous?: boolean;
+  /** Extra request headers, such as If-Match. */
+  headers?: Record<string, string>;
 }
 
 /** A same-origin request with the session cookie; changes carry the antiforgery token. Non-2xx answers throw {@link ApiError}. */
@@ -59,8 +61,8 @@ export async function api<T = unknown>(method: Method, path: string, options: Re
     else url.searchParams.set(key, String(value));
   }
 
-  const headers: Record<string, string> = { Accept: "application/json" };
-  // Signing in carries no session yet, so there is no token to send; every change made while signed in does.
+  const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
+  // Signing in needs no token (and cannot get one: the token endpoint needs a session).
   if (method !== "GET" && !options.anonymous) Object.assign(headers, await antiforgeryHeader());
   let body: BodyInit | undefined;
   if (options.body !== undefined) {

@@ -59,7 +59,7 @@ public abstract class InstancesEndpointsTests(CareFlowsApp app) : AppTests(app)
             var store = scope.ServiceProvider.GetRequiredService<DefinitionStore>();
             var published = await scope.ServiceProvider.GetRequiredService<CareFlows.Server.Persistence.CareFlowsDbContext>().Definitions
                 .SingleAsync(d => d.DefinitionId == "test-delay" && d.IsPublished, Cancel);
-            await store.SaveDraftAsync("test-delay", WorkflowDefinitionReader.Read(published.Json), "test", Cancel);
+            await store.SaveDraftAsync("test-delay", WorkflowDefinitionReader.Read(published.Json), "test", cancellationToken: Cancel);
         }
 
         var unknown = await client.PostJsonAsync("/api/instances", new { definitionId = "no-such-definition" });

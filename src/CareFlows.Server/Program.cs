@@ -23,7 +23,9 @@ var app = builder.Build();
 
 app.UseSecurityHeaders();
 app.UseCareFlowsApi();
+// The web app's files are served before routing: once an endpoint is chosen, the static file middleware stands aside.
 app.UseWebAppFiles();
+app.UseRouting();
 app.UseCareFlowsAuth();
 
 app.MapHealth();

@@ -29,9 +29,12 @@ public static class WebAppHosting
     public static WebApplication MapWebApp(this WebApplication app)
     {
         var index = app.Environment.WebRootFileProvider.GetFileInfo("index.html");
-        app.MapFallback(async context =>
+        // Pages are read, never posted to: matching GET and HEAD only keeps this route from standing in for an API
+        // endpoint that a request's content type rules out (its answer would become a 404). Last in order, like a fallback.
+        app.MapMethods("/{**path}", [HttpMethods.Get, HttpMethods.Head], async context =>
         {
-            if (IsApiPath(context.Request.Path) || !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+            // An API address, or a file that is not there (an asset of an older build), is not a page.
+            if (IsApiPath(context.Request.Path) || Path.HasExtension(context.Request.Path.Value))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
@@ -48,7 +51,7 @@ public static class WebAppHosting
             context.Response.ContentType = "text/html; charset=utf-8";
             context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
             await context.Response.SendFileAsync(file);
-        }).AllowAnonymous();
+        }).WithOrder(int.MaxValue).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 

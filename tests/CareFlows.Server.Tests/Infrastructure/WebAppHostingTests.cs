@@ -44,6 +44,17 @@ public sealed class WebAppHostingTests(SqliteApp app) : AppTests(app), IClassFix
 
         using var response = await client.PostAsync("/inbox", content: null, Cancel);
 
+        Assert.False(response.IsSuccessStatusCode);
+        Assert.NotEqual("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_there_is_a_404_not_the_app()
+    {
+        using var client = App.CreateClient();
+
+        using var response = await client.GetAsync("/assets/index-of-an-older-build.js", Cancel);
+
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 

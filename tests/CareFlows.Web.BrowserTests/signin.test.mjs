@@ -1,24 +1,14 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { checkPage, launchBrowser, newSession, signIn } from "./support/browser.mjs";
-import { startServer } from "./support/server.mjs";
+import { useServerAndBrowser } from "./support/server.mjs";
 
 describe("sign-in and navigation by role", () => {
-  let server;
-  let chromium;
+  const suite = useServerAndBrowser({ before, after }, launchBrowser);
 
-  before(async () => {
-    server = await startServer();
-    chromium = await launchBrowser();
-  });
-
-  after(async () => {
-    await chromium?.close();
-    await server?.stop();
-  });
 
   it("sends a visitor to sign in and refuses a wrong password in plain words", async () => {
-    const { page, context } = await newSession(chromium.browser, server.url);
+    const { page, context } = await newSession(suite.chromium.browser, suite.server.url);
     await page.goto("/inbox");
     await page.waitForURL(/\/sign-in\?returnTo=%2Finbox/);
     await checkPage(page, "sign-in");
@@ -39,7 +29,7 @@ describe("sign-in and navigation by role", () => {
 
   for (const { email, path, shows, hides } of landings) {
     it(`lands ${email} on ${path} with only the navigation its role allows`, async () => {
-      const { page, context, errors } = await newSession(chromium.browser, server.url);
+      const { page, context, errors } = await newSession(suite.chromium.browser, suite.server.url);
       await signIn(page, email);
       await page.waitForURL((url) => url.pathname === path);
       const nav = page.getByRole("navigation", { name: "Main navigation" });

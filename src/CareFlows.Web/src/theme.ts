@@ -1,4 +1,4 @@
-import { createTheme } from "@mantine/core";
+import { createTheme, Loader } from "@mantine/core";
 
 /**
  * One theme for the whole app. Shades are chosen for WCAG 2.1 AA: filled buttons and links use shade 8 of their
@@ -10,4 +10,8 @@ export const theme = createTheme({
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
   defaultRadius: "sm",
   focusRing: "auto",
+  components: {
+    // A loader is named for what it waits on; as a status, its name is announced (a bare span may not carry one).
+    Loader: Loader.extend({ defaultProps: { role: "status" } }),
+  },
 });

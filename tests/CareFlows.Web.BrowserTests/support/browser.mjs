@@ -67,7 +67,7 @@ export async function assertAccessible(page, name) {
     window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] }),
   );
   const violations = result.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => n.target.join(" ")).join("\n    ")}`,
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.html.slice(0, 160)} — ${(n.failureSummary ?? "").split("\n").slice(1, 2).join(" ").trim()}`).join("\n    ")}`,
   );
   assert.deepEqual(violations, [], `Accessibility violations on ${name}:\n  ${violations.join("\n  ")}`);
 }

@@ -89,3 +89,20 @@ export async function startServer({ seedPathways = false, settings = {} } = {}) 
     },
   };
 }
+
+/**
+ * One server and one browser for a `describe` block: started before its first test, stopped after its last.
+ * Returns a holder whose `server` and `chromium` are set once started.
+ */
+export function useServerAndBrowser({ before, after }, launch, options) {
+  const suite = { server: null, chromium: null };
+  before(async () => {
+    suite.server = await startServer(options);
+    suite.chromium = await launch();
+  });
+  after(async () => {
+    await suite.chromium?.close();
+    await suite.server?.stop();
+  });
+  return suite;
+}

@@ -27,6 +27,8 @@ export function AppLayout() {
   const { user, can, signOut } = useAuth();
   const location = useLocation();
   const live = useLiveConnected();
+  // The designer needs the width for its canvas: there the navigation shows its icons only, each still named.
+  const compact = /^\/definitions\/[^/]+/.test(location.pathname);
   const items: NavItem[] = [
     { to: "/inbox", label: "Inbox", icon: <IconInbox size={18} aria-hidden />, show: can.readInbox },
     { to: "/definitions", label: "Pathways", icon: <IconSitemap size={18} aria-hidden />, show: can.readDefinitions },
@@ -38,7 +40,7 @@ export function AppLayout() {
   ];
 
   return (
-    <AppShell header={{ height: 52 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
+    <AppShell header={{ height: 52 }} navbar={{ width: compact ? 64 : 200, breakpoint: 0 }} padding="md">
       <Anchor href="#main" className="skip-link">
         Skip to main content
       </Anchor>
@@ -84,7 +86,9 @@ export function AppLayout() {
                 key={item.to}
                 component={RouterNavLink}
                 to={item.to}
-                label={item.label}
+                label={compact ? undefined : item.label}
+                aria-label={item.label}
+                title={compact ? item.label : undefined}
                 leftSection={item.icon}
                 active={location.pathname.startsWith(item.to)}
               />

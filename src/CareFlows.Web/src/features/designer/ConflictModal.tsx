@@ -47,7 +47,7 @@ export function ConflictModal({ opened, definitionId, mine, descriptors, message
             <Text size="sm">
               Version {theirs.version} as saved{theirs.createdBy ? ` (started by ${theirs.createdBy})` : ""}, compared with yours:
             </Text>
-            <ScrollArea.Autosize mah={320}>
+            <ScrollArea.Autosize mah={320} viewportProps={{ tabIndex: 0, "aria-label": "Their changes" }}>
               <DiffView diff={diff} fromLabel="your copy" toLabel="theirs" />
             </ScrollArea.Autosize>
           </>

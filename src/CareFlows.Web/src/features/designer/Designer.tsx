@@ -408,6 +408,7 @@ export function Designer({ initial, descriptors, draftKey, canEdit, restored }: 
           value={panel}
           onChange={(v) => setPanel(v as Panel)}
           aria-label="Side panel"
+          data-testid="side-panel-tabs"
           data={[
             { value: "properties", label: "Properties" },
             { value: "history", label: "History" },

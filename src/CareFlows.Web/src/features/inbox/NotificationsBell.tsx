@@ -32,7 +32,7 @@ export function NotificationsBell() {
           </Button>
         </Group>
         <Divider />
-        <ScrollArea.Autosize mah={420}>
+        <ScrollArea.Autosize mah={420} viewportProps={{ tabIndex: 0, "aria-label": "Notifications list" }}>
           {list.isPending && (
             <Center p="md">
               <Loader size="sm" aria-label="Loading notifications" />

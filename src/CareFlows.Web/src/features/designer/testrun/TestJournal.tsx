@@ -15,7 +15,7 @@ export function TestJournal({ journal, title }: { journal: TestRunJournalEntry[]
       <Title order={3} size="h5" id="test-journal-title">
         Journal
       </Title>
-      <ScrollArea.Autosize mah={280}>
+      <ScrollArea.Autosize mah={280} viewportProps={{ tabIndex: 0, "aria-label": "Test run journal" }}>
         <Table fz="xs" verticalSpacing={2} aria-labelledby="test-journal-title" data-testid="test-run-journal">
           <Table.Thead>
             <Table.Tr>

@@ -1,7 +1,7 @@
 // Measures the web app in headless Chromium against the real server, as the load harness measures the runtime:
 //   node bench/CareFlows.Web.Measure/measure.mjs   (after a build; writes results/latest.md)
 // 1. a 300-activity definition opens in the designer: navigation until all 300 nodes are on the canvas;
-// 2. dragging a node: the time of each frame while the node follows the pointer;
+// 2. dragging a node: the interval between animation frames while the node follows the pointer;
 // 3. the inbox's first load: navigation until the task list shows its tasks.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -60,16 +60,28 @@ async function measureDrag(page) {
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
   await page.mouse.move(x, y);
+  // The page records the interval between animation frames while the node follows the pointer: a frame that took
+  // longer to handle the moves and paint shows as a longer interval.
+  await page.evaluate(() => {
+    window.__frames = [];
+    window.__recording = true;
+    let last = performance.now();
+    const tick = (now) => {
+      window.__frames.push(now - last);
+      last = now;
+      if (window.__recording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
   await page.mouse.down();
-  const frames = [];
   for (let step = 1; step <= 120; step++) {
-    const started = await page.evaluate(() => performance.now());
     await page.mouse.move(x + step * 2, y + (step % 20) * 2);
-    // One frame: the move is handled and the canvas painted before the next animation frame runs.
-    const ended = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame((t) => resolve(t)))));
-    frames.push(ended - started);
   }
   await page.mouse.up();
+  const frames = await page.evaluate(() => {
+    window.__recording = false;
+    return window.__frames.slice(1);
+  });
   const moved = await node.boundingBox();
   if (!moved || Math.abs(moved.x - box.x) < 100) throw new Error("The node did not follow the pointer.");
   return frames;
@@ -82,7 +94,8 @@ async function measureInbox(browser, url) {
   for (let i = 0; i < runs; i++) {
     await page.goto("about:blank");
     const started = Date.now();
-    await page.goto("/inbox");
+    // The team queue, as a coordinator opens it first thing (a shareable address).
+    await page.goto("/inbox?queue=team");
     await page.getByTestId("task-row").first().waitFor({ timeout: 30_000 });
     times.push(Date.now() - started);
   }
@@ -102,8 +115,8 @@ try {
 
   const rows = [
     ["300-activity definition opens (navigation → 300 nodes drawn)", median(open.times), Math.max(...open.times), "< 2000 ms", median(open.times) < 2000],
-    ["Dragging a node, time per frame (p95 / max of 120 frames)", percentile(frames, 95), Math.max(...frames), "< 50 ms", percentile(frames, 95) < 50],
-    ["Inbox first load (navigation → tasks listed)", median(inbox), Math.max(...inbox), "< 1500 ms", median(inbox) < 1500],
+    [`Dragging a node, time per frame while it follows 120 pointer moves (p95 / max of ${frames.length} frames)`, percentile(frames, 95), Math.max(...frames), "< 50 ms", percentile(frames, 95) < 50],
+    ["Inbox first load (navigation to the team queue → tasks listed)", median(inbox), Math.max(...inbox), "< 1500 ms", median(inbox) < 1500],
   ];
   const report = [
     `# Web app measurements`,
@@ -117,7 +130,7 @@ try {
     ...rows.map(([what, typical, worst, target, met]) => `| ${what} | ${ms(typical)} | ${ms(worst)} | ${target} | ${met ? "yes" : "no"} |`),
     ``,
     `Runs: open ${open.times.map((t) => `${t} ms`).join(", ")}; inbox ${inbox.map((t) => `${t} ms`).join(", ")};`,
-    `frames p50 ${ms(median(frames))}, p95 ${ms(percentile(frames, 95))}, max ${ms(Math.max(...frames))}.`,
+    `frames p50 ${ms(median(frames))}, p95 ${ms(percentile(frames, 95))}, max ${ms(Math.max(...frames))}; ${frames.filter((f) => f >= 50).length} of ${frames.length} frames at 50 ms or more.`,
     ``,
   ].join("\n");
   const folder = join(new URL(".", import.meta.url).pathname, "results");

@@ -204,14 +204,23 @@ describe("a pathway from the drawing board to the audit trail", { concurrency: f
   });
 
   it("every other page passes the accessibility check", async () => {
+    const admin = await apiClient(suite.server.url, "admin@careflows.local");
+    const task = (await admin.get("/api/tasks?queue=all&status=completed")).items[0].id;
+    const user = (await admin.get("/api/admin/users")).items[0].id;
     const { page, context } = await newSession(suite.chromium.browser, suite.server.url);
     await signIn(page, "admin@careflows.local");
     for (const [path, name, ready] of [
       ["/metrics", "metrics", "main h1"],
-      ["/admin/users", "admin-users", '[data-testid], table'],
+      ["/metrics/tcm-contact", "metric", "main h1"],
+      ["/admin/users", "admin-users", "table"],
+      [`/admin/users/${user}`, "admin-user", "main h1"],
       ["/admin/teams", "admin-teams", "table"],
+      ["/admin/teams/transitions-of-care", "admin-team", "main h1"],
       ["/notifications", "notifications", "main h1"],
+      [`/tasks/${task}`, "task", '[data-testid="task-view"]'],
+      ["/instances?hasIncidents=false", "instances-filtered", '[data-testid="instance-link"]'],
       [`/definitions/${encodeURIComponent(definitionId)}`, "designer", ".react-flow__node"],
+      ["/no-such-page", "not-found", "main h1"],
     ]) {
       await page.goto(path);
       await page.locator(ready).first().waitFor();

@@ -73,7 +73,7 @@ public static class InstancesEndpoints
         CancellationToken cancellationToken)
     {
         await validator.ValidateAndThrowAsync(query, cancellationToken);
-        var matching = query.Filter(db.Instances.AsNoTracking());
+        var matching = query.Filter(db.Instances.AsNoTracking(), db.Tasks.AsNoTracking());
         var total = await matching.CountAsync(cancellationToken);
         var items = await matching
             .OrderByDescending(i => i.CreatedAt)

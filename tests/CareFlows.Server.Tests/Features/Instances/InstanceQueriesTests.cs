@@ -14,6 +14,27 @@ public abstract class InstanceQueriesTests(CareFlowsApp app) : AppTests(app)
     private static readonly JsonObject LongDelay = new() { ["delay"] = "01:00:00" };
 
     [Fact]
+    public async Task The_list_filters_by_incidents_and_by_the_patient_its_tasks_are_for()
+    {
+        var client = await App.ClientAsync(Roles.Auditor);
+        var starter = await App.ClientAsync(Roles.ClinicalLead);
+        var key = NewKey();
+        var faulted = await starter.StartInstanceAsync("test-delay", key, new JsonObject { ["delay"] = "not a duration" });
+        var healthy = await starter.StartInstanceAsync("test-wait-for-event", key);
+        var (_, forRosa) = await App.TeamTaskAsync("transitions-of-care");
+
+        async Task<List<string>> Ids(string query) => [.. (await client.ListInstancesAsync(query)).Items.Select(i => i.Id)];
+
+        Assert.True(faulted.Incidents > 0);
+        Assert.Equal([faulted.Id], await Ids($"correlationId={key}&hasIncidents=true"));
+        Assert.Equal([healthy.Id], await Ids($"correlationId={key}&hasIncidents=false"));
+        // The inbox test pathway's task is for Rosa Diaz: Patient/p-100, MRN-100.
+        Assert.Contains(forRosa, await Ids("definitionId=test-inbox-task&patient=MRN-100&pageSize=100"));
+        Assert.Contains(forRosa, await Ids("definitionId=test-inbox-task&patient=Patient/p-100&pageSize=100"));
+        Assert.Empty(await Ids("definitionId=test-inbox-task&patient=MRN-999"));
+    }
+
+    [Fact]
     public async Task The_list_filters_by_correlation_id_definition_status_and_sub_status()
     {
         var client = await App.ClientAsync(Roles.ClinicalLead);

@@ -205,7 +205,7 @@ public abstract class InstancesEndpointsTests(CareFlowsApp app) : AppTests(app)
         Assert.Contains("/api/events", paths);
         Assert.Contains("/api/bookmarks/{bookmarkId}/resume", paths);
         var list = document["paths"]!["/api/instances"]!["get"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>());
-        Assert.Equal(["status", "subStatus", "definitionId", "correlationId", "createdFrom", "createdTo", "page", "pageSize"], list);
+        Assert.Equal(["status", "subStatus", "definitionId", "correlationId", "createdFrom", "createdTo", "patient", "hasIncidents", "page", "pageSize"], list);
     }
 }
 

@@ -11,6 +11,8 @@ namespace CareFlows.Server.Features.Instances.ListInstances;
 /// <param name="CorrelationId">Instances with this correlation id.</param>
 /// <param name="CreatedFrom">Created at or after this time (inclusive).</param>
 /// <param name="CreatedTo">Created before this time (exclusive).</param>
+/// <param name="Patient">Instances with a task for this patient: the patient's id (for example <c>Patient/123</c>) or MRN.</param>
+/// <param name="HasIncidents">True for instances that raised an incident, false for those that raised none.</param>
 /// <param name="Page">1-based page number; 1 when absent.</param>
 /// <param name="PageSize">Instances per page, at most <see cref="InstancePaging.MaxPageSize"/>.</param>
 public sealed record ListInstancesQuery(
@@ -20,6 +22,8 @@ public sealed record ListInstancesQuery(
     [FromQuery(Name = "correlationId")] string? CorrelationId,
     [FromQuery(Name = "createdFrom")] DateTimeOffset? CreatedFrom,
     [FromQuery(Name = "createdTo")] DateTimeOffset? CreatedTo,
+    [FromQuery(Name = "patient")] string? Patient,
+    [FromQuery(Name = "hasIncidents")] bool? HasIncidents,
     [FromQuery(Name = "page")] int? Page,
     [FromQuery(Name = "pageSize")] int? PageSize)
 {
@@ -28,9 +32,10 @@ public sealed record ListInstancesQuery(
     public int Size => PageSize ?? InstancePaging.DefaultPageSize;
 
     /// <summary>Applies the filters; the stored status columns hold the enum names exactly.</summary>
-    public IQueryable<WorkflowInstanceRecord> Filter(IQueryable<WorkflowInstanceRecord> instances)
+    public IQueryable<WorkflowInstanceRecord> Filter(IQueryable<WorkflowInstanceRecord> instances, IQueryable<InboxTaskRecord> tasks)
     {
         ArgumentNullException.ThrowIfNull(instances);
+        ArgumentNullException.ThrowIfNull(tasks);
         if (EnumName<WorkflowStatus>(Status) is { } status)
         {
             instances = instances.Where(i => i.Status == status);
@@ -49,6 +54,17 @@ public sealed record ListInstancesQuery(
         if (CorrelationId is { } correlationId)
         {
             instances = instances.Where(i => i.CorrelationId == correlationId);
+        }
+
+        // An instance knows its patient through the tasks it made for them, each of which names the patient.
+        if (Patient is { } patient)
+        {
+            instances = instances.Where(i => tasks.Any(t => t.InstanceId == i.Id && (t.PatientId == patient || t.PatientMrn == patient)));
+        }
+
+        if (HasIncidents is { } hasIncidents)
+        {
+            instances = hasIncidents ? instances.Where(i => i.IncidentCount > 0) : instances.Where(i => i.IncidentCount == 0);
         }
 
         // Compared as UTC DateTime, as the columns are stored, so SQLite's text and PostgreSQL's timestamptz both compare correctly.

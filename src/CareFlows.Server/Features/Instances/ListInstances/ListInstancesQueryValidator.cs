@@ -14,6 +14,7 @@ internal sealed class ListInstancesQueryValidator : AbstractValidator<ListInstan
         OneOf<WorkflowSubStatus>(q => q.SubStatus);
         RuleFor(q => q.DefinitionId).MaximumLength(ColumnSizes.DefinitionId).WithoutControlCharacters();
         RuleFor(q => q.CorrelationId).MaximumLength(ColumnSizes.Key).WithoutControlCharacters();
+        RuleFor(q => q.Patient).MaximumLength(ColumnSizes.Key).WithoutControlCharacters();
         RuleFor(q => q.CreatedTo)
             .GreaterThan(q => q.CreatedFrom)
             .When(q => q.CreatedFrom is not null && q.CreatedTo is not null)

@@ -59,6 +59,32 @@ export function InstancesPage() {
           w={220}
           size="xs"
         />
+        <TextInput
+          key={`patient-${params.get("patient") ?? ""}`}
+          label="Patient"
+          description="MRN or patient id"
+          placeholder="e.g. MRN-40101"
+          defaultValue={params.get("patient") ?? ""}
+          onBlur={(e) => e.currentTarget.value.trim() !== (params.get("patient") ?? "") && set("patient", e.currentTarget.value.trim())}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") set("patient", e.currentTarget.value.trim());
+          }}
+          w={170}
+          size="xs"
+        />
+        <Select
+          label="Incidents"
+          placeholder="Any"
+          data={[
+            { value: "true", label: "Has incidents" },
+            { value: "false", label: "No incidents" },
+          ]}
+          value={params.get("hasIncidents")}
+          onChange={(value) => set("hasIncidents", value)}
+          clearable
+          w={150}
+          size="xs"
+        />
         <Select label="Status" placeholder="Any" data={[...workflowStatuses]} value={params.get("status")} onChange={(value) => set("status", value)} clearable w={120} size="xs" />
         <Select
           label="Sub-status"

@@ -4,8 +4,8 @@ import { dayjs, organisationTimeZone } from "../../components/format";
  * The instance list's address holds the `GET /api/instances` query, with the creation dates as days
  * (`createdFrom=2026-11-01&createdTo=2026-11-30`, both included, in the organisation's zone) rather than moments.
  */
-export const instanceParamNames = ["definitionId", "status", "subStatus", "correlationId", "createdFrom", "createdTo", "page", "pageSize"] as const;
-export const instanceFilterNames = ["definitionId", "status", "subStatus", "correlationId", "createdFrom", "createdTo"] as const;
+export const instanceParamNames = ["definitionId", "status", "subStatus", "correlationId", "patient", "hasIncidents", "createdFrom", "createdTo", "page", "pageSize"] as const;
+export const instanceFilterNames = ["definitionId", "status", "subStatus", "correlationId", "patient", "hasIncidents", "createdFrom", "createdTo"] as const;
 export const defaultInstancePageSize = "25";
 
 export function instanceApiQuery(params: URLSearchParams): Record<string, string> {

@@ -115,7 +115,7 @@ try {
 
   const rows = [
     ["300-activity definition opens (navigation → 300 nodes drawn)", median(open.times), Math.max(...open.times), "< 2000 ms", median(open.times) < 2000],
-    [`Dragging a node, time per frame while it follows 120 pointer moves (p95 / max of ${frames.length} frames)`, percentile(frames, 95), Math.max(...frames), "< 50 ms", percentile(frames, 95) < 50],
+    [`Dragging a node, time per frame while it follows 120 pointer moves (p95 / max of ${frames.length} frames)`, percentile(frames, 95), Math.max(...frames), "< 50 ms", Math.max(...frames) < 50],
     ["Inbox first load (navigation to the team queue → tasks listed)", median(inbox), Math.max(...inbox), "< 1500 ms", median(inbox) < 1500],
   ];
   const report = [

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useValueAfterPointerUp } from "./model/useValueAfterPointerUp";
 import { useReactFlow } from "@xyflow/react";
 import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
@@ -118,6 +119,10 @@ export function Designer({ initial, descriptors, draftKey, canEdit, restored }: 
   }, [problems, checked, definition.root.connections]);
 
   const selectedActivity = selection.nodes.length === 1 ? definition.root.activities.find((a) => a.id === selection.nodes[0]) : undefined;
+  // Pressing on an activity to drag it selects it: the property panel follows once the pointer is released, so its
+  // editors do not hold up the frames in which the activity starts to move.
+  const panelActivityId = useValueAfterPointerUp(selectedActivity?.id);
+  const panelActivity = panelActivityId === undefined ? undefined : definition.root.activities.find((a) => a.id === panelActivityId);
   const activityProblems = useMemo(() => {
     if (!selectedActivity) return [];
     return problems.flatMap((problem) => {
@@ -417,10 +422,10 @@ export function Designer({ initial, descriptors, draftKey, canEdit, restored }: 
           ]}
         />
         {panel === "properties" &&
-          (selectedActivity ? (
+          (panelActivity ? (
             <PropertyPanel
-              key={selectedActivity.id}
-              activity={selectedActivity}
+              key={panelActivity.id}
+              activity={panelActivity}
               document={definition}
               descriptors={descriptors}
               apply={apply}

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { get, post, resetAntiforgery, setUnauthorizedHandler } from "../api/client";
 import { ApiError } from "../api/problem";
 import { setOrganisationTimeZone } from "../components/format";
+import { clearAllDrafts } from "./drafts";
 import { abilities, type Abilities, type CurrentUser } from "./roles";
 
 interface AuthState {
@@ -58,6 +59,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await post("/api/auth/logout");
     } finally {
+      clearAllDrafts();
       resetAntiforgery();
       queries.clear();
       queries.setQueryData(meQueryKey, null);

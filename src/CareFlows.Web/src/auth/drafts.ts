@@ -31,6 +31,17 @@ export function clearDraft(key: string) {
   sessionStorage.removeItem(key);
 }
 
+/**
+ * Forgets every draft in this tab. Signing out on purpose ends the work: what was typed (patients' details among it)
+ * must not stay behind on a shared workstation. An expired session keeps them, for the same person to carry on.
+ */
+export function clearAllDrafts() {
+  for (let i = sessionStorage.length - 1; i >= 0; i--) {
+    const key = sessionStorage.key(i);
+    if (key?.startsWith(prefix)) sessionStorage.removeItem(key);
+  }
+}
+
 /** State that survives a trip to the sign-in page; `clear` forgets it once the work is saved. */
 export function useDraft<T>(key: string, initial: T | (() => T)) {
   const [value, setValue] = useState<T>(() => readDraft<T>(key) ?? (typeof initial === "function" ? (initial as () => T)() : initial));

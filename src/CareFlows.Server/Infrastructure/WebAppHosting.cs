@@ -13,7 +13,8 @@ public static class WebAppHosting
 
     public static WebApplication UseWebAppFiles(this WebApplication app)
     {
-        app.UseStaticFiles(new StaticFileOptions
+        // API requests never look for a file: the lookup would cost every GET under /api a trip to the file system.
+        app.UseWhen(context => !IsApiPath(context.Request.Path), files => files.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = context =>
             {
@@ -22,7 +23,7 @@ public static class WebAppHosting
                     ? "public, max-age=31536000, immutable"
                     : "no-cache";
             },
-        });
+        }));
         return app;
     }
 

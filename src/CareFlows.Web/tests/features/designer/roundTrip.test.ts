@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { connectionEnds } from "../../../src/components/flow/elsa";
 import { connectionEdges } from "../../../src/components/flow/flowModel";
-import { syncNodes } from "../../../src/features/designer/canvas/buildNodes";
+import { buildNodes, syncNodeData, syncNodes } from "../../../src/features/designer/canvas/buildNodes";
 import { moveActivities } from "../../../src/features/designer/model/document";
 import { descriptors, workflow, workflowText } from "./fixtures";
 
 describe("Elsa JSON and the canvas", () => {
   it("draws every activity of discharge-follow-up where its designer metadata puts it, with a port per outcome", () => {
     const definition = workflow("discharge-follow-up.json");
-    const nodes = syncNodes([], definition, descriptors, new Set(), new Map());
+    const nodes = buildNodes(definition, descriptors, new Set(), new Map());
 
     expect(nodes.map((n) => n.id)).toEqual(definition.root.activities.map((a) => a.id));
     for (const [i, node] of nodes.entries()) {
@@ -38,7 +38,7 @@ describe("Elsa JSON and the canvas", () => {
 
   it("writes the canvas back as the same JSON: positions put back change nothing", () => {
     const definition = workflow("discharge-follow-up.json");
-    const nodes = syncNodes([], definition, descriptors, new Set(), new Map());
+    const nodes = buildNodes(definition, descriptors, new Set(), new Map());
 
     const back = moveActivities(definition, new Map(nodes.map((n) => [n.id, n.position])));
 
@@ -62,11 +62,25 @@ describe("Elsa JSON and the canvas", () => {
 
   it("re-uses node objects that did not change, so a change re-renders one node", () => {
     const definition = workflow("discharge-follow-up.json");
-    const first = syncNodes([], definition, descriptors, new Set(), new Map());
+    const firstData = syncNodeData([], definition, descriptors, new Map());
+    const first = syncNodes([], definition, firstData, new Set());
     const moved = moveActivities(definition, new Map([["care", { x: 1, y: 2 }]]));
 
-    const second = syncNodes(first, moved, descriptors, new Set(), new Map());
+    const second = syncNodes(first, moved, syncNodeData(firstData, moved, descriptors, new Map()), new Set());
 
     expect(second.filter((n, i) => n !== first[i]).map((n) => n.id)).toEqual(["care"]);
+  });
+
+  it("selecting an activity replaces its node alone and keeps every node's data", () => {
+    const definition = workflow("discharge-follow-up.json");
+    const data = syncNodeData([], definition, descriptors, new Map());
+    const first = syncNodes([], definition, data, new Set());
+
+    const selected = syncNodes(first, definition, data, new Set(["care"]));
+
+    expect(selected.filter((n, i) => n !== first[i]).map((n) => n.id)).toEqual(["care"]);
+    expect(selected.find((n) => n.id === "care")?.selected).toBe(true);
+    expect(selected.every((n, i) => n.data === first[i].data)).toBe(true);
+    expect(syncNodes(selected, definition, data, new Set(["care"]))).toBe(selected);
   });
 });

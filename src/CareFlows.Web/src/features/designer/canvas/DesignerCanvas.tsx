@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import {
   applyNodeChanges,
   Background,
@@ -13,13 +13,13 @@ import {
   type NodeChange,
 } from "@xyflow/react";
 import type { DescriptorMap } from "../../../components/flow/activityDescriptors";
-import type { ActivityFlowNode } from "../../../components/flow/ActivityNode";
+import type { ActivityFlowNode, ActivityNodeData } from "../../../components/flow/ActivityNode";
 import { nodeTypes } from "../../../components/flow/ActivityNode";
 import { positionOf, type ElsaDefinition } from "../../../components/flow/elsa";
 import { activityTitle, connectionEdges } from "../../../components/flow/flowModel";
 import "../../../components/flow/flow.css";
 import { connect, moveActivities, removeActivities, removeConnectionsAt, type Change } from "../model/document";
-import { syncNodes } from "./buildNodes";
+import { syncNodeData, syncNodes } from "./buildNodes";
 
 export interface CanvasSelection {
   nodes: string[];
@@ -61,7 +61,9 @@ export function DesignerCanvas(props: DesignerCanvasProps) {
   const { screenToFlowPosition, fitView } = useReactFlow();
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
-  const [nodes, setNodes] = useState<ActivityFlowNode[]>(() => syncNodes([], document, descriptors, selectedNodes, problems));
+  const dataRef = useRef<ActivityNodeData[]>([]);
+  const nodeData = useMemo(() => (dataRef.current = syncNodeData(dataRef.current, document, descriptors, problems)), [document, descriptors, problems]);
+  const [nodes, setNodes] = useState<ActivityFlowNode[]>(() => syncNodes([], document, nodeData, selectedNodes));
   // A large pathway opens on its beginning, readable, rather than shrunk to fit; the minimap shows the whole.
   const [initialView] = useState(() => {
     const activities = document.root.activities;
@@ -72,12 +74,17 @@ export function DesignerCanvas(props: DesignerCanvasProps) {
       .map((a) => ({ id: a.id }));
     return { padding: 0.3, maxZoom: 1, nodes: top };
   });
+  // The selection as last reported or received: a reported one reaches the props only when its transition commits.
   const selectionRef = useRef(selection);
-  selectionRef.current = selection;
+  const receivedSelection = useRef(selection);
+  if (receivedSelection.current !== selection) {
+    receivedSelection.current = selection;
+    selectionRef.current = selection;
+  }
 
   useEffect(() => {
-    setNodes((previous) => syncNodes(previous, document, descriptors, selectedNodes, problems));
-  }, [document, descriptors, selectedNodes, problems]);
+    setNodes((previous) => syncNodes(previous, document, nodeData, selectedNodes));
+  }, [document, nodeData, selectedNodes]);
 
   const titles = useMemo(() => new Map(document.root.activities.map((a) => [a.id, activityTitle(a, descriptors)])), [document.root.activities, descriptors]);
   const edges = useMemo(() => {
@@ -98,8 +105,16 @@ export function DesignerCanvas(props: DesignerCanvasProps) {
         }
       }
       setNodes((current) => applyNodeChanges(changes.filter((c) => c.type !== "remove"), current));
-      if (moved.size > 0 && !readOnly) apply((d) => moveActivities(d, moved), `move:${[...moved.keys()].sort().join(",")}`);
-      if (nodeSelection) onSelectionChange({ ...selectionRef.current, nodes: [...nodeSelection] });
+      // The canvas already shows the moved nodes where they were dropped; the document, and all that is drawn from
+      // it, follows in a transition that React renders between frames.
+      if (moved.size > 0 && !readOnly) startTransition(() => apply((d) => moveActivities(d, moved), `move:${[...moved.keys()].sort().join(",")}`));
+      // The canvas shows the selection at once; the rest of the designer follows when the frames being drawn allow,
+      // so pressing an activity to drag it never holds up the drag.
+      if (nodeSelection) {
+        const next = { ...selectionRef.current, nodes: [...nodeSelection] };
+        selectionRef.current = next;
+        startTransition(() => onSelectionChange(next));
+      }
     },
     [apply, onSelectionChange, readOnly],
   );
@@ -114,7 +129,11 @@ export function DesignerCanvas(props: DesignerCanvasProps) {
           else edgeSelection.delete(change.id);
         }
       }
-      if (edgeSelection) onSelectionChange({ ...selectionRef.current, edges: [...edgeSelection] });
+      if (edgeSelection) {
+        const next = { ...selectionRef.current, edges: [...edgeSelection] };
+        selectionRef.current = next;
+        startTransition(() => onSelectionChange(next));
+      }
     },
     [onSelectionChange],
   );

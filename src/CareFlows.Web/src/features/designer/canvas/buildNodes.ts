@@ -22,30 +22,56 @@ function sameData(a: ActivityNodeData, b: ActivityNodeData) {
 }
 
 /**
- * The canvas's nodes for a definition, re-using every previous node object whose activity, data and selection did
- * not change, so that React Flow and the memoized node component re-render only what changed.
+ * What each activity's node shows, in document order, re-using the previous data object of every activity whose
+ * display did not change, so that the memoized node component re-renders only what changed.
+ */
+export function syncNodeData(
+  previous: readonly ActivityNodeData[],
+  definition: ElsaDefinition,
+  descriptors: DescriptorMap,
+  problems: ReadonlyMap<string, { errors: number; warnings: number }>,
+): ActivityNodeData[] {
+  const byId = new Map(previous.map((d) => [d.activity.id, d]));
+  const { activities, connections } = definition.root;
+  return activities.map((activity) => {
+    const data = nodeData(activity, connections, { descriptors, problems });
+    const old = byId.get(activity.id);
+    return old && sameData(old, data) ? old : data;
+  });
+}
+
+/**
+ * The canvas's nodes from their data and the selection, re-using every previous node object that did not change.
+ * Selecting touches no activity's data, so a press that selects an activity costs one pass of comparisons.
  */
 export function syncNodes(
   previous: readonly ActivityFlowNode[],
+  definition: ElsaDefinition,
+  data: readonly ActivityNodeData[],
+  selected: ReadonlySet<string>,
+): ActivityFlowNode[] {
+  const byId = new Map(previous.map((n) => [n.id, n]));
+  const { activities } = definition.root;
+  let changed = previous.length !== activities.length;
+  const next = activities.map((activity, index) => {
+    const old = byId.get(activity.id);
+    const isSelected = selected.has(activity.id);
+    if (old && old.data === data[index] && !!old.selected === isSelected && previous[index] === old) {
+      return old;
+    }
+    changed = true;
+    const fresh = activityNode(activity, index, data[index], isSelected);
+    return old?.measured && old.width === fresh.width ? { ...fresh, measured: old.measured } : fresh;
+  });
+  return changed ? next : (previous as ActivityFlowNode[]);
+}
+
+/** The nodes of a definition at once, for a first render and for tests. */
+export function buildNodes(
   definition: ElsaDefinition,
   descriptors: DescriptorMap,
   selected: ReadonlySet<string>,
   problems: ReadonlyMap<string, { errors: number; warnings: number }>,
 ): ActivityFlowNode[] {
-  const byId = new Map(previous.map((n) => [n.id, n]));
-  const { activities, connections } = definition.root;
-  let changed = previous.length !== activities.length;
-  const next = activities.map((activity, index) => {
-    const old = byId.get(activity.id);
-    const data = nodeData(activity, connections, { descriptors, problems });
-    const stable = old && sameData(old.data, data) ? old.data : data;
-    const isSelected = selected.has(activity.id);
-    const fresh = activityNode(activity, index, stable, isSelected);
-    if (old && old.data === stable && !!old.selected === isSelected && old.position.x === fresh.position.x && old.position.y === fresh.position.y && old.width === fresh.width && previous[index] === old) {
-      return old;
-    }
-    changed = true;
-    return old?.measured ? { ...fresh, measured: old.measured } : fresh;
-  });
-  return changed ? next : (previous as ActivityFlowNode[]);
+  return syncNodes([], definition, syncNodeData([], definition, descriptors, problems), selected);
 }

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from "react";
+import { startTransition, useEffect, useRef, useState } from "react";
 
 /**
  * `value`, except that while a pointer is pressed it keeps the one from before the press, and takes the latest when
  * the pointer is released. Pressing on an activity to drag it selects it; the property panel's editors then mount
- * after the drop instead of stalling the first frames of the drag. Keyboard changes apply at once.
+ * after the drop instead of stalling the drag. The new value is rendered as a transition, which React renders in
+ * slices between frames, so even the frame after the drop is not held up by mounting a large panel.
  */
 export function useValueAfterPointerUp<T>(value: T): T {
   const [settled, setSettled] = useState(value);
@@ -17,7 +18,7 @@ export function useValueAfterPointerUp<T>(value: T): T {
     };
     const up = () => {
       pressed.current = false;
-      setSettled(latest.current);
+      startTransition(() => setSettled(latest.current));
     };
     window.addEventListener("pointerdown", down, true);
     window.addEventListener("pointerup", up, true);
@@ -30,8 +31,8 @@ export function useValueAfterPointerUp<T>(value: T): T {
   }, []);
 
   useEffect(() => {
-    if (!pressed.current) setSettled(value);
+    if (!pressed.current) startTransition(() => setSettled(value));
   }, [value]);
 
-  return pressed.current ? settled : value;
+  return settled;
 }

@@ -52,6 +52,7 @@ public static class AuthServiceCollectionExtensions
             .AddPolicy(Policies.InstanceWrite, p => p.RequireRole(Roles.ClinicalLead, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.InstanceAdmin, p => p.RequireRole(Roles.ClinicalLead, Roles.Admin))
             .AddPolicy(Policies.Inbox, p => p.RequireRole(Roles.Coordinator, Roles.Auditor, Roles.Admin))
+            .AddPolicy(Policies.MetricItems, p => p.RequireRole(Roles.Auditor, Roles.Admin))
             .AddPolicy(Policies.UserAdmin, p => p.RequireRole(Roles.Admin));
         services.AddFeedClients(configuration, options);
         return services;

@@ -18,6 +18,9 @@ public static class Policies
     /// <summary>Read and work inbox tasks: coordinators, auditors (read only) and administrators; clinical leads see no patient data.</summary>
     public const string Inbox = "Inbox";
 
+    /// <summary>List the patients' discharges, requests, referrals and tasks behind a metric's figures: auditors and administrators; clinical leads see the counts only.</summary>
+    public const string MetricItems = "MetricItems";
+
     /// <summary>Manage users and teams.</summary>
     public const string UserAdmin = "UserAdmin";
 }

@@ -20,7 +20,8 @@ public sealed class MetricsCalculator(CareFlowsDbContext db, BusinessCalendar ca
     /// <summary>Whether the metric counts tasks, which a pathway and a team can narrow.</summary>
     public static bool CountsTasks(string metric) => metric is "task-sla" or "coordinator-workload";
 
-    public async Task<MetricResult?> ComputeAsync(string metric, MetricQuery query, CancellationToken cancellationToken)
+    /// <summary>The metric's figures with the items behind each, so that the counts and the lists come from one rule.</summary>
+    internal async Task<MetricFigures?> ComputeAsync(string metric, MetricQuery query, CancellationToken cancellationToken)
     {
         var records = new PathwayRecords(db);
         return metric switch

@@ -34,4 +34,19 @@ internal sealed class PathwayRecords(CareFlowsDbContext db)
     /// <summary>The history of these tasks with this action, oldest first.</summary>
     public Task<List<InboxTaskHistoryRecord>> HistoryAsync(IReadOnlyCollection<string> taskIds, string action, CancellationToken cancellationToken) =>
         db.TaskHistory.AsNoTracking().Where(h => taskIds.Contains(h.TaskId) && h.Action == action).OrderBy(h => h.Id).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The patient and pathway name of each of these instances, as the first of its tasks that names a patient records
+    /// them: an instance knows its patient only through the tasks it made for them.
+    /// </summary>
+    public async Task<Dictionary<string, (MetricPatient Patient, string? PathwayName)>> PatientsAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken)
+    {
+        var tasks = await db.Tasks.AsNoTracking()
+            .Where(t => instanceIds.Contains(t.InstanceId) && (t.PatientId != null || t.PatientMrn != null || t.PatientName != null))
+            .Select(t => new { t.InstanceId, t.PatientId, t.PatientMrn, t.PatientName, t.Pathway, t.CreatedAt, t.Id })
+            .ToListAsync(cancellationToken);
+        return tasks.GroupBy(t => t.InstanceId).ToDictionary(
+            g => g.Key,
+            g => g.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id, StringComparer.Ordinal).Select(t => (new MetricPatient(t.PatientId, t.PatientMrn, t.PatientName), t.Pathway)).First());
+    }
 }

@@ -14,41 +14,52 @@ internal sealed class PriorAuthorizationMetrics(PathwayRecords records)
 
     private static readonly string[] Decisions = ["approved", "partial", "modified", "denied"];
 
-    public async Task<MetricResult> TurnaroundAsync(MetricQuery query, CancellationToken cancellationToken)
+    private static readonly ItemShape Shape = new(
+        ItemShape.At("decidedAt", "Decided"),
+        [ItemShape.At("submittedAt", "Submitted"), ItemShape.At("decisionDueAt", "Decision due")],
+        "decided within the timeframe");
+
+    private static readonly MetricItemField TurnaroundHours = new("turnaroundHours", "Turnaround", "hours");
+
+    public async Task<MetricFigures> TurnaroundAsync(MetricQuery query, CancellationToken cancellationToken)
     {
         var decided = await DecidedAsync(query, cancellationToken);
-        var measures = new Dictionary<string, MetricMeasure>();
-        var ratios = new List<MetricRatio>();
+        var figures = new MetricFigures(query, "pa-turnaround", "Prior authorization turnaround",
+            "Prior authorization requests whose payer decided (approved, partial, modified or denied) in the period, by the time of that decision.",
+            Shape);
         foreach (var (urgency, clock) in new[] { ("expedited", "72 hours"), ("standard", "7 calendar days") })
         {
-            var hours = decided.Where(d => d.Urgency == urgency).Select(d => d.Hours).ToList();
-            measures[$"{urgency}MeanHours"] = new(Statistics.Mean(hours), "hours", $"mean time from submission to decision, {urgency} requests");
-            measures[$"{urgency}MedianHours"] = new(Statistics.Median(hours), "hours", $"median, {urgency} requests");
-            measures[$"{urgency}P90Hours"] = new(Statistics.Percentile(hours, 90), "hours", $"90th percentile, {urgency} requests");
-            ratios.Add(new MetricRatio($"{urgency}WithinTimeframe", $"decided within {clock} of submission (or the payer's recorded extension)",
-                decided.Count(d => d.Urgency == urgency && d.WithinTimeframe), $"{urgency} requests decided in the period", hours.Count));
+            var ofUrgency = decided.Where(d => d.Urgency == urgency).ToList();
+            figures
+                .Statistic($"{urgency}MeanHours", "hours", $"mean time from submission to decision, {urgency} requests", ofUrgency, d => d.Item, d => d.Hours, TurnaroundHours, Statistics.Mean)
+                .Statistic($"{urgency}MedianHours", "hours", $"median, {urgency} requests", ofUrgency, d => d.Item, d => d.Hours, TurnaroundHours, Statistics.Median)
+                .Statistic($"{urgency}P90Hours", "hours", $"90th percentile, {urgency} requests", ofUrgency, d => d.Item, d => d.Hours, TurnaroundHours, v => Statistics.Percentile(v, 90))
+                .Ratio($"{urgency}WithinTimeframe", $"decided within {clock} of submission (or the payer's recorded extension)", $"{urgency} requests decided in the period",
+                    ofUrgency, d => d.Item, d => d.WithinTimeframe, d => d.Hours, TurnaroundHours);
         }
 
-        measures["extended"] = new(decided.Count(d => d.Extended), "requests", "decided requests whose payer recorded an extension");
-        return query.Result("pa-turnaround", "Prior authorization turnaround",
-            "Prior authorization requests whose payer decided (approved, partial, modified or denied) in the period, by the time of that decision.",
-            ratios, measures);
+        return figures.Count("extended", "requests", "decided requests whose payer recorded an extension", decided.Where(d => d.Extended), d => d.Item, d => d.Hours, TurnaroundHours);
     }
 
-    public async Task<MetricResult> OutcomesAsync(MetricQuery query, CancellationToken cancellationToken)
+    public async Task<MetricFigures> OutcomesAsync(MetricQuery query, CancellationToken cancellationToken)
     {
         var decided = await DecidedAsync(query, cancellationToken);
         const string All = "requests decided in the period";
-        var ratios = Decisions.Select(o => new MetricRatio(o, $"decided {o}", decided.Count(d => d.Outcome == o), All, decided.Count)).ToList();
-        ratios.Add(new MetricRatio("pendedFirst", "pended for more information before the decision (PAS A4)", decided.Count(d => d.WasPended), All, decided.Count));
-        ratios.Add(new MetricRatio("firstPass", "decided without a pend for more information", decided.Count(d => !d.WasPended), All, decided.Count));
-        ratios.Add(new MetricRatio("appealed", "denied or partly approved, and the appeal filed", decided.Count(d => d.Appealed), "requests denied or partly approved in the period", decided.Count(d => d.Outcome is "denied" or "partial" or "modified")));
-        return query.Result("pa-outcomes", "Prior authorization outcome mix",
-            "Prior authorization requests whose payer decided in the period, by the time of that decision.",
-            ratios, new Dictionary<string, MetricMeasure>());
+        var figures = new MetricFigures(query, "pa-outcomes", "Prior authorization outcome mix",
+            "Prior authorization requests whose payer decided in the period, by the time of that decision.", Shape);
+        foreach (var outcome in Decisions)
+        {
+            figures.Ratio(outcome, $"decided {outcome}", All, decided, d => d.Item, d => d.Outcome == outcome);
+        }
+
+        return figures
+            .Ratio("pendedFirst", "pended for more information before the decision (PAS A4)", All, decided, d => d.Item, d => d.WasPended)
+            .Ratio("firstPass", "decided without a pend for more information", All, decided, d => d.Item, d => !d.WasPended)
+            .Ratio("appealed", "denied or partly approved, and the appeal filed", "requests denied or partly approved in the period",
+                decided.Where(d => d.Outcome is "denied" or "partial" or "modified"), d => d.Item, d => d.Appealed);
     }
 
-    private sealed record Decision(string Outcome, string Urgency, double Hours, bool WithinTimeframe, bool WasPended, bool Extended, bool Appealed);
+    private sealed record Decision(CountedItem Item, string Outcome, string Urgency, double Hours, bool WithinTimeframe, bool WasPended, bool Extended, bool Appealed);
 
     private async Task<List<Decision>> DecidedAsync(MetricQuery query, CancellationToken cancellationToken)
     {
@@ -68,13 +79,25 @@ internal sealed class PriorAuthorizationMetrics(PathwayRecords records)
                 pended |= Text(earlier["outcome"]) == "pended";
             }
 
+            var submission = instance.Variable("Submission");
+            var extension = instance.Variable("Extension") as JsonObject;
+            var urgency = Text(submission?["urgency"]) ?? "standard";
+            var withinTimeframe = IsTrue(decided["withinTimeframe"]);
+            var item = new CountedItem(instance.Record.Id, null, DefinitionId, at,
+                new Dictionary<string, DateTimeOffset?>
+                {
+                    ["submittedAt"] = Instant(submission?["submittedAt"]),
+                    ["decisionDueAt"] = Instant(extension?["decisionDueAt"]) ?? Instant(submission?["decisionDueAt"]),
+                },
+                $"{urgency}, {outcome}{(pended ? ", pended first" : "")}{(extension is null ? "" : ", extended")}", withinTimeframe);
             decisions.Add(new Decision(
+                item,
                 outcome,
-                Text(instance.Variable("Submission")?["urgency"]) ?? "standard",
+                urgency,
                 Number(decided["turnaroundHours"]) ?? 0,
-                IsTrue(decided["withinTimeframe"]),
+                withinTimeframe,
                 pended,
-                instance.Variable("Extension") is JsonObject,
+                extension is not null,
                 Text(instance.Variable("AppealOutcome")) == "Filed"));
         }
 

@@ -24,7 +24,25 @@ internal sealed class TransitionalCareMetrics(PathwayRecords records, BusinessCa
         public bool OpenAt(DateTimeOffset at) => EndedEarlyAt is not { } ended || ended > at;
     }
 
-    public async Task<MetricResult> ContactAsync(MetricQuery query, CancellationToken cancellationToken)
+    private static readonly ItemShape ContactShape = new(
+        ItemShape.At("dischargedAt", "Discharged"),
+        [ItemShape.At("deadline", "Contact deadline"), ItemShape.At("firstAttemptAt", "First attempt"), ItemShape.At("contactedAt", "Contacted")],
+        "contacted by the deadline");
+
+    private static readonly ItemShape VisitShape = new(
+        ItemShape.At("dischargedAt", "Discharged"),
+        [ItemShape.At("windowEnd", "Visit window ends"), ItemShape.On("visitHeldOn", "Visit held"), ItemShape.On("reconciledOn", "Medications reconciled")],
+        "visit held within the window");
+
+    private static readonly MetricItemField HoursToFirstAttempt = new("hoursToFirstAttempt", "Hours to first attempt", "hours");
+
+    /// <summary>One discharge as the contact measure judged it.</summary>
+    private sealed record ContactOutcome(CountedItem Item, bool Contacted, bool Compliant, double? HoursToFirstAttempt);
+
+    /// <summary>One discharge as the visit measures judged it.</summary>
+    private sealed record VisitOutcome(CountedItem Item, bool Seen, bool InWindow, bool ReconciledByVisit);
+
+    public async Task<MetricFigures> ContactAsync(MetricQuery query, CancellationToken cancellationToken)
     {
         var discharges = (await EligibleAsync(query, cancellationToken))
             .Where(d => Deadline(d) <= query.Now && d.OpenAt(Deadline(d)))
@@ -32,8 +50,7 @@ internal sealed class TransitionalCareMetrics(PathwayRecords records, BusinessCa
         var ids = discharges.ConvertAll(d => d.Id);
         var calls = (await records.TasksAsync(ids, "outreach-call", cancellationToken)).ToLookup(t => t.InstanceId);
         var attempts = (await records.HistoryAsync([.. calls.SelectMany(c => c).Select(t => t.Id)], "attempted", cancellationToken)).ToLookup(h => h.TaskId);
-        int contacted = 0, compliant = 0;
-        var hoursToFirstAttempt = new List<double>();
+        var outcomes = new List<ContactOutcome>();
         foreach (var discharge in discharges)
         {
             var deadline = Deadline(discharge);
@@ -48,28 +65,26 @@ internal sealed class TransitionalCareMetrics(PathwayRecords records, BusinessCa
 
             var inTime = reachedAt is { } reached && reached <= deadline;
             var unsuccessful = logged.Count(a => Text(a["result"]) != "reached" && Instant(a["at"]) <= deadline);
-            contacted += inTime ? 1 : 0;
-            compliant += inTime || unsuccessful >= 2 ? 1 : 0;
-            if (logged.Select(a => Instant(a["at"])).Append(reachedAt).Min() is { } first)
-            {
-                hoursToFirstAttempt.Add((first - discharge.DischargedAt).TotalHours);
-            }
+            var first = logged.Select(a => Instant(a["at"])).Append(reachedAt).Min();
+            var item = new CountedItem(discharge.Id, call?.Id, DefinitionId, discharge.DischargedAt,
+                new Dictionary<string, DateTimeOffset?> { ["deadline"] = deadline, ["firstAttemptAt"] = first, ["contactedAt"] = reachedAt },
+                $"{unsuccessful} unsuccessful attempt{(unsuccessful == 1 ? "" : "s")} by the deadline", inTime);
+            outcomes.Add(new ContactOutcome(item, inTime, inTime || unsuccessful >= 2, first is { } at ? (at - discharge.DischargedAt).TotalHours : null));
         }
 
         const string Denominator = "eligible discharges in the period whose contact deadline (end of business day 2 after the discharge date) has passed";
-        return query.Result("tcm-contact", "TCM interactive contact within 2 business days",
-            "Discharge follow-ups of TCM-eligible discharges (qualifying setting to a community setting, attributed, alive), by discharge time; follow-ups ended before their contact deadline are left out.",
-            [
-                new MetricRatio("contactRate", "a successful interactive contact (an attempt logged as reached, or the call completed as Reached) by the deadline", contacted, Denominator, discharges.Count),
-                new MetricRatio("attemptComplianceRate", "a successful contact, or at least 2 documented unsuccessful attempts, by the deadline", compliant, Denominator, discharges.Count),
-            ],
-            new Dictionary<string, MetricMeasure>
-            {
-                ["medianHoursToFirstAttempt"] = new(Statistics.Median(hoursToFirstAttempt), "hours", "from the discharge time to the first logged attempt or contact, of the discharges with one"),
-            });
+        return new MetricFigures(query, "tcm-contact", "TCM interactive contact within 2 business days",
+                "Discharge follow-ups of TCM-eligible discharges (qualifying setting to a community setting, attributed, alive), by discharge time; follow-ups ended before their contact deadline are left out.",
+                ContactShape)
+            .Ratio("contactRate", "a successful interactive contact (an attempt logged as reached, or the call completed as Reached) by the deadline", Denominator,
+                outcomes, o => o.Item, o => o.Contacted)
+            .Ratio("attemptComplianceRate", "a successful contact, or at least 2 documented unsuccessful attempts, by the deadline", Denominator,
+                outcomes, o => o.Item, o => o.Compliant)
+            .Statistic("medianHoursToFirstAttempt", "hours", "from the discharge time to the first logged attempt or contact, of the discharges with one",
+                outcomes, o => o.Item, o => o.HoursToFirstAttempt, HoursToFirstAttempt, Statistics.Median);
     }
 
-    public async Task<MetricResult> FaceToFaceAsync(MetricQuery query, CancellationToken cancellationToken)
+    public async Task<MetricFigures> FaceToFaceAsync(MetricQuery query, CancellationToken cancellationToken)
     {
         var discharges = (await EligibleAsync(query, cancellationToken))
             .Where(d => WindowEnd(d) <= query.Now && d.OpenAt(WindowEnd(d)))
@@ -77,28 +92,26 @@ internal sealed class TransitionalCareMetrics(PathwayRecords records, BusinessCa
         var ids = discharges.ConvertAll(d => d.Id);
         var visits = (await records.TasksAsync(ids, "confirm-visit", cancellationToken)).Where(t => t is { Status: InboxTaskStatus.Completed, Outcome: "Held" }).ToLookup(t => t.InstanceId);
         var reconciliations = (await records.TasksAsync(ids, "reconcile-medications", cancellationToken)).Where(t => t.Status == InboxTaskStatus.Completed).ToLookup(t => t.InstanceId);
-        int inWindow = 0, seen = 0, reconciledByVisit = 0;
+        var outcomes = new List<VisitOutcome>();
         foreach (var discharge in discharges)
         {
-            var heldOn = visits[discharge.Id].Select(v => Date(Object(v.Result)?["heldOn"])).Where(d => d is not null).Min();
-            if (heldOn is not { } held)
-            {
-                continue;
-            }
-
-            seen++;
-            inWindow += held <= calendar.LocalDate(discharge.DischargedAt).AddDays(TrackDays(discharge)) ? 1 : 0;
+            var visit = visits[discharge.Id].Select(v => (Task: v, HeldOn: Date(Object(v.Result)?["heldOn"]))).Where(v => v.HeldOn is not null).OrderBy(v => v.HeldOn).FirstOrDefault();
             var reconciledOn = reconciliations[discharge.Id].Select(r => Date(Object(r.Result)?["reconciledOn"])).Where(d => d is not null).Min();
-            reconciledByVisit += reconciledOn is { } reconciled && reconciled <= held ? 1 : 0;
+            var inWindow = visit.HeldOn is { } held && held <= calendar.LocalDate(discharge.DischargedAt).AddDays(TrackDays(discharge));
+            var reconciledByVisit = visit.HeldOn is { } visited && reconciledOn is { } reconciled && reconciled <= visited;
+            var item = new CountedItem(discharge.Id, visit.Task?.Id, DefinitionId, discharge.DischargedAt,
+                new Dictionary<string, DateTimeOffset?> { ["windowEnd"] = WindowEnd(discharge), ["visitHeldOn"] = ItemShape.AsTime(visit.HeldOn), ["reconciledOn"] = ItemShape.AsTime(reconciledOn) },
+                TrackDays(discharge) == 7 ? "high-risk track: visit by day 7" : $"visit by day {TrackDays(discharge)}", inWindow);
+            outcomes.Add(new VisitOutcome(item, visit.HeldOn is not null, inWindow, reconciledByVisit));
         }
 
-        return query.Result("tcm-face-to-face", "TCM face-to-face visit timeliness",
-            "Discharge follow-ups of TCM-eligible discharges, by discharge time, whose visit window (day 7 on the high-risk track, day 14 otherwise) has ended; follow-ups ended before then are left out.",
-            [
-                new MetricRatio("faceToFaceRate", "a face-to-face visit held on or before discharge day + 7 (high risk) or + 14", inWindow, "eligible discharges whose visit window has ended", discharges.Count),
-                new MetricRatio("medicationReconciliationRate", "medications reconciled on or before the visit date", reconciledByVisit, "those with a visit held", seen),
-            ],
-            new Dictionary<string, MetricMeasure>());
+        return new MetricFigures(query, "tcm-face-to-face", "TCM face-to-face visit timeliness",
+                "Discharge follow-ups of TCM-eligible discharges, by discharge time, whose visit window (day 7 on the high-risk track, day 14 otherwise) has ended; follow-ups ended before then are left out.",
+                VisitShape)
+            .Ratio("faceToFaceRate", "a face-to-face visit held on or before discharge day + 7 (high risk) or + 14", "eligible discharges whose visit window has ended",
+                outcomes, o => o.Item, o => o.InWindow)
+            .Ratio("medicationReconciliationRate", "medications reconciled on or before the visit date", "those with a visit held",
+                outcomes.Where(o => o.Seen), o => o.Item, o => o.ReconciledByVisit);
     }
 
     private async Task<List<Discharge>> EligibleAsync(MetricQuery query, CancellationToken cancellationToken) =>

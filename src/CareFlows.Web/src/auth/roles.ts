@@ -42,6 +42,8 @@ export function abilities(user: Pick<CurrentUser, "roles"> | null | undefined) {
     cancelInstances: admin,
     /** Metrics: for those who oversee the pathways, not for the coordinators they measure. */
     readMetrics: lead || auditor || admin,
+    /** The patients' discharges, requests, referrals and tasks behind a metric's figures: patient data, so not for leads. */
+    drillIntoMetrics: auditor || admin,
     administer: admin,
   };
 }

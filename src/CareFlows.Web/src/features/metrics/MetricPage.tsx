@@ -1,13 +1,15 @@
-import { Alert, Anchor, Breadcrumbs, Center, Loader, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Breadcrumbs, Center, Loader, Paper, Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { IconInfoCircle } from "@tabler/icons-react";
 import { Link, useLocation, useParams } from "react-router";
 import { ApiError } from "../../api/problem";
+import { useAuth } from "../../auth/AuthContext";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { NotFound } from "../../components/NotFound";
 import { metricKeys, metricsApi, narrowsByPathwayAndTeam, type MetricResult } from "./api";
 import { MetricVisuals } from "./charts/MetricVisuals";
-import { formatMeasure, formatPercent } from "./describe";
+import { FiguresTable } from "./FiguresTable";
+import { MetricItemsPanel } from "./items/MetricItemsPanel";
 import { MetricsFilterBar } from "./MetricsFilterBar";
 import { measureLabel, presentationOf, ratioLabel } from "./presentation";
 import { TrustNotes } from "./TrustNotes";
@@ -18,6 +20,7 @@ import { useMetricFilters } from "./useMetricFilters";
 export function MetricPage() {
   const { id = "" } = useParams();
   const location = useLocation();
+  const { can } = useAuth();
   const filters = useMetricFilters();
   const query = filters.query && !narrowsByPathwayAndTeam(id) ? { from: filters.query.from, to: filters.query.to } : filters.query;
   const result = useQuery({
@@ -68,75 +71,30 @@ export function MetricPage() {
                 How it is counted
               </Title>
               <TrustNotes result={result.data} names={{ pathway: pathways.name, team: teams.name }} />
-              <Figures result={result.data} />
+              <FiguresTable result={result.data} canDrill={can.drillIntoMetrics} />
             </Stack>
           </Paper>
-          <Paper withBorder p="md" component="section" aria-labelledby="behind-title">
-            <Stack gap="xs">
-              <Title order={2} size="h3" id="behind-title">
-                The items behind it
-              </Title>
-              <Text size="sm">
-                The metrics service returns counts{result.data.rows.length > 0 ? " and the breakdown above" : ""}, not the discharges, requests, referrals or tasks it
-                counted, so they cannot be listed from here. Patient-level detail stays in the inbox and the instance views, for the roles allowed to see it.
-              </Text>
-            </Stack>
-          </Paper>
+          {can.drillIntoMetrics ? (
+            <MetricItemsPanel
+              metric={id}
+              period={query}
+              figureLabel={(figure) => figureLabel(result.data!, figure)}
+              isRatio={(figure) => result.data!.ratios.some((r) => r.name === figure)}
+            />
+          ) : (
+            <Text size="sm" c="dimmed">
+              The discharges, requests, referrals and tasks behind these figures are patient data: auditors and administrators can list them from here.
+            </Text>
+          )}
         </Stack>
       )}
     </Stack>
   );
 }
 
-/** Every rate and figure with its exact definition, as a table. */
-function Figures({ result }: { result: MetricResult }) {
+function figureLabel(result: MetricResult, figure: string): string {
   const p = presentationOf(result.metric, result.title);
-  return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table withTableBorder striped>
-        <Table.Caption style={{ captionSide: "top", textAlign: "left" }}>
-          <Text size="sm" c="dimmed" component="span">
-            Every figure of this metric with what it counts.
-          </Text>
-        </Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Figure</Table.Th>
-            <Table.Th scope="col" ta="right">
-              Value
-            </Table.Th>
-            <Table.Th scope="col">Counts</Table.Th>
-            <Table.Th scope="col">Out of</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {result.ratios.map((ratio) => (
-            <Table.Tr key={ratio.name}>
-              <Table.Th scope="row" fw={500}>
-                {ratioLabel(p, ratio.name)}
-              </Table.Th>
-              <Table.Td ta="right">{formatPercent(ratio.rate)}</Table.Td>
-              <Table.Td>
-                {ratio.numerator}: {ratio.numeratorDefinition}
-              </Table.Td>
-              <Table.Td>
-                {ratio.denominator}: {ratio.denominatorDefinition}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-          {Object.entries(result.measures).map(([name, measure]) => (
-            <Table.Tr key={name}>
-              <Table.Th scope="row" fw={500}>
-                {measureLabel(p, name)}
-              </Table.Th>
-              <Table.Td ta="right">{formatMeasure(measure)}</Table.Td>
-              <Table.Td colSpan={2}>{measure.definition}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
+  return figure in result.measures ? measureLabel(p, figure) : ratioLabel(p, figure);
 }
 
 function firstMessages(errors: Record<string, string[]>): Record<string, string> {

@@ -1,6 +1,6 @@
 import { get } from "../../api/client";
 
-/** The metrics API (Features/Metrics on the server): counts only, never the patients behind them. */
+/** The metrics API (Features/Metrics on the server): counts only; the items behind them, patient data, are read through items/itemsApi.ts. */
 
 export interface MetricSummary {
   id: string;

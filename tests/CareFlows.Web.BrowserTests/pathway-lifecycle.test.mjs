@@ -212,6 +212,7 @@ describe("a pathway from the drawing board to the audit trail", { concurrency: f
     for (const [path, name, ready] of [
       ["/metrics", "metrics", "main h1"],
       ["/metrics/tcm-contact", "metric", "main h1"],
+      ["/metrics/tcm-contact?items=contactRate&in=denominator", "metric-items", "#items-title"],
       ["/admin/users", "admin-users", "table"],
       [`/admin/users/${user}`, "admin-user", "main h1"],
       ["/admin/teams", "admin-teams", "table"],

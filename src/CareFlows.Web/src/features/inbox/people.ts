@@ -27,6 +27,9 @@ export const peopleKeys = {
   search: (search: string, team: string | null) => ["people", "search", search, team] as const,
 };
 
+/** The actor CareFlows records for what it does itself (importing the workflow files at start-up). */
+export const systemActor = "system";
+
 /** Stands for the signed-in user as owner while a claim is on its way. */
 export const pendingMe = "(you, claiming)";
 
@@ -81,16 +84,19 @@ export function isMe(owner: string | null | undefined, me: string | null) {
 
 /** The people named by `ids` (repeats, blanks and the claiming placeholder ignored), by id, as they load. */
 export function usePeople(ids: readonly (string | null | undefined)[]): ReadonlyMap<string, Person> {
-  const unique = [...new Set(ids.filter((id): id is string => !!id && id !== pendingMe))];
+  const unique = [...new Set(ids.filter((id): id is string => !!id && id !== pendingMe && id !== systemActor))];
   return useQueries({
     queries: unique.map((id) => ({ queryKey: peopleKeys.person(id), queryFn: () => lookUpPerson(id), staleTime: 10 * 60_000 })),
     combine: (results) => new Map(results.flatMap((result) => (result.data ? [[result.data.id, result.data] as const] : []))),
   });
 }
 
-/** How a person reads: their name, marked when they no longer work here; a short id when nothing better is known. */
+/**
+ * How a person reads: their name, marked when they no longer work here; a short id when nothing better is known.
+ * Records made before people were named by id hold the name they signed in with, which is shown as it is.
+ */
 export function personName(id: string, person: Person | undefined): string {
-  if (!person) return `User ${id.slice(0, 8)}`;
+  if (!person) return id.includes("@") ? id : `User ${id.slice(0, 8)}`;
   const name = person.displayName ?? `User ${id.slice(0, 8)}`;
   return person.active ? name : `${name} (deactivated)`;
 }
@@ -105,6 +111,7 @@ export function usePersonLabel(ids: readonly (string | null | undefined)[]) {
   return (id: string | null | undefined, nobody = "Nobody"): string => {
     if (!id) return nobody;
     if (isMe(id, me)) return "You";
+    if (id === systemActor) return "CareFlows";
     return personName(id, people.get(id));
   };
 }

@@ -83,7 +83,7 @@ public abstract class PipelineRaceTests(CareFlowsApp app) : AppTests(app)
             """.Replace("DEFINITION", definitionId, StringComparison.Ordinal).Replace("EVENT", eventName, StringComparison.Ordinal)
             .Replace("TRIGGER", trigger ? "true" : "false", StringComparison.Ordinal);
         await using var scope = App.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DefinitionStore>().ImportAsync(WorkflowDefinitionReader.Read(json), publish: true, user: "test", Cancel);
+        await scope.ServiceProvider.GetRequiredService<DefinitionStore>().ImportAsync(WorkflowDefinitionReader.Read(json), publish: true, editor: DefinitionEditor.System, Cancel);
         return definitionId;
     }
 }

@@ -82,7 +82,7 @@ public abstract class SlowBurstTests(CareFlowsApp app) : AppTests(app)
              "root": {"id": "flowchart", "type": "Elsa.Flowchart", "activities": [{{{activities}}}], "connections": [{{{connections}}}]}}
             """;
         await using var scope = App.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DefinitionStore>().ImportAsync(WorkflowDefinitionReader.Read(json), publish: true, user: "test", Cancel);
+        await scope.ServiceProvider.GetRequiredService<DefinitionStore>().ImportAsync(WorkflowDefinitionReader.Read(json), publish: true, editor: DefinitionEditor.System, Cancel);
     }
 }
 

@@ -45,7 +45,7 @@ public sealed class TriggerSchedulerTests(SqliteApp app) : AppTests(app), IClass
         await using var scope = App.Services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<DefinitionStore>();
         var definition = WorkflowDefinitionReader.Read(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "ElsaCompat", file), TestContext.Current.CancellationToken));
-        var imported = await store.ImportAsync(definition, publish: true, user: "test", TestContext.Current.CancellationToken);
+        var imported = await store.ImportAsync(definition, publish: true, editor: DefinitionEditor.System, TestContext.Current.CancellationToken);
         return await QueryAsync(db => Task.FromResult(db.Definitions.Single(d => d.Id == imported.Record.Id)));
     }
 

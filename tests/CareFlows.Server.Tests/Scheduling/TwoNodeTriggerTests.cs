@@ -32,7 +32,7 @@ public sealed class TwoNodeTriggerTests
             await using (var scope = first.Services.CreateAsyncScope())
             {
                 var store = scope.ServiceProvider.GetRequiredService<DefinitionStore>();
-                versionId = (await store.ImportAsync(WorkflowDefinitionReader.Read(EverySecond(definitionId)), publish: true, user: "test", Cancel)).Record.Id;
+                versionId = (await store.ImportAsync(WorkflowDefinitionReader.Read(EverySecond(definitionId)), publish: true, editor: DefinitionEditor.System, Cancel)).Record.Id;
             }
 
             // The second node learns of the publish by itself, and both nodes fire every occurrence from then on.
@@ -49,7 +49,7 @@ public sealed class TwoNodeTriggerTests
 
             await using (var scope = first.Services.CreateAsyncScope())
             {
-                await scope.ServiceProvider.GetRequiredService<DefinitionStore>().RetireAsync(definitionId, Cancel);
+                await scope.ServiceProvider.GetRequiredService<DefinitionStore>().RetireAsync(definitionId, DefinitionEditor.System, Cancel);
             }
 
             Assert.Equal(0, await ArmedAsync(first, versionId));

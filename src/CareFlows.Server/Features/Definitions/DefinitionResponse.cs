@@ -38,7 +38,11 @@ public record DefinitionVersionResponse
 
     public required DateTime UpdatedAt { get; init; }
 
+    /// <summary>The sign-in name of who started this version.</summary>
     public string? CreatedBy { get; init; }
+
+    /// <summary>The user id of who last changed this version (saved, published, retired, reverted to it); <c>system</c> for CareFlows' own imports.</summary>
+    public string? UpdatedBy { get; init; }
 
     /// <summary>
     /// Names this version's content as stored now; a designer sends it back as <c>If-Match</c> when saving a draft, so
@@ -81,6 +85,7 @@ public static class DefinitionResponseMappings
             CreatedAt = record.CreatedAt,
             UpdatedAt = record.UpdatedAt,
             CreatedBy = record.CreatedBy,
+            UpdatedBy = record.UpdatedBy,
             Etag = DefinitionEtag.Of(record),
         };
     }

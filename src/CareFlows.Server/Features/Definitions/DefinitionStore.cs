@@ -35,10 +35,10 @@ public sealed class DefinitionStore(
     /// Stores a definition as a new version, optionally published. Importing content identical to a stored version
     /// adds nothing (and publishes that version if asked), so importing the same file twice is harmless.
     /// </summary>
-    public async Task<ImportResult> ImportAsync(WorkflowDefinition definition, bool publish, string? user, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> ImportAsync(WorkflowDefinition definition, bool publish, DefinitionEditor editor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        return (await ImportAsync([definition], publish, user, cancellationToken))[0];
+        return (await ImportAsync([definition], publish, editor, cancellationToken))[0];
     }
 
     /// <summary>
@@ -48,17 +48,17 @@ public sealed class DefinitionStore(
     public async Task<ImportResult> ImportFileAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        return (await ImportAsync([definition], publish: true, keepRetired: true, user: "system", cancellationToken))[0];
+        return (await ImportAsync([definition], publish: true, keepRetired: true, DefinitionEditor.System, cancellationToken))[0];
     }
 
     /// <summary>
     /// Imports several definitions all or nothing, in order (a later one with the same definition id becomes the next
     /// version). With <paramref name="publish"/> every one must be valid, else nothing is stored.
     /// </summary>
-    public Task<IReadOnlyList<ImportResult>> ImportAsync(IReadOnlyList<WorkflowDefinition> definitions, bool publish, string? user, CancellationToken cancellationToken = default) =>
-        ImportAsync(definitions, publish, keepRetired: false, user, cancellationToken);
+    public Task<IReadOnlyList<ImportResult>> ImportAsync(IReadOnlyList<WorkflowDefinition> definitions, bool publish, DefinitionEditor editor, CancellationToken cancellationToken = default) =>
+        ImportAsync(definitions, publish, keepRetired: false, editor, cancellationToken);
 
-    private async Task<IReadOnlyList<ImportResult>> ImportAsync(IReadOnlyList<WorkflowDefinition> definitions, bool publish, bool keepRetired, string? user, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ImportResult>> ImportAsync(IReadOnlyList<WorkflowDefinition> definitions, bool publish, bool keepRetired, DefinitionEditor editor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definitions);
         var published = new List<string>();
@@ -68,7 +68,7 @@ public sealed class DefinitionStore(
                 var imported = new List<ImportResult>(definitions.Count);
                 foreach (var definition in definitions)
                 {
-                    var (result, changed) = await ImportOneAsync(definition, publish, keepRetired, user, cancellationToken);
+                    var (result, changed) = await ImportOneAsync(definition, publish, keepRetired, editor, cancellationToken);
                     imported.Add(result);
                     if (changed)
                     {
@@ -88,7 +88,7 @@ public sealed class DefinitionStore(
     }
 
     /// <summary>Creates a new definition as a version 1 draft; a definition id that already exists is a conflict.</summary>
-    public Task<WorkflowDefinitionRecord> CreateAsync(WorkflowDefinition definition, string? user, CancellationToken cancellationToken = default)
+    public Task<WorkflowDefinitionRecord> CreateAsync(WorkflowDefinition definition, DefinitionEditor editor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var definitionId = definition.DefinitionId ?? ids.NewId();
@@ -100,7 +100,7 @@ public sealed class DefinitionStore(
                     throw new ConflictException($"Definition '{definitionId}' already exists; save a draft of it instead.");
                 }
 
-                var record = await NewVersionAsync(definition, definitionId, [], ContentHash(definition), user, cancellationToken);
+                var record = await NewVersionAsync(definition, definitionId, [], ContentHash(definition), editor, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 return record;
             },
@@ -111,7 +111,7 @@ public sealed class DefinitionStore(
     /// Saves a draft: edits the latest version if it was never published, else starts a new version. With
     /// <paramref name="ifMatch"/> the latest version must still be the one with that etag (see <see cref="DefinitionEtag"/>).
     /// </summary>
-    public Task<WorkflowDefinitionRecord> SaveDraftAsync(string definitionId, WorkflowDefinition definition, string? user, string? ifMatch = null, CancellationToken cancellationToken = default)
+    public Task<WorkflowDefinitionRecord> SaveDraftAsync(string definitionId, WorkflowDefinition definition, DefinitionEditor editor, string? ifMatch = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
         return WriteAsync(
@@ -129,7 +129,7 @@ public sealed class DefinitionStore(
                 {
                     // A new version is made now, whatever creation time the edited copy carried.
                     definition.CreatedAt = null;
-                    var record = await NewVersionAsync(definition, definitionId, versions, ContentHash(definition), user, cancellationToken);
+                    var record = await NewVersionAsync(definition, definitionId, versions, ContentHash(definition), editor, cancellationToken);
                     await db.SaveChangesAsync(cancellationToken);
                     return record;
                 }
@@ -141,6 +141,7 @@ public sealed class DefinitionStore(
                 latest.Name = definition.Name;
                 latest.Description = definition.Description;
                 latest.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+                latest.UpdatedBy = editor.UserId;
                 await db.SaveChangesAsync(cancellationToken);
                 return latest;
             },
@@ -148,7 +149,7 @@ public sealed class DefinitionStore(
     }
 
     /// <summary>Publishes a version (the latest when none is named); the previously published one stops starting instances.</summary>
-    public async Task<WorkflowDefinitionRecord> PublishAsync(string definitionId, int? version, CancellationToken cancellationToken = default)
+    public async Task<WorkflowDefinitionRecord> PublishAsync(string definitionId, int? version, DefinitionEditor editor, CancellationToken cancellationToken = default)
     {
         var record = await WriteAsync(
             async () =>
@@ -156,7 +157,7 @@ public sealed class DefinitionStore(
                 var versions = await VersionsAsync(definitionId, cancellationToken);
                 var target = (version is { } v ? versions.Find(d => d.Version == v) : versions.Find(d => d.IsLatest))
                     ?? throw new NotFoundException($"Definition '{definitionId}' has no version {version}.");
-                await PublishAsync(target, versions, cancellationToken);
+                await PublishAsync(target, versions, editor, cancellationToken);
                 return target;
             },
             cancellationToken);
@@ -168,7 +169,7 @@ public sealed class DefinitionStore(
     /// Retires the published version: it starts no new instances and its triggers are disarmed (on every node within
     /// <c>Runtime:PublishedPollInterval</c>), while instances already running on it finish on it.
     /// </summary>
-    public async Task<WorkflowDefinitionRecord> RetireAsync(string definitionId, CancellationToken cancellationToken = default)
+    public async Task<WorkflowDefinitionRecord> RetireAsync(string definitionId, DefinitionEditor editor, CancellationToken cancellationToken = default)
     {
         var record = await WriteAsync(
             async () =>
@@ -178,6 +179,7 @@ public sealed class DefinitionStore(
                     ?? throw new ConflictException($"Definition '{definitionId}' has no published version to retire.");
                 published.IsPublished = false;
                 published.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+                published.UpdatedBy = editor.UserId;
                 published.Json = Restamp(published, isPublished: false);
                 await db.SaveChangesAsync(cancellationToken);
                 return published;
@@ -213,7 +215,7 @@ public sealed class DefinitionStore(
         cancellationToken);
 
     /// <summary>Makes an older version's content the new latest draft.</summary>
-    public Task<WorkflowDefinitionRecord> RevertAsync(string definitionId, int version, string? user, CancellationToken cancellationToken = default) => WriteAsync(
+    public Task<WorkflowDefinitionRecord> RevertAsync(string definitionId, int version, DefinitionEditor editor, CancellationToken cancellationToken = default) => WriteAsync(
         async () =>
         {
             var versions = await VersionsAsync(definitionId, cancellationToken);
@@ -228,7 +230,7 @@ public sealed class DefinitionStore(
 
             var definition = WorkflowDefinitionReader.Read(source.Json);
             definition.CreatedAt = null;
-            var record = await NewVersionAsync(definition, definitionId, versions, source.ContentHash, user, cancellationToken);
+            var record = await NewVersionAsync(definition, definitionId, versions, source.ContentHash, editor, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return record;
         },
@@ -260,7 +262,7 @@ public sealed class DefinitionStore(
     public ValidationReport Validate(WorkflowDefinition definition) => engine.Validate(definition);
 
     // Returns whether a version was published by this import.
-    private async Task<(ImportResult Result, bool Published)> ImportOneAsync(WorkflowDefinition definition, bool publish, bool keepRetired, string? user, CancellationToken cancellationToken)
+    private async Task<(ImportResult Result, bool Published)> ImportOneAsync(WorkflowDefinition definition, bool publish, bool keepRetired, DefinitionEditor editor, CancellationToken cancellationToken)
     {
         var definitionId = definition.DefinitionId ?? definition.Id ?? ids.NewId();
         var hash = ContentHash(definition);
@@ -274,7 +276,7 @@ public sealed class DefinitionStore(
                 RequireValid(definition);
             }
 
-            record = await NewVersionAsync(definition, definitionId, versions, hash, user, cancellationToken);
+            record = await NewVersionAsync(definition, definitionId, versions, hash, editor, cancellationToken);
             versions.Add(record);
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -282,13 +284,13 @@ public sealed class DefinitionStore(
         var publishing = publish && !record.IsPublished && !(keepRetired && !created && record.PublishedAt is not null);
         if (publishing)
         {
-            await PublishAsync(record, versions, cancellationToken);
+            await PublishAsync(record, versions, editor, cancellationToken);
         }
 
         return (new ImportResult(record, created), publishing);
     }
 
-    private async Task PublishAsync(WorkflowDefinitionRecord target, List<WorkflowDefinitionRecord> versions, CancellationToken cancellationToken)
+    private async Task PublishAsync(WorkflowDefinitionRecord target, List<WorkflowDefinitionRecord> versions, DefinitionEditor editor, CancellationToken cancellationToken)
     {
         RequireValid(WorkflowDefinitionReader.Read(target.Json));
         var now = clock.GetUtcNow().UtcDateTime;
@@ -301,6 +303,7 @@ public sealed class DefinitionStore(
         target.IsPublished = true;
         target.PublishedAt ??= now;
         target.UpdatedAt = now;
+        target.UpdatedBy = editor.UserId;
         target.Json = Restamp(target, isPublished: true);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -331,7 +334,7 @@ public sealed class DefinitionStore(
         }
     }
 
-    private async Task<WorkflowDefinitionRecord> NewVersionAsync(WorkflowDefinition definition, string definitionId, List<WorkflowDefinitionRecord> versions, string hash, string? user, CancellationToken cancellationToken)
+    private async Task<WorkflowDefinitionRecord> NewVersionAsync(WorkflowDefinition definition, string definitionId, List<WorkflowDefinitionRecord> versions, string hash, DefinitionEditor editor, CancellationToken cancellationToken)
     {
         foreach (var previous in versions.Where(v => v.IsLatest))
         {
@@ -360,7 +363,8 @@ public sealed class DefinitionStore(
             ContentHash = hash,
             CreatedAt = now.UtcDateTime,
             UpdatedAt = now.UtcDateTime,
-            CreatedBy = user,
+            CreatedBy = editor.Name,
+            UpdatedBy = editor.UserId,
         };
         db.Definitions.Add(record);
         return record;

@@ -8,7 +8,8 @@ namespace CareFlows.Server.Features.Definitions;
 /// <param name="PublishedVersion">The version new instances start on; null when none is published.</param>
 /// <param name="IsPublished">Whether the latest version is the published one (false while a draft is on top).</param>
 /// <param name="UpdatedAt">When the latest version last changed.</param>
-/// <param name="CreatedBy">Who started the latest version (a later in-place edit of that draft is not attributed).</param>
+/// <param name="CreatedBy">The sign-in name of who started the latest version.</param>
+/// <param name="UpdatedBy">The user id of who last saved, published, retired or reverted the latest version (<c>system</c> for CareFlows' own imports); the people directory names them.</param>
 /// <param name="EverPublished">Whether any version was ever published (none published now means it is retired).</param>
 public sealed record DefinitionSummary(
     string DefinitionId,
@@ -19,6 +20,7 @@ public sealed record DefinitionSummary(
     bool IsPublished,
     DateTime UpdatedAt,
     string? CreatedBy,
+    string? UpdatedBy,
     bool EverPublished);
 
 /// <summary>One page of definitions and how many match in all.</summary>

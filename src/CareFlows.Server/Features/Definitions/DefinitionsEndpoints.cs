@@ -121,27 +121,27 @@ public static class DefinitionsEndpoints
     public static async Task<Ok<ImportResponse>> Import(HttpRequest request, bool? publish, ApiOptions api, ISender sender, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var items = await DefinitionBody.ReadImportAsync(request, api.MaxRequestBodyBytes, cancellationToken);
-        return TypedResults.Ok(await sender.Send(new ImportDefinitions(items, publish == true, user.Identity?.Name), cancellationToken));
+        return TypedResults.Ok(await sender.Send(new ImportDefinitions(items, publish == true, DefinitionEditor.Of(user)), cancellationToken));
     }
 
     public static async Task<Created<DefinitionResponse>> Create(HttpRequest request, ApiOptions api, ISender sender, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var definition = await DefinitionBody.ReadDefinitionAsync(request, api.MaxRequestBodyBytes, cancellationToken);
-        var created = await sender.Send(new CreateDefinition(definition, user.Identity?.Name), cancellationToken);
+        var created = await sender.Send(new CreateDefinition(definition, DefinitionEditor.Of(user)), cancellationToken);
         return TypedResults.Created(Location(created), created);
     }
 
     public static async Task<Ok<DefinitionResponse>> SaveDraft(string definitionId, [FromHeader(Name = "If-Match")] string? ifMatch, HttpRequest request, ApiOptions api, ISender sender, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var definition = await DefinitionBody.ReadDefinitionAsync(request, api.MaxRequestBodyBytes, cancellationToken);
-        return TypedResults.Ok(await sender.Send(new SaveDefinitionDraft(definitionId, definition, user.Identity?.Name, ifMatch), cancellationToken));
+        return TypedResults.Ok(await sender.Send(new SaveDefinitionDraft(definitionId, definition, DefinitionEditor.Of(user), ifMatch), cancellationToken));
     }
 
-    public static async Task<Ok<DefinitionResponse>> Publish(string definitionId, int? version, ISender sender, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new PublishDefinition(definitionId, version), cancellationToken));
+    public static async Task<Ok<DefinitionResponse>> Publish(string definitionId, int? version, ISender sender, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new PublishDefinition(definitionId, version, DefinitionEditor.Of(user)), cancellationToken));
 
-    public static async Task<Ok<DefinitionResponse>> Retire(string definitionId, ISender sender, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new RetireDefinition(definitionId), cancellationToken));
+    public static async Task<Ok<DefinitionResponse>> Retire(string definitionId, ISender sender, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new RetireDefinition(definitionId, DefinitionEditor.Of(user)), cancellationToken));
 
     public static async Task<NoContent> Delete(string definitionId, ISender sender, CancellationToken cancellationToken)
     {
@@ -151,7 +151,7 @@ public static class DefinitionsEndpoints
 
     public static async Task<Created<DefinitionResponse>> Revert(string definitionId, int version, ISender sender, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var reverted = await sender.Send(new RevertDefinition(definitionId, version, user.Identity?.Name), cancellationToken);
+        var reverted = await sender.Send(new RevertDefinition(definitionId, version, DefinitionEditor.Of(user)), cancellationToken);
         return TypedResults.Created(Location(reverted), reverted);
     }
 

@@ -4,7 +4,7 @@ using Mediator;
 namespace CareFlows.Server.Features.Definitions;
 
 /// <summary>Imports Elsa 3 definitions all or nothing; with <paramref name="Publish"/> every one must be valid.</summary>
-public sealed record ImportDefinitions(IReadOnlyList<ImportItem> Items, bool Publish, string? User) : ICommand<ImportResponse>;
+public sealed record ImportDefinitions(IReadOnlyList<ImportItem> Items, bool Publish, DefinitionEditor Editor) : ICommand<ImportResponse>;
 
 /// <summary>What became of each imported definition, in upload order.</summary>
 public sealed record ImportResponse(IReadOnlyList<ImportedDefinition> Definitions);
@@ -34,7 +34,7 @@ public sealed class ImportDefinitionsHandler(DefinitionStore store) : ICommandHa
             }
         }
 
-        var results = await store.ImportAsync([.. command.Items.Select(i => i.Definition)], command.Publish, command.User, cancellationToken);
+        var results = await store.ImportAsync([.. command.Items.Select(i => i.Definition)], command.Publish, command.Editor, cancellationToken);
         return new ImportResponse([.. results.Select(r => new ImportedDefinition(r.Record.DefinitionId, r.Record.Id, r.Record.Version, r.Created, r.Record.IsPublished))]);
     }
 }

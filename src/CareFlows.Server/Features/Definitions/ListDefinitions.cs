@@ -70,6 +70,7 @@ public sealed class ListDefinitionsHandler(CareFlowsDbContext db) : IQueryHandle
                 d.IsPublished,
                 d.UpdatedAt,
                 d.CreatedBy,
+                d.UpdatedBy,
                 db.Definitions.Any(p => p.DefinitionId == d.DefinitionId && p.PublishedAt != null)))
             .ToListAsync(cancellationToken);
         return new DefinitionPage(items, total, query.Page, query.PageSize);

@@ -13,11 +13,11 @@ namespace CareFlows.Server.Features.Definitions;
 public sealed record SaveDefinitionDraft(
     [FromRoute(Name = "definitionId")] string DefinitionId,
     [FromBody] WorkflowDefinition Definition,
-    string? User,
+    DefinitionEditor Editor,
     string? IfMatch = null) : ICommand<DefinitionResponse>;
 
 public sealed class SaveDefinitionDraftHandler(DefinitionStore store) : ICommandHandler<SaveDefinitionDraft, DefinitionResponse>
 {
     public async ValueTask<DefinitionResponse> Handle(SaveDefinitionDraft command, CancellationToken cancellationToken) =>
-        (await store.SaveDraftAsync(command.DefinitionId, command.Definition, command.User, command.IfMatch, cancellationToken)).ToResponse();
+        (await store.SaveDraftAsync(command.DefinitionId, command.Definition, command.Editor, command.IfMatch, cancellationToken)).ToResponse();
 }

@@ -29,7 +29,7 @@ public static class InstancesEndpoints
             .WithSummary("Starts an instance of a definition's published version.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/", List)
-            .WithSummary("Lists instances, newest first, by status, definition, correlation id and creation time.")
+            .WithSummary("Lists instances by status, definition, correlation id and creation time, newest first or in the order `sort` names.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{id}", Get)
             .WithSummary("Reads an instance: variables, input and output, open bookmarks, incidents and log.")
@@ -75,9 +75,7 @@ public static class InstancesEndpoints
         await validator.ValidateAndThrowAsync(query, cancellationToken);
         var matching = query.Filter(db.Instances.AsNoTracking(), db.Tasks.AsNoTracking());
         var total = await matching.CountAsync(cancellationToken);
-        var items = await matching
-            .OrderByDescending(i => i.CreatedAt)
-            .ThenByDescending(i => i.Id)
+        var items = await query.Order(matching)
             .Skip((query.PageNumber - 1) * query.Size)
             .Take(query.Size)
             .Select(InstanceSummaryMapping.ToResponse)

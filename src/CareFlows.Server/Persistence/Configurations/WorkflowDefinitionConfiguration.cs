@@ -15,6 +15,7 @@ internal sealed class WorkflowDefinitionConfiguration : IEntityTypeConfiguration
         builder.Property(d => d.Name).HasMaxLength(ColumnSizes.Name);
         builder.Property(d => d.ContentHash).HasMaxLength(ColumnSizes.Hash);
         builder.Property(d => d.CreatedBy).HasMaxLength(ColumnSizes.Name);
+        builder.Property(d => d.UpdatedBy).HasMaxLength(ColumnSizes.Name);
         builder.HasIndex(d => new { d.DefinitionId, d.Version }).IsUnique();
         builder.HasIndex(d => new { d.DefinitionId, d.IsLatest });
         builder.HasIndex(d => new { d.DefinitionId, d.IsPublished });

@@ -33,5 +33,9 @@ public sealed class WorkflowDefinitionRecord
 
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>The sign-in name of who started the version.</summary>
     public string? CreatedBy { get; set; }
+
+    /// <summary>The user id of who last changed the version; rows from before it was kept carry <see cref="CreatedBy"/>.</summary>
+    public string? UpdatedBy { get; set; }
 }

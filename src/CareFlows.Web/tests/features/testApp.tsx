@@ -47,7 +47,7 @@ export function mockApi(handlers: Record<string, Handler | Reply>) {
   return { calls, fetchMock, called: (method: string, path: string) => calls.filter((c) => c.method === method && c.path === path) };
 }
 
-export const coordinator = { name: "coordinator@careflows.local", roles: ["Coordinator"], teams: [{ id: "toc", name: "Transitions of care" }] };
+export const coordinator = { name: "coordinator@careflows.local", userId: "u-me", roles: ["Coordinator"], teams: [{ id: "toc", name: "Transitions of care" }] };
 
 /** Renders routes at an address inside the app's providers, signed in as `user`. */
 export function renderRoutes(routes: RouteObject[], at: string) {

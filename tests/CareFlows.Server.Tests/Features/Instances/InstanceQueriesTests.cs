@@ -110,10 +110,39 @@ public abstract class InstanceQueriesTests(CareFlowsApp app) : AppTests(app)
         Assert.Equal((1, 50, 5), (defaults.Page, defaults.PageSize, defaults.Items.Count));
     }
 
+    [Fact]
+    public async Task The_list_sorts_by_creation_last_change_status_and_definition_each_way()
+    {
+        var client = await App.ClientAsync(Roles.ClinicalLead);
+        var key = NewKey();
+        var a = (await client.StartInstanceAsync("test-wait-for-event", key)).Id;
+        var b = (await client.StartInstanceAsync("test-delay", key, LongDelay.DeepClone().AsObject())).Id;
+        var c = (await client.StartInstanceAsync("test-wait-for-event", key)).Id;
+        // Cancelling the first makes it the last changed, and the only finished one.
+        (await client.PostJsonAsync($"/api/instances/{a}/cancel", new { })).Dispose();
+
+        async Task<List<string>> Ids(string sort) => [.. (await client.ListInstancesAsync($"correlationId={key}&sort={sort}")).Items.Select(i => i.Id)];
+
+        Assert.Equal([c, b, a], (await client.ListInstancesAsync($"correlationId={key}")).Items.Select(i => i.Id));
+        Assert.Equal([a, b, c], await Ids("created"));
+        Assert.Equal([c, b, a], await Ids("-created"));
+        Assert.Equal([b, c, a], await Ids("updated"));
+        Assert.Equal([a, c, b], await Ids("-updated"));
+        // Equal keys keep newest first: c and b are both running and suspended.
+        Assert.Equal([a, c, b], await Ids("status"));
+        Assert.Equal([c, b, a], await Ids("-status"));
+        Assert.Equal([b, c, a], await Ids("definition"));
+        Assert.Equal([c, a, b], await Ids("-definition"));
+        var second = await client.ListInstancesAsync($"correlationId={key}&sort=definition&pageSize=2&page=2");
+        Assert.Equal([a], second.Items.Select(i => i.Id));
+    }
+
     [Theory]
     [InlineData("pageSize=0", "pageSize")]
     [InlineData("pageSize=201", "pageSize")]
     [InlineData("page=0", "page")]
+    [InlineData("sort=newest", "sort")]
+    [InlineData("sort=-", "sort")]
     [InlineData("status=Sleeping", "status")]
     [InlineData("subStatus=1", "subStatus")]
     [InlineData("createdFrom=2025-01-02T00:00:00Z&createdTo=2025-01-01T00:00:00Z", "createdTo")]

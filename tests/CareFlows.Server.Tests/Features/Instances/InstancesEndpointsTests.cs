@@ -59,7 +59,7 @@ public abstract class InstancesEndpointsTests(CareFlowsApp app) : AppTests(app)
             var store = scope.ServiceProvider.GetRequiredService<DefinitionStore>();
             var published = await scope.ServiceProvider.GetRequiredService<CareFlows.Server.Persistence.CareFlowsDbContext>().Definitions
                 .SingleAsync(d => d.DefinitionId == "test-delay" && d.IsPublished, Cancel);
-            await store.SaveDraftAsync("test-delay", WorkflowDefinitionReader.Read(published.Json), "test", cancellationToken: Cancel);
+            await store.SaveDraftAsync("test-delay", WorkflowDefinitionReader.Read(published.Json), DefinitionEditor.System, cancellationToken: Cancel);
         }
 
         var unknown = await client.PostJsonAsync("/api/instances", new { definitionId = "no-such-definition" });
@@ -205,7 +205,7 @@ public abstract class InstancesEndpointsTests(CareFlowsApp app) : AppTests(app)
         Assert.Contains("/api/events", paths);
         Assert.Contains("/api/bookmarks/{bookmarkId}/resume", paths);
         var list = document["paths"]!["/api/instances"]!["get"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>());
-        Assert.Equal(["status", "subStatus", "definitionId", "correlationId", "createdFrom", "createdTo", "patient", "hasIncidents", "page", "pageSize"], list);
+        Assert.Equal(["status", "subStatus", "definitionId", "correlationId", "createdFrom", "createdTo", "patient", "hasIncidents", "sort", "page", "pageSize"], list);
     }
 }
 

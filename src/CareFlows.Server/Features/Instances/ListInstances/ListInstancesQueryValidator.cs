@@ -19,6 +19,9 @@ internal sealed class ListInstancesQueryValidator : AbstractValidator<ListInstan
             .GreaterThan(q => q.CreatedFrom)
             .When(q => q.CreatedFrom is not null && q.CreatedTo is not null)
             .WithMessage("'{PropertyName}' must be later than '{ComparisonProperty}'.");
+        RuleFor(q => q.Sort)
+            .Must(sort => sort is null || ListInstancesQuery.Sorts.Contains(sort))
+            .WithMessage($"'{{PropertyName}}' must be one of {string.Join(", ", ListInstancesQuery.Sorts)}.");
         RuleFor(q => q.Page).InclusiveBetween(1, InstancePaging.MaxPage);
         RuleFor(q => q.PageSize).InclusiveBetween(1, InstancePaging.MaxPageSize);
     }

@@ -4,6 +4,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import type { DescriptorMap } from "../../components/flow/activityDescriptors";
 import type { ElsaDefinition } from "../../components/flow/elsa";
 import { fetchDefinition, type DefinitionResponse } from "./api/definitionsApi";
+import { PersonName } from "../inbox/PersonName";
 import { diffDefinitions } from "./model/diff";
 import { DiffView } from "./versions/DiffView";
 
@@ -45,7 +46,7 @@ export function ConflictModal({ opened, definitionId, mine, descriptors, message
         {theirs && diff && (
           <>
             <Text size="sm">
-              Version {theirs.version} as saved{theirs.createdBy ? ` (started by ${theirs.createdBy})` : ""}, compared with yours:
+              Version {theirs.version} (last saved by <PersonName id={theirs.updatedBy ?? theirs.createdBy} nobody="someone" />), compared with yours:
             </Text>
             <ScrollArea.Autosize mah={320} viewportProps={{ tabIndex: 0, "aria-label": "Their changes" }}>
               <DiffView diff={diff} fromLabel="your copy" toLabel="theirs" />

@@ -24,8 +24,8 @@ const text = (value: unknown) => (typeof value === "string" ? value : null);
 
 /** Outreach attempts — when, how, what came of it — which TCM counts (two documented attempts when unreachable). */
 export function AttemptLog({ taskId, history, canRecord, commands }: { taskId: string; history: TaskHistoryEntry[]; canRecord: boolean; commands: TaskCommands }) {
-  const person = usePersonLabel();
   const attempts = history.filter((entry) => entry.action === "attempted");
+  const person = usePersonLabel(attempts.map((entry) => entry.actor));
   return (
     <Stack gap="xs" component="section" aria-labelledby="attempts-title">
       <Group justify="space-between">

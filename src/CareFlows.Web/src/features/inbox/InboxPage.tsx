@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { Box, Button, Center, Group, Kbd, Loader, Pagination, Paper, Select, Stack, Text, Title } from "@mantine/core";
 import { IconKeyboard } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -7,7 +7,6 @@ import { useAuth } from "../../auth/AuthContext";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { organisationTimeZone } from "../../components/format";
 import { activePresetKey, apiQuery, defaultQueue, pageSizes, queuePresets, savedQueryOf, withParam } from "./inboxParams";
-import { useRememberMyUserId } from "./people";
 import { QueueNav } from "./QueueNav";
 import { SavedFilterDialogs, type FilterDialog } from "./SavedFilterDialogs";
 import { ShortcutSheet } from "./ShortcutSheet";
@@ -32,7 +31,6 @@ export function InboxPage() {
   const [params, setParams] = useSearchParams();
   const [sheet, setSheet] = useState(false);
   const [filterDialog, setFilterDialog] = useState<FilterDialog>(null);
-  const remember = useRememberMyUserId();
 
   const fallback = defaultQueue(can.workTasks);
   const query = useMemo(() => apiQuery(params, fallback), [params, fallback]);
@@ -44,12 +42,6 @@ export function InboxPage() {
   const selectedId = params.get("task");
   const presets = queuePresets(user?.teams ?? [], can.workTasks);
   const pageCount = tasks.data ? Math.max(1, Math.ceil(tasks.data.total / tasks.data.pageSize)) : 1;
-
-  // The user's own queue shows their id as the owner of what they hold.
-  const firstOwner = tasks.data?.items[0]?.owner;
-  useEffect(() => {
-    if (query.queue === "mine") remember(firstOwner);
-  }, [query.queue, firstOwner, remember]);
 
   const update = (next: URLSearchParams, replace = false) => setParams(next, { replace });
   const open = (task: InboxTask, replace = false) => update(withParam(params, "task", task.id), replace);

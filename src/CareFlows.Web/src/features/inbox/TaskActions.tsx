@@ -3,10 +3,11 @@ import { Button, Group } from "@mantine/core";
 import { IconArrowBackUp, IconHandGrab, IconPlayerPause, IconPlayerPlay, IconShare, IconUserShare } from "@tabler/icons-react";
 import { HoldDialog, PassOnDialog } from "./TaskDialogs";
 import type { TaskPermissions } from "./taskPermissions";
+import type { InboxTask } from "./taskTypes";
 import type { TaskCommands } from "./useTaskCommands";
 
 /** The changes the user may make to who holds the task; only those the server would accept are offered. */
-export function TaskActions({ allowed, commands }: { allowed: TaskPermissions; commands: TaskCommands }) {
+export function TaskActions({ task, allowed, commands }: { task: InboxTask; allowed: TaskPermissions; commands: TaskCommands }) {
   const [dialog, setDialog] = useState<"reassign" | "delegate" | "hold" | null>(null);
   const any = allowed.claim || allowed.unclaim || allowed.reassign || allowed.delegate || allowed.hold || allowed.release;
   if (!any) return null;
@@ -44,8 +45,8 @@ export function TaskActions({ allowed, commands }: { allowed: TaskPermissions; c
           </Button>
         )}
       </Group>
-      <PassOnDialog mode="reassign" opened={dialog === "reassign"} onClose={() => setDialog(null)} commands={commands} />
-      <PassOnDialog mode="delegate" opened={dialog === "delegate"} onClose={() => setDialog(null)} commands={commands} />
+      <PassOnDialog task={task} mode="reassign" opened={dialog === "reassign"} onClose={() => setDialog(null)} commands={commands} />
+      <PassOnDialog task={task} mode="delegate" opened={dialog === "delegate"} onClose={() => setDialog(null)} commands={commands} />
       <HoldDialog opened={dialog === "hold"} onClose={() => setDialog(null)} commands={commands} />
     </>
   );

@@ -12,10 +12,10 @@ import type { TaskCommands } from "./useTaskCommands";
 
 export function TaskComments({ taskId, history, canComment, commands }: { taskId: string; history: TaskHistoryEntry[]; canComment: boolean; commands: TaskCommands }) {
   const { user } = useAuth();
-  const person = usePersonLabel();
   const [text, setText, clearDraft] = useDraft<string>(draftKey(user?.name ?? "", `comment:${taskId}`), "");
   const [failure, setFailure] = useState<unknown>(null);
   const comments = history.filter((entry) => entry.action === "commented");
+  const person = usePersonLabel(comments.map((entry) => entry.actor));
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     setFailure(null);

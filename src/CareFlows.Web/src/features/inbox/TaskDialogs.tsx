@@ -5,7 +5,9 @@ import { get } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import { useAuth } from "../../auth/AuthContext";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { useMyUserId, useUserDirectory } from "./people";
+import { useMyUserId } from "./people";
+import { PersonPicker } from "./PersonPicker";
+import type { InboxTask } from "./taskTypes";
 import type { TaskCommands } from "./useTaskCommands";
 
 /** The teams a task can be passed to: every team for an administrator, the user's own teams otherwise. */
@@ -25,16 +27,15 @@ function fieldError(error: unknown, path: string) {
   return error instanceof ApiError ? error.fieldErrors()[path]?.join(" ") : undefined;
 }
 
-/** Reassign to a team's queue or a person, or delegate to a colleague. People can be chosen only where the directory may be read. */
-export function PassOnDialog({ mode, opened, onClose, commands }: { mode: "reassign" | "delegate"; opened: boolean; onClose(): void; commands: TaskCommands }) {
+/** Reassign to a team's queue or a person, or delegate to a colleague, found by name among the task's team first. */
+export function PassOnDialog({ task, mode, opened, onClose, commands }: { task: InboxTask; mode: "reassign" | "delegate"; opened: boolean; onClose(): void; commands: TaskCommands }) {
   const teams = useTeamChoices();
-  const directory = useUserDirectory();
   const me = useMyUserId();
-  const people = (directory.data ?? []).filter((p) => p.id !== me && p.roles.some((r) => r === "Coordinator" || r === "Admin")).map((p) => ({ value: p.id, label: p.displayName ? `${p.displayName} (${p.email})` : p.email }));
-  const canPickPerson = people.length > 0;
   const [chosenTarget, setTarget] = useState<"team" | "person">("team");
-  // Teams and people load after the dialog opens; whichever is missing cannot be the target.
-  const target = mode === "delegate" || (teams.length === 0 && canPickPerson) ? "person" : canPickPerson ? chosenTarget : "team";
+  // Teams load after the dialog opens; with none to offer, a person is the only target.
+  const target = mode === "delegate" || teams.length === 0 ? "person" : chosenTarget;
+  const teamName = (id: string) => teams.find((team) => team.value === id)?.label ?? id;
+  const taskTeams = task.teams.map((id) => ({ value: id, label: teamName(id) }));
   const [team, setTeam] = useState<string | null>(null);
   const [person, setPerson] = useState<string | null>(null);
   const mutation = mode === "delegate" ? commands.delegate : commands.reassign;
@@ -55,7 +56,7 @@ export function PassOnDialog({ mode, opened, onClose, commands }: { mode: "reass
         {mode === "delegate" ? (
           <Text size="sm">A colleague takes over the task as its owner; it is recorded as your delegation.</Text>
         ) : (
-          canPickPerson && (
+          teams.length > 0 && (
             <SegmentedControl
               value={target}
               onChange={(value) => setTarget(value as "team" | "person")}
@@ -70,16 +71,14 @@ export function PassOnDialog({ mode, opened, onClose, commands }: { mode: "reass
         {target === "team" && mode === "reassign" ? (
           <Select label="Team" description="The task waits, unclaimed, in this team's queue." data={teams} value={team} onChange={setTeam} required error={fieldError(error, "team")} searchable />
         ) : (
-          <Select
+          <PersonPicker
             label="Person"
             description={mode === "delegate" ? "They are told by a notification." : "The task waits in their inbox, ready for them to start."}
-            data={people}
             value={person}
             onChange={setPerson}
-            required
+            teams={taskTeams}
+            exclude={me}
             error={fieldError(error, "user")}
-            searchable
-            nothingFoundMessage="No one by that name"
           />
         )}
         {error && !(error instanceof ApiError && error.status === 422) && <ErrorAlert error={error} title="The task was not passed on" />}

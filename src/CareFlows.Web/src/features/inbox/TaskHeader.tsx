@@ -10,7 +10,7 @@ import type { InboxTask } from "./taskTypes";
 /** What the task is, where it stands in its pathway, who holds it and by when it is due. */
 export function TaskHeader({ task, headingOrder }: { task: InboxTask; headingOrder: 1 | 2 }) {
   const { user, can } = useAuth();
-  const person = usePersonLabel();
+  const person = usePersonLabel([task.owner]);
   const teamName = (id: string) => user?.teams.find((team) => team.id === id)?.name ?? id;
   return (
     <Stack gap="xs">

@@ -41,9 +41,15 @@ function describe(entry: TaskHistoryEntry, person: (id: string | null | undefine
   return parts.length ? parts.join(" · ") : null;
 }
 
+/** Everyone an entry names: who made it, and whom it moved the task from and to. */
+function namedIn(entry: TaskHistoryEntry): (string | null)[] {
+  const d = entry.details ?? {};
+  return [entry.actor, ...["fromUser", "from", "toUser"].map((key) => (typeof d[key] === "string" ? (d[key] as string) : null))];
+}
+
 /** Every change in the task's life, oldest first, with who made it and when. */
 export function TaskHistory({ history }: { history: TaskHistoryEntry[] }) {
-  const person = usePersonLabel();
+  const person = usePersonLabel(history.flatMap(namedIn));
   return (
     <Stack gap="xs" component="section" aria-labelledby="history-title">
       <SectionTitle id="history-title">

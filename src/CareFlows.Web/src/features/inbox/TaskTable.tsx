@@ -16,7 +16,7 @@ interface TaskTableProps {
 
 /** The middle pane: a row per task with what a coordinator triages by — due, priority, patient, who holds it. */
 export function TaskTable({ tasks, selectedId, sort, linkTo, onOpen }: TaskTableProps) {
-  const person = usePersonLabel();
+  const person = usePersonLabel(tasks.map((task) => task.owner));
   return (
     <Table highlightOnHover stickyHeader verticalSpacing={6} fz="sm" aria-label="Tasks" data-testid="task-table">
       <Table.Thead>

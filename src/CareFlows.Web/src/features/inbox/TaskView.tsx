@@ -7,7 +7,7 @@ import { useAuth } from "../../auth/AuthContext";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { AttemptLog } from "./AttemptLog";
 import { PatientBanner } from "./PatientBanner";
-import { useMyUserId, useUserDirectory } from "./people";
+import { useMyUserId } from "./people";
 import { TaskActions } from "./TaskActions";
 import { fetchHistory, fetchTask, taskKeys } from "./taskApi";
 import { TaskComments } from "./TaskComments";
@@ -43,13 +43,12 @@ export function TaskView({ taskId, headingOrder, inPane = false, shortcuts = tru
   const task = useQuery({ queryKey: taskKeys.detail(taskId), queryFn: () => fetchTask(taskId) });
   const history = useQuery({ queryKey: taskKeys.history(taskId), queryFn: () => fetchHistory(taskId) });
   const me = useMyUserId();
-  const directory = useUserDirectory();
   const commands = useTaskCommands(taskId);
   const notice = useLiveTaskNotice(task.data, me);
   const formRef = useRef<HTMLDivElement>(null);
 
   const allowed = task.data
-    ? taskPermissions(task.data, { can, me, myTeams: user?.teams.map((t) => t.id) ?? [], hasDirectory: (directory.data?.length ?? 0) > 0 })
+    ? taskPermissions(task.data, { can, me, myTeams: user?.teams.map((t) => t.id) ?? [] })
     : null;
 
   useShortcuts(
@@ -87,7 +86,7 @@ export function TaskView({ taskId, headingOrder, inPane = false, shortcuts = tru
           </Alert>
         )}
         <TaskHeader task={data} headingOrder={headingOrder} />
-        {allowed && <TaskActions allowed={allowed} commands={commands} />}
+        {allowed && <TaskActions task={task.data} allowed={allowed} commands={commands} />}
         {data.instructions && (
           <Paper withBorder p="sm" bg="gray.0" component="section" aria-labelledby="instructions-title">
             <SectionTitle id="instructions-title" size="h5">

@@ -1,79 +1,117 @@
-import { useCallback } from "react";
-import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useQueries } from "@tanstack/react-query";
 import { get } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
-import { fetchTasks } from "./taskApi";
 
 /**
- * Who is who on a task. The server names owners and actors by user id, while `/api/auth/me` gives the signed-in
- * user's email but not their id; the id is learned from the user's own queue (an open task they hold carries it) or
- * from the answer to their claim. Someone who holds no open task owns none of the open tasks shown, so an unknown id
- * still tells "mine" from "someone else's" for every task that can be worked.
+ * Who is who. The server names owners, actors and authors by user id; the people directory (`/api/people`, readable by
+ * every role) turns them into names. A page naming many people looks them all up in one request: lookups asked for in
+ * the same moment are sent together, and each answer is cached by id.
  */
 export interface Person {
   id: string;
-  email: string;
   displayName: string | null;
   active: boolean;
-  roles: string[];
   teams: { id: string; name: string }[];
 }
 
-const whoAmIKey = (user: string) => ["who-am-i", user] as const;
-const directoryKey = ["user-directory"] as const;
+export interface PersonPage {
+  items: Person[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const peopleKeys = {
+  all: ["people"] as const,
+  person: (id: string) => ["people", "person", id] as const,
+  search: (search: string, team: string | null) => ["people", "search", search, team] as const,
+};
+
+/** The actor CareFlows records for what it does itself (importing the workflow files at start-up). */
+export const systemActor = "system";
 
 /** Stands for the signed-in user as owner while a claim is on its way. */
 export const pendingMe = "(you, claiming)";
 
+/** The most ids the server takes in one lookup. */
+const batchSize = 200;
+
+type Waiting = { resolve(person: Person | null): void; reject(error: unknown): void };
+let waiting = new Map<string, Waiting[]>();
+let scheduled = false;
+
+async function sendBatch(batch: Map<string, Waiting[]>) {
+  const ids = [...batch.keys()];
+  for (let start = 0; start < ids.length; start += batchSize) {
+    const chunk = ids.slice(start, start + batchSize);
+    try {
+      const page = await get<PersonPage>("/api/people", { query: { id: chunk, pageSize: batchSize } });
+      const found = new Map(page.items.map((person) => [person.id, person]));
+      chunk.forEach((id) => batch.get(id)?.forEach((w) => w.resolve(found.get(id) ?? null)));
+    } catch (error) {
+      chunk.forEach((id) => batch.get(id)?.forEach((w) => w.reject(error)));
+    }
+  }
+}
+
+/** One person by id, or null for an id nobody has; asked together with every other lookup made in the same tick. */
+export function lookUpPerson(id: string): Promise<Person | null> {
+  return new Promise((resolve, reject) => {
+    waiting.set(id, [...(waiting.get(id) ?? []), { resolve, reject }]);
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(() => {
+      const batch = waiting;
+      waiting = new Map();
+      scheduled = false;
+      void sendBatch(batch);
+    }, 0);
+  });
+}
+
+/** Active people whose name contains `search`, optionally in one team: who a task can be handed to. */
+export function searchPeople(search: string, team: string | null, signal?: AbortSignal) {
+  return get<PersonPage>("/api/people", { query: { search, team, pageSize: 20 }, signal });
+}
+
 export function useMyUserId(): string | null {
-  const { user, can } = useAuth();
-  const directory = useUserDirectory();
-  const learned = useQuery({
-    queryKey: whoAmIKey(user?.name ?? ""),
-    queryFn: async () => (await fetchTasks({ queue: "mine", pageSize: "1" })).items[0]?.owner ?? null,
-    enabled: !!user && can.workTasks,
-    staleTime: Infinity,
-  });
-  const fromDirectory = directory.data?.find((person) => person.email.toLowerCase() === user?.name.toLowerCase())?.id;
-  return fromDirectory ?? learned.data ?? null;
-}
-
-/** Keeps the user's id once an answer shows it (their claim, their own queue). */
-export function rememberMyUserId(queries: QueryClient, user: string, id: string | null | undefined) {
-  if (id && id !== pendingMe && !queries.getQueryData(whoAmIKey(user))) queries.setQueryData(whoAmIKey(user), id);
-}
-
-export function useRememberMyUserId() {
-  const queries = useQueryClient();
-  const { user } = useAuth();
-  const name = user?.name;
-  return useCallback((id: string | null | undefined) => name && rememberMyUserId(queries, name, id), [queries, name]);
-}
-
-/** Everyone, with names, for those allowed to read the user directory (administrators); others get nothing. */
-export function useUserDirectory() {
-  const { can } = useAuth();
-  return useQuery({
-    queryKey: directoryKey,
-    queryFn: async () => (await get<{ items: Person[] }>("/api/admin/users", { query: { active: true, pageSize: 200 } })).items,
-    enabled: can.administer,
-    staleTime: 5 * 60_000,
-  });
+  return useAuth().user?.userId ?? null;
 }
 
 export function isMe(owner: string | null | undefined, me: string | null) {
   return !!owner && (owner === pendingMe || (me !== null && owner === me));
 }
 
-/** How a user id reads on the page: "You", their name when the directory is readable, else a short id. */
-export function usePersonLabel() {
+/** The people named by `ids` (repeats, blanks and the claiming placeholder ignored), by id, as they load. */
+export function usePeople(ids: readonly (string | null | undefined)[]): ReadonlyMap<string, Person> {
+  const unique = [...new Set(ids.filter((id): id is string => !!id && id !== pendingMe && id !== systemActor))];
+  return useQueries({
+    queries: unique.map((id) => ({ queryKey: peopleKeys.person(id), queryFn: () => lookUpPerson(id), staleTime: 10 * 60_000 })),
+    combine: (results) => new Map(results.flatMap((result) => (result.data ? [[result.data.id, result.data] as const] : []))),
+  });
+}
+
+/**
+ * How a person reads: their name, marked when they no longer work here; a short id when nothing better is known.
+ * Records made before people were named by id hold the name they signed in with, which is shown as it is.
+ */
+export function personName(id: string, person: Person | undefined): string {
+  if (!person) return id.includes("@") ? id : `User ${id.slice(0, 8)}`;
+  const name = person.displayName ?? `User ${id.slice(0, 8)}`;
+  return person.active ? name : `${name} (deactivated)`;
+}
+
+/**
+ * How the user ids in `ids` read on the page: "You", their name, or a short id while the name loads or when there
+ * is none. Pass every id the component shows, so that they are looked up together.
+ */
+export function usePersonLabel(ids: readonly (string | null | undefined)[]) {
   const me = useMyUserId();
-  const directory = useUserDirectory();
+  const people = usePeople(ids);
   return (id: string | null | undefined, nobody = "Nobody"): string => {
     if (!id) return nobody;
     if (isMe(id, me)) return "You";
-    const person = directory.data?.find((p) => p.id === id);
-    if (person) return person.displayName ?? person.email;
-    return `User ${id.slice(0, 8)}`;
+    if (id === systemActor) return "CareFlows";
+    return personName(id, people.get(id));
   };
 }

@@ -20,8 +20,8 @@ export interface TaskPermissions {
  * What the signed-in user may do to a task, by the server's own rules (TaskAccess, the task works in
  * Runtime/Work/Tasks), so that no button is shown that the server would refuse.
  */
-export function taskPermissions(task: InboxTask, context: { can: Abilities; me: string | null; myTeams: string[]; hasDirectory: boolean }): TaskPermissions {
-  const { can, me, myTeams, hasDirectory } = context;
+export function taskPermissions(task: InboxTask, context: { can: Abilities; me: string | null; myTeams: string[] }): TaskPermissions {
+  const { can, me, myTeams } = context;
   const open = isOpen(task.status);
   const mine = isMe(task.owner, me);
   const admin = can.administer;
@@ -41,7 +41,7 @@ export function taskPermissions(task: InboxTask, context: { can: Abilities; me: 
     claim: work && !onHold && task.status === "ready" && (!task.owner || mine),
     unclaim: work && !!task.owner && (mine || admin) && task.teams.length > 0,
     reassign: work,
-    delegate: work && mine && hasDirectory,
+    delegate: work && mine,
     hold: work && !onHold,
     release: work && onHold,
     complete: completeBlocked === null,

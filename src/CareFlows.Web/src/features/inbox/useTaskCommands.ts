@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import { notifications } from "@mantine/notifications";
 import { describeError } from "../../api/problem";
-import { pendingMe, useRememberMyUserId } from "./people";
+import { pendingMe } from "./people";
 import { taskCommands, taskKeys } from "./taskApi";
 import type { InboxTask, TaskPage } from "./taskTypes";
 
@@ -37,7 +37,6 @@ function useSettled(id: string) {
  */
 function useOptimisticChange(id: string, run: () => Promise<InboxTask>, guess: (task: InboxTask) => InboxTask, failure: string) {
   const queries = useQueryClient();
-  const remember = useRememberMyUserId();
   const { succeeded, settled } = useSettled(id);
   return useMutation({
     mutationKey: taskChangeKey(id),
@@ -52,10 +51,7 @@ function useOptimisticChange(id: string, run: () => Promise<InboxTask>, guess: (
       before?.forEach(([key, data]) => queries.setQueryData(key, data));
       notifications.show({ color: "red", title: failure, message: describeError(error), autoClose: 8000 });
     },
-    onSuccess: (task) => {
-      remember(task.owner);
-      succeeded(task);
-    },
+    onSuccess: succeeded,
     onSettled: settled,
   });
 }

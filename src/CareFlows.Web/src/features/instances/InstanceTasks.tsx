@@ -10,8 +10,8 @@ import type { InboxTask } from "../inbox/taskTypes";
 
 /** The tasks the instance made, each read from the inbox (which decides who may see it), linked to its page. */
 export function InstanceTasks({ taskIds }: { taskIds: string[] }) {
-  const person = usePersonLabel();
   const tasks = useQueries({ queries: taskIds.map((id) => ({ queryKey: taskKeys.detail(id), queryFn: () => fetchTask(id) })) });
+  const person = usePersonLabel(tasks.map((task) => task.data?.owner));
   if (taskIds.length === 0) {
     return (
       <Text size="sm" c="dimmed">

@@ -7,13 +7,14 @@ import { formatDateTime, organisationTimeZone } from "../../components/format";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { usePathwayChoices } from "../inbox/pathwayChoices";
 import { fetchInstances, instanceKeys } from "./instanceApi";
-import { defaultInstancePageSize, instanceApiQuery, instanceFilterNames, withInstanceParam } from "./instanceParams";
+import { defaultInstancePageSize, defaultInstanceSort, describeInstanceSort, instanceApiQuery, instanceFilterNames, withInstanceParam } from "./instanceParams";
 import { IncidentBadge, InstanceStatusBadge } from "./InstanceStatusBadge";
 import { workflowStatuses, workflowSubStatuses } from "./instanceTypes";
+import { SortableHeader, type SortState } from "./SortableHeader";
 
 /**
- * `/instances`: every pathway instance, newest first (the server's only order), filtered by pathway, status,
- * correlation id and creation dates, a page at a time — all in the address.
+ * `/instances`: every pathway instance, newest first unless a column header asks for another order, filtered by
+ * pathway, status, correlation id and creation dates, a page at a time — all in the address.
  */
 export function InstancesPage() {
   const [params, setParams] = useSearchParams();
@@ -28,6 +29,8 @@ export function InstancesPage() {
   const items = list.data?.items ?? [];
   const pageCount = list.data ? Math.max(1, Math.ceil(list.data.total / list.data.pageSize)) : 1;
   const narrowed = instanceFilterNames.some((name) => params.has(name));
+  const sort = params.get("sort") ?? defaultInstanceSort;
+  const sorting: SortState = { sort, onSort: (next) => set("sort", next === defaultInstanceSort ? null : next) };
 
   return (
     <Stack gap="sm">
@@ -129,13 +132,19 @@ export function InstancesPage() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Instance</Table.Th>
-                <Table.Th scope="col">Pathway</Table.Th>
+                <SortableHeader column="definition" first="ascending" {...sorting}>
+                  Pathway
+                </SortableHeader>
                 <Table.Th scope="col">Correlation id</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-                <Table.Th scope="col" aria-sort="descending">
+                <SortableHeader column="status" first="ascending" {...sorting}>
+                  Status
+                </SortableHeader>
+                <SortableHeader column="created" first="descending" {...sorting}>
                   Created
-                </Table.Th>
-                <Table.Th scope="col">Updated</Table.Th>
+                </SortableHeader>
+                <SortableHeader column="updated" first="descending" {...sorting}>
+                  Updated
+                </SortableHeader>
                 <Table.Th scope="col">Finished</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -171,7 +180,7 @@ export function InstancesPage() {
       </Paper>
       <Group justify="space-between">
         <Text size="sm" c="dimmed" aria-live="polite">
-          {list.data ? `${list.data.total} instance${list.data.total === 1 ? "" : "s"}, newest first · times in ${organisationTimeZone()}` : ""}
+          {list.data ? `${list.data.total} instance${list.data.total === 1 ? "" : "s"}, ${describeInstanceSort(sort)} · times in ${organisationTimeZone()}` : ""}
         </Text>
         <Group gap="xs">
           <Pagination

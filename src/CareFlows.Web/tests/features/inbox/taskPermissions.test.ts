@@ -3,9 +3,9 @@ import { abilities } from "../../../src/auth/roles";
 import { taskPermissions } from "../../../src/features/inbox/taskPermissions";
 import { aTask } from "./taskFixtures";
 
-const coordinator = { can: abilities({ roles: ["Coordinator"] }), me: "me", myTeams: ["toc"], hasDirectory: false };
-const auditor = { can: abilities({ roles: ["Auditor"] }), me: null, myTeams: [], hasDirectory: false };
-const admin = { can: abilities({ roles: ["Admin"] }), me: "admin", myTeams: [], hasDirectory: true };
+const coordinator = { can: abilities({ roles: ["Coordinator"] }), me: "me", myTeams: ["toc"] };
+const auditor = { can: abilities({ roles: ["Auditor"] }), me: null, myTeams: [] };
+const admin = { can: abilities({ roles: ["Admin"] }), me: "admin", myTeams: [] };
 
 describe("what a user may do to a task", () => {
   it("lets a team member claim an unclaimed task and complete it", () => {
@@ -16,6 +16,10 @@ describe("what a user may do to a task", () => {
   it("lets the owner unclaim, and nobody else complete, a claimed task", () => {
     expect(taskPermissions(aTask({ status: "in-progress", owner: "me" }), coordinator)).toMatchObject({ claim: false, unclaim: true, complete: true });
     expect(taskPermissions(aTask({ status: "in-progress", owner: "other" }), coordinator)).toMatchObject({ claim: false, unclaim: false, complete: false });
+  });
+
+  it("lets a coordinator delegate the task they hold", () => {
+    expect(taskPermissions(aTask({ status: "in-progress", owner: "me" }), coordinator)).toMatchObject({ delegate: true });
   });
 
   it("gives an auditor nothing to press", () => {

@@ -19,6 +19,8 @@ export interface DefinitionVersion {
   createdAt: string;
   updatedAt: string;
   createdBy?: string | null;
+  /** The user id of who last changed the version (people directory), or "system". */
+  updatedBy?: string | null;
   /** Sent back as If-Match when saving, so a save over someone else's is refused. */
   etag: string;
 }
@@ -36,6 +38,8 @@ export interface DefinitionSummary {
   isPublished: boolean;
   updatedAt: string;
   createdBy?: string | null;
+  /** The user id of who last changed the latest version (people directory), or "system". */
+  updatedBy?: string | null;
   everPublished: boolean;
 }
 

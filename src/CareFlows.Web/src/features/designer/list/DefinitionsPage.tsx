@@ -7,6 +7,7 @@ import { useAuth } from "../../../auth/AuthContext";
 import { DateTime } from "../../../components/DateTime";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { exportUrl, useDefinitionList, type DefinitionSummary } from "../api/definitionsApi";
+import { usePersonLabel } from "../../inbox/people";
 import { ImportDefinitions } from "./ImportDefinitions";
 import { NewPathwayModal } from "./NewPathwayModal";
 
@@ -74,6 +75,7 @@ export function DefinitionsPage() {
 
   const list = useDefinitionList({ search: search || undefined, status: status || undefined, sort, page, pageSize });
   const data = list.data;
+  const person = usePersonLabel(data?.items.map((item) => item.updatedBy ?? item.createdBy) ?? []);
   const pages = data ? Math.max(1, Math.ceil(data.total / pageSize)) : 1;
 
   return (
@@ -132,9 +134,11 @@ export function DefinitionsPage() {
                   <Table.Td>{item.latestVersion}</Table.Td>
                   <Table.Td>
                     <DateTime value={item.updatedAt} />
-                    <Text size="xs" c="dimmed">
-                      {item.createdBy ? `version ${item.latestVersion} started by ${item.createdBy}` : ""}
-                    </Text>
+                    {(item.updatedBy ?? item.createdBy) && (
+                      <Text size="xs" c="dimmed">
+                        by {person(item.updatedBy ?? item.createdBy)}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <Anchor href={exportUrl(item.definitionId)} download aria-label={`Export ${item.name ?? item.definitionId} as Elsa JSON`}>

@@ -8,6 +8,7 @@ import type { DescriptorMap } from "../../../components/flow/activityDescriptors
 import type { ElsaDefinition } from "../../../components/flow/elsa";
 import { definitionKeys, exportUrl, fetchDefinition, useDefinitionVersions, type DefinitionVersion } from "../api/definitionsApi";
 import { diffDefinitions } from "../model/diff";
+import { usePersonLabel } from "../../inbox/people";
 import { DiffView } from "./DiffView";
 
 const statusColors: Record<string, [string, string]> = { Draft: ["gray", "dark.7"], Published: ["teal", "dark.8"], Retired: ["orange", "dark.7"] };
@@ -41,6 +42,7 @@ export function VersionHistory({ definitionId, working, descriptors, canEdit, di
   const [revertError, setRevertError] = useState<unknown>(null);
 
   const list = versions.data ?? [];
+  const person = usePersonLabel(list.map((v) => v.updatedBy));
   const fromValue = from ?? (list[1] ? String(list[1].version) : list[0] ? String(list[0].version) : null);
   const load = (value: string | null) => ({
     queryKey: definitionKeys.one(definitionId, value && value !== workingCopy ? Number(value) : -1),
@@ -70,7 +72,7 @@ export function VersionHistory({ definitionId, working, descriptors, canEdit, di
           <Table.Tr>
             <Table.Th>Version</Table.Th>
             <Table.Th>Status</Table.Th>
-            <Table.Th>Made</Table.Th>
+            <Table.Th>Last change</Table.Th>
             <Table.Th>Actions</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -82,9 +84,9 @@ export function VersionHistory({ definitionId, working, descriptors, canEdit, di
                 <StatusBadge status={v.status} />
               </Table.Td>
               <Table.Td>
-                <DateTime value={v.createdAt} />
+                <DateTime value={v.updatedAt} />
                 <Text size="xs" c="dimmed">
-                  {v.createdBy ? `by ${v.createdBy}` : "by an unknown user"}
+                  by {person(v.updatedBy ?? v.createdBy, "an unknown user")}
                 </Text>
               </Table.Td>
               <Table.Td>

@@ -41,9 +41,9 @@ export interface DataTableProps<T> extends Omit<TableProps, "children" | "data">
 }
 
 /** A table of rows under column headers; every list in the app shows through it, so they read and sort alike. */
-export function DataTable<T>({ columns, rows, rowKey, caption, label, minWidth, sort, rowProps, wholeRow, ...tableProps }: DataTableProps<T>) {
+export function DataTable<T>({ columns, rows, rowKey, caption, label, minWidth, sort, rowProps, wholeRow, className, ...tableProps }: DataTableProps<T>) {
   const table = (
-    <Table aria-label={caption ? undefined : label} {...tableProps}>
+    <Table aria-label={caption ? undefined : label} className={className ? `data-table ${className}` : "data-table"} {...tableProps}>
       {caption && (
         <Table.Caption style={{ captionSide: "top", textAlign: "left" }}>
           <Text size="sm" c="dimmed" component="span">

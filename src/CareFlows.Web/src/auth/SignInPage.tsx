@@ -42,7 +42,7 @@ export function SignInPage() {
             Sign in to CareFlows
           </Title>
           {(expired || params.get("expired")) && (
-            <Alert color="yellow" title="Your session ended">
+            <Alert color="yellow" styles={{ title: { color: "var(--mantine-color-dark-8)" } }} title="Your session ended">
               Sign in again to carry on; what you were working on is kept.
             </Alert>
           )}

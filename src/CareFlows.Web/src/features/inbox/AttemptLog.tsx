@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Badge, Button, Group, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from "@mantine/core";
+import { Badge, Button, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { ApiError } from "../../api/problem";
 import { useAuth } from "../../auth/AuthContext";
@@ -7,6 +7,7 @@ import { draftKey, useDraft } from "../../auth/drafts";
 import { DateTime } from "../../components/DateTime";
 import { dayjs, organisationTimeZone } from "../../components/format";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { DataTable, type DataColumn } from "../../components/table/DataTable";
 import { usePersonLabel } from "./people";
 import { attemptChannels, attemptResults, humanize, type TaskHistoryEntry } from "./taskTypes";
 import { SectionTitle } from "./SectionTitle";
@@ -21,6 +22,14 @@ interface AttemptDraft {
 const emptyAttempt: AttemptDraft = { at: "", channel: null, result: null, note: "" };
 
 const text = (value: unknown) => (typeof value === "string" ? value : null);
+
+const attemptColumns = (person: ReturnType<typeof usePersonLabel>): DataColumn<TaskHistoryEntry>[] => [
+  { key: "when", header: "When", cell: (entry) => <DateTime value={text(entry.details?.at) ?? entry.at} /> },
+  { key: "channel", header: "Channel", cell: (entry) => humanize(text(entry.details?.channel) ?? "") },
+  { key: "result", header: "Result", cell: (entry) => humanize(text(entry.details?.result) ?? "") },
+  { key: "note", header: "Note", style: { whiteSpace: "pre-wrap" }, cell: (entry) => text(entry.details?.note) ?? "" },
+  { key: "by", header: "By", cell: (entry) => person(entry.actor, "System") },
+];
 
 /** Outreach attempts — when, how, what came of it — which TCM counts (two documented attempts when unreachable). */
 export function AttemptLog({ taskId, history, canRecord, commands }: { taskId: string; history: TaskHistoryEntry[]; canRecord: boolean; commands: TaskCommands }) {
@@ -41,30 +50,7 @@ export function AttemptLog({ taskId, history, canRecord, commands }: { taskId: s
           No attempts recorded yet.
         </Text>
       ) : (
-        <Table withTableBorder striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">When</Table.Th>
-              <Table.Th scope="col">Channel</Table.Th>
-              <Table.Th scope="col">Result</Table.Th>
-              <Table.Th scope="col">Note</Table.Th>
-              <Table.Th scope="col">By</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {attempts.map((entry) => (
-              <Table.Tr key={entry.id}>
-                <Table.Td>
-                  <DateTime value={text(entry.details?.at) ?? entry.at} />
-                </Table.Td>
-                <Table.Td>{humanize(text(entry.details?.channel) ?? "")}</Table.Td>
-                <Table.Td>{humanize(text(entry.details?.result) ?? "")}</Table.Td>
-                <Table.Td style={{ whiteSpace: "pre-wrap" }}>{text(entry.details?.note) ?? ""}</Table.Td>
-                <Table.Td>{person(entry.actor, "System")}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable columns={attemptColumns(person)} rows={attempts} rowKey={(entry) => entry.id} label="Contact attempts" withTableBorder striped />
       )}
       {canRecord && <AttemptForm taskId={taskId} commands={commands} />}
     </Stack>

@@ -1,11 +1,12 @@
 import { useMemo, useState } from "react";
-import { Box, Button, Center, Group, Kbd, Loader, Pagination, Paper, Select, Stack, Text, Title } from "@mantine/core";
+import { Box, Button, Center, Group, Kbd, Loader, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconKeyboard } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useNavigate, useSearchParams } from "react-router";
 import { useAuth } from "../../auth/AuthContext";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { organisationTimeZone } from "../../components/format";
+import { PageControls } from "../../components/table/PageControls";
 import { activePresetKey, apiQuery, defaultQueue, pageSizes, queuePresets, savedQueryOf, withParam } from "./inboxParams";
 import { QueueNav } from "./QueueNav";
 import { SavedFilterDialogs, type FilterDialog } from "./SavedFilterDialogs";
@@ -125,24 +126,15 @@ export function InboxPage() {
               {` · times in ${organisationTimeZone()}`}
               {tasks.isFetching && !tasks.isPending ? " · updating…" : ""}
             </Text>
-            <Group gap="xs">
-              <Pagination
-                total={pageCount}
-                value={Number(query.page ?? 1)}
-                onChange={(page) => update(withParam(params, "page", page === 1 ? null : String(page)))}
-                size="sm"
-                getControlProps={(control) => ({ "aria-label": `${control} page` })}
-              />
-              <Select
-                aria-label="Tasks per page"
-                data={pageSizes.map((size) => ({ value: size, label: `${size} per page` }))}
-                value={query.pageSize}
-                onChange={(size) => update(withParam(params, "pageSize", size))}
-                allowDeselect={false}
-                size="xs"
-                w={120}
-              />
-            </Group>
+            <PageControls
+              noun="tasks"
+              page={Number(query.page ?? 1)}
+              pageCount={pageCount}
+              onPageChange={(page) => update(withParam(params, "page", page === 1 ? null : String(page)))}
+              pageSize={query.pageSize}
+              pageSizes={pageSizes}
+              onPageSizeChange={(size) => update(withParam(params, "pageSize", size))}
+            />
           </Group>
         </Stack>
         <Box component="section" aria-label="Selected task" style={{ overflow: "auto", minWidth: 0, minHeight: 0 }} px={4}>

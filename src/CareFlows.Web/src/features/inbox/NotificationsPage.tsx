@@ -1,12 +1,50 @@
-import { Anchor, Badge, Button, Center, Group, Loader, Paper, Stack, Switch, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Paper, Stack, Switch, Text, Title } from "@mantine/core";
 import { IconCheck, IconChevronLeft, IconChevronRight } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import { DateTime } from "../../components/DateTime";
-import { ErrorAlert } from "../../components/ErrorAlert";
-import { fetchNotifications, notificationKeys, notificationKindLabels, useMarkRead } from "./notificationsApi";
+import { ListResults } from "../../components/table/ListResults";
+import { DataTable, type DataColumn } from "../../components/table/DataTable";
+import { fetchNotifications, notificationKeys, notificationKindLabels, useMarkRead, type UserNotification } from "./notificationsApi";
 
 const pageSize = 25;
+
+const notificationColumns = (mark: ReturnType<typeof useMarkRead>): DataColumn<UserNotification>[] => [
+  { key: "when", header: "When", sort: "when", nowrap: true, cell: (n) => <DateTime value={n.createdAt} /> },
+  { key: "kind", header: "Kind", cell: (n) => notificationKindLabels[n.kind] ?? n.kind },
+  { key: "message", header: "Message", cell: (n) => n.message },
+  {
+    key: "task",
+    header: "Task",
+    cell: (n) =>
+      n.taskId ? (
+        <Anchor component={Link} to={`/tasks/${encodeURIComponent(n.taskId)}`} onClick={() => !n.readAt && mark.one.mutate(n.id)}>
+          Open task
+        </Anchor>
+      ) : (
+        "—"
+      ),
+  },
+  {
+    key: "read",
+    header: "Read",
+    cell: (n) =>
+      n.readAt ? (
+        <Text size="sm" c="dimmed">
+          <DateTime value={n.readAt} />
+        </Text>
+      ) : (
+        <Group gap="xs" wrap="nowrap">
+          <Badge size="sm" color="blue.8">
+            Unread
+          </Badge>
+          <Button size="compact-xs" variant="subtle" onClick={() => mark.one.mutate(n.id)} aria-label={`Mark read: ${n.message}`}>
+            Mark read
+          </Button>
+        </Group>
+      ),
+  },
+];
 
 /**
  * `/notifications`: every notification, newest first, a page at a time. The server tells how many are unread but
@@ -45,65 +83,20 @@ export function NotificationsPage() {
       <Text size="sm" c="dimmed">
         {list.data ? `${list.data.unread} unread` : ""}
       </Text>
-      {list.isError && <ErrorAlert error={list.error} title="Notifications could not be loaded" onRetry={() => void list.refetch()} />}
       <Paper withBorder>
-        {list.isPending ? (
-          <Center p="xl">
-            <Loader aria-label="Loading notifications" />
-          </Center>
-        ) : items.length === 0 ? (
-          <Text p="lg" c="dimmed">
-            {unreadOnly ? "No unread notifications." : "No notifications."}
-          </Text>
-        ) : (
-          <Table aria-label="Notifications" verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">When</Table.Th>
-                <Table.Th scope="col">Kind</Table.Th>
-                <Table.Th scope="col">Message</Table.Th>
-                <Table.Th scope="col">Task</Table.Th>
-                <Table.Th scope="col">Read</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((n) => (
-                <Table.Tr key={n.id} bg={n.readAt ? undefined : "blue.0"}>
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>
-                    <DateTime value={n.createdAt} />
-                  </Table.Td>
-                  <Table.Td>{notificationKindLabels[n.kind] ?? n.kind}</Table.Td>
-                  <Table.Td>{n.message}</Table.Td>
-                  <Table.Td>
-                    {n.taskId ? (
-                      <Anchor component={Link} to={`/tasks/${encodeURIComponent(n.taskId)}`} onClick={() => !n.readAt && mark.one.mutate(n.id)}>
-                        Open task
-                      </Anchor>
-                    ) : (
-                      "—"
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {n.readAt ? (
-                      <Text size="sm" c="dimmed">
-                        <DateTime value={n.readAt} />
-                      </Text>
-                    ) : (
-                      <Group gap="xs" wrap="nowrap">
-                        <Badge size="sm" color="blue.8">
-                          Unread
-                        </Badge>
-                        <Button size="compact-xs" variant="subtle" onClick={() => mark.one.mutate(n.id)} aria-label={`Mark read: ${n.message}`}>
-                          Mark read
-                        </Button>
-                      </Group>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+        <ListResults query={list} noun="notifications" errorTitle="Notifications could not be loaded" empty={unreadOnly ? "No unread notifications." : "No notifications."}>
+          {(items) => (
+            <DataTable
+              columns={notificationColumns(mark)}
+              rows={items}
+              rowKey={(n) => n.id}
+              rowProps={(n) => ({ bg: n.readAt ? undefined : "blue.0" })}
+              label="Notifications"
+              sort={{ by: "when", direction: "descending" }}
+              verticalSpacing="xs"
+            />
+          )}
+        </ListResults>
       </Paper>
       <Group justify="flex-end" gap="xs">
         <Text size="sm" c="dimmed">

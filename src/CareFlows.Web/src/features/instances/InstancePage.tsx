@@ -156,24 +156,20 @@ export function InstancePage() {
         </Tabs.Panel>
         <Tabs.Panel value="variables" pt="md">
           <Stack gap="lg">
-            <div>
-              <Title order={2} size="h5" mb="xs">
-                Variables
-              </Title>
-              <VariablesView value={data.variables} label="Variables" />
-            </div>
-            <div>
-              <Title order={2} size="h5" mb="xs">
-                Input
-              </Title>
-              <VariablesView value={data.input} label="Input" />
-            </div>
-            <div>
-              <Title order={2} size="h5" mb="xs">
-                Output
-              </Title>
-              <VariablesView value={data.output} label="Output" />
-            </div>
+            {(
+              [
+                ["Variables", data.variables],
+                ["Input", data.input],
+                ["Output", data.output],
+              ] as const
+            ).map(([label, value]) => (
+              <div key={label}>
+                <Title order={2} size="h5" mb="xs">
+                  {label}
+                </Title>
+                <VariablesView value={value} label={label} />
+              </div>
+            ))}
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="waiting" pt="md">

@@ -30,7 +30,7 @@ export function RevokeSessionDialog({ session, onClose }: { session: Session | n
             {session.clientAddress ? ` (${session.clientAddress})` : ""} at their next request. Their other sessions stay signed in.
           </Text>
           {session.current && (
-            <Alert color="yellow" title="This is your own session">
+            <Alert color="yellow" styles={{ title: { color: "var(--mantine-color-dark-8)" } }} title="This is your own session">
               You are using this session now: revoking it signs you out of this browser.
             </Alert>
           )}

@@ -1,17 +1,23 @@
-import { Center, Group, Loader, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Group, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { IconSearch } from "@tabler/icons-react";
-import { ErrorAlert } from "../../../components/ErrorAlert";
+import { type SortDirection } from "../../../components/table/DataTable";
+import { PagedResults } from "../../../components/table/PagedResults";
 import { adminApi, adminKeys, type SessionFilters, type SessionSort } from "../api";
-import { Pager } from "../components/Pager";
 import { SessionsTable } from "../components/SessionsTable";
 import { useListParams, useSearchText } from "../components/urlState";
 
 const pageSize = 25;
-const sorts: { value: SessionSort; label: string; caption: string }[] = [
-  { value: "started", label: "Newest sign-in", caption: "Newest sign-in first." },
-  { value: "lastSeen", label: "Most recently used", caption: "Most recently used first." },
-  { value: "user", label: "User (by email)", caption: "By the user's email, then newest sign-in." },
+const sorts: { value: SessionSort; label: string; caption: string; direction: SortDirection }[] = [
+  { value: "started", label: "Newest sign-in", caption: "Newest sign-in first.", direction: "descending" },
+  { value: "lastSeen", label: "Most recently used", caption: "Most recently used first.", direction: "descending" },
+  { value: "user", label: "User (by email)", caption: "By the user's email, then newest sign-in.", direction: "ascending" },
+];
+
+const sessionStates = [
+  { value: "active", label: "Active sessions" },
+  { value: "ended", label: "Ended, expired or timed out" },
+  { value: "all", label: "All sessions" },
 ];
 
 /** Who is signed in where, across every user, with Revoke; filters, sort and page are kept in the address. */
@@ -47,11 +53,7 @@ export function SessionsPage() {
         <Select
           label="Show"
           description="Active: may be used now"
-          data={[
-            { value: "active", label: "Active sessions" },
-            { value: "ended", label: "Ended, expired or timed out" },
-            { value: "all", label: "All sessions" },
-          ]}
+          data={sessionStates}
           value={which}
           onChange={(value) => list.set({ state: value === "active" ? null : value })}
           allowDeselect={false}
@@ -59,22 +61,9 @@ export function SessionsPage() {
         />
         <Select label="Sort by" description="Order of the list" data={sorts} value={sort.value} onChange={(value) => list.set({ sort: value === "started" ? null : value })} allowDeselect={false} w={220} />
       </Group>
-      {sessions.error ? (
-        <ErrorAlert error={sessions.error} title="The sessions could not be loaded" onRetry={() => void sessions.refetch()} />
-      ) : !sessions.data ? (
-        <Center p="xl">
-          <Loader aria-label="Loading sessions" />
-        </Center>
-      ) : sessions.data.items.length === 0 ? (
-        <Text c="dimmed" p="md">
-          No session matches these filters.
-        </Text>
-      ) : (
-        <div aria-busy={sessions.isFetching}>
-          <SessionsTable sessions={sessions.data.items} showUser caption={sort.caption} />
-          <Pager page={sessions.data.page} pageSize={sessions.data.pageSize} total={sessions.data.total} onChange={(page) => list.set({ page })} label="sessions" />
-        </div>
-      )}
+      <PagedResults query={sessions} noun="sessions" errorTitle="The sessions could not be loaded" empty="No session matches these filters." onPageChange={(page) => list.set({ page })}>
+        {(items) => <SessionsTable sessions={items} showUser caption={sort.caption} sort={{ by: sort.value, direction: sort.direction, onSort: (by) => list.set({ sort: by === "started" ? null : by }) }} />}
+      </PagedResults>
     </Stack>
   );
 }

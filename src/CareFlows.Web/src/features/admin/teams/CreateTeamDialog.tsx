@@ -1,14 +1,10 @@
-import { Button, Group, Modal, Stack } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { notifySuccess } from "../components/notifySuccess";
 import { useNavigate } from "react-router";
 import { useAuth } from "../../../auth/AuthContext";
 import { draftKey, useDraft } from "../../../auth/drafts";
-import { ErrorAlert } from "../../../components/ErrorAlert";
 import { adminApi, adminKeys } from "../api";
-import { ErrorSummary } from "../forms/ErrorSummary";
-import { errorsByField, formErrors } from "../forms/fieldErrors";
-import { isFormError } from "../forms/isFormError";
+import { FormDialog } from "../forms/FormDialog";
 import { TeamFields, teamFieldId, teamFieldNames, type TeamFieldValues } from "./TeamFields";
 
 const empty: TeamFieldValues = { id: "", name: "", description: "" };
@@ -34,32 +30,22 @@ export function CreateTeamDialog({ opened, onClose }: { opened: boolean; onClose
       navigate(`/admin/teams/${encodeURIComponent(team.id)}`);
     },
   });
-  // A conflict may be the id or the name; its message says which, so it is not tied to one field.
-  const errors = formErrors(create.error, teamFieldNames);
-
   return (
-    <Modal opened={opened} onClose={onClose} title="Create team" size="lg" closeButtonProps={{ "aria-label": "Close" }}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          create.mutate();
-        }}
-      >
-        <Stack>
-          <ErrorSummary errors={errors} fieldId={teamFieldId} />
-          {create.error && !isFormError(create.error) && <ErrorAlert error={create.error} title="The team was not created" />}
-          <TeamFields mode="create" values={draft} onChange={(changes) => setDraft((current) => ({ ...current, ...changes }))} errors={errorsByField(errors)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create team
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      opened={opened}
+      onClose={onClose}
+      title="Create team"
+      size="lg"
+      submitLabel="Create team"
+      onSubmit={() => create.mutate()}
+      error={create.error}
+      pending={create.isPending}
+      fieldNames={teamFieldNames}
+      fieldId={teamFieldId}
+      // A conflict may be the id or the name; its message says which, so it is not tied to one field.
+      failureTitle="The team was not created"
+    >
+      {(errors) => <TeamFields mode="create" values={draft} onChange={(changes) => setDraft((current) => ({ ...current, ...changes }))} errors={errors} />}
+    </FormDialog>
   );
 }

@@ -1,13 +1,9 @@
-import { Button, Group, Paper, Stack, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { notifySuccess } from "../components/notifySuccess";
 import { useAuth } from "../../../auth/AuthContext";
 import { draftKey, useDraft } from "../../../auth/drafts";
-import { ErrorAlert } from "../../../components/ErrorAlert";
 import { adminApi, adminKeys, type Team } from "../api";
-import { ErrorSummary } from "../forms/ErrorSummary";
-import { errorsByField, formErrors } from "../forms/fieldErrors";
-import { isFormError } from "../forms/isFormError";
+import { EditFormSection } from "../forms/EditFormSection";
 import { TeamFields, teamFieldId, teamFieldNames, type TeamFieldValues } from "./TeamFields";
 
 const fromTeam = (team: Team): TeamFieldValues => ({ id: team.id, name: team.name, description: team.description ?? "" });
@@ -29,43 +25,25 @@ export function EditTeamForm({ team }: { team: Team }) {
       notifySuccess({ title: "Team saved", message: `${updated.name} is up to date.` });
     },
   });
-  const errors = formErrors(save.error, teamFieldNames, { conflictField: "name" });
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="team-details-title">
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          save.mutate();
-        }}
-      >
-        <Stack>
-          <Title order={2} size="h3" id="team-details-title">
-            Details
-          </Title>
-          <ErrorSummary errors={errors} fieldId={teamFieldId} />
-          {save.error && !isFormError(save.error) && <ErrorAlert error={save.error} title="The team was not saved" />}
-          <TeamFields mode="edit" values={draft} onChange={(changes) => setDraft((current) => ({ ...current, ...changes }))} errors={errorsByField(errors)} />
-          <Group>
-            <Button type="submit" loading={save.isPending} disabled={!changed}>
-              Save changes
-            </Button>
-            {changed && (
-              <Button
-                variant="default"
-                onClick={() => {
-                  clearDraft();
-                  setDraft(saved);
-                  save.reset();
-                }}
-              >
-                Discard changes
-              </Button>
-            )}
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+    <EditFormSection
+      titleId="team-details-title"
+      onSubmit={() => save.mutate()}
+      error={save.error}
+      pending={save.isPending}
+      fieldNames={teamFieldNames}
+      fieldId={teamFieldId}
+      conflictField="name"
+      failureTitle="The team was not saved"
+      changed={changed}
+      onDiscard={() => {
+        clearDraft();
+        setDraft(saved);
+        save.reset();
+      }}
+    >
+      {(errors) => <TeamFields mode="edit" values={draft} onChange={(changes) => setDraft((current) => ({ ...current, ...changes }))} errors={errors} />}
+    </EditFormSection>
   );
 }

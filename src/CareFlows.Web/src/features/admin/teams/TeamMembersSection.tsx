@@ -1,12 +1,13 @@
 import { useState } from "react";
-import { Anchor, Badge, Button, Group, Loader, Paper, Select, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Loader, Paper, Select, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { notifySuccess } from "../components/notifySuccess";
 import { Link } from "react-router";
 import { DateTime } from "../../../components/DateTime";
 import { ErrorAlert } from "../../../components/ErrorAlert";
-import { adminApi, adminKeys, type Team } from "../api";
+import { DataTable, type DataColumn } from "../../../components/table/DataTable";
+import { adminApi, adminKeys, type Team, type TeamMember } from "../api";
 
 /** Who is in the team, with a way to add anyone (found by name or email) and to take members out. */
 export function TeamMembersSection({ team }: { team: Team }) {
@@ -45,6 +46,8 @@ export function TeamMembersSection({ team }: { team: Team }) {
       notifySuccess({ title: "Member removed", message: `They no longer see ${team.name}'s queue.` });
     },
   });
+
+  const memberColumns = memberColumnsFor(team, remove);
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="team-members-title">
@@ -85,59 +88,48 @@ export function TeamMembersSection({ team }: { team: Team }) {
         {team.members.length === 0 ? (
           <Text c="dimmed">Nobody is in this team yet.</Text>
         ) : (
-          <Table.ScrollContainer minWidth={600}>
-            <Table striped>
-              <Table.Caption style={{ captionSide: "top", textAlign: "left" }}>
-                <Text size="sm" c="dimmed" component="span">
-                  Sorted by email.
-                </Text>
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Name</Table.Th>
-                  <Table.Th scope="col">Email</Table.Th>
-                  <Table.Th scope="col">Added</Table.Th>
-                  <Table.Th scope="col">
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {team.members.map((member) => (
-                  <Table.Tr key={member.userId}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/admin/users/${encodeURIComponent(member.userId)}`}>
-                        {member.displayName ?? member.email}
-                      </Anchor>{" "}
-                      {!member.active && (
-                        <Badge color="gray.9" variant="outline" size="sm">
-                          Deactivated
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{member.email}</Table.Td>
-                    <Table.Td>
-                      <DateTime value={member.addedAt} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="outline"
-                        color="red.9"
-                        loading={remove.isPending && remove.variables === member.userId}
-                        onClick={() => remove.mutate(member.userId)}
-                        aria-label={`Remove ${member.displayName ?? member.email} from ${team.name}`}
-                      >
-                        Remove
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable columns={memberColumns} rows={team.members} rowKey={(member) => member.userId} caption="Sorted by email." sort={{ by: "email", direction: "ascending" }} minWidth={600} striped />
         )}
       </Stack>
     </Paper>
   );
+}
+
+function memberColumnsFor(team: Team, remove: { isPending: boolean; variables?: string; mutate: (userId: string) => void }): DataColumn<TeamMember>[] {
+  return [
+    {
+      key: "name",
+      header: "Name",
+      cell: (member) => (
+        <>
+          <Anchor component={Link} to={`/admin/users/${encodeURIComponent(member.userId)}`}>
+            {member.displayName ?? member.email}
+          </Anchor>{" "}
+          {!member.active && (
+            <Badge color="gray.9" variant="outline" size="sm">
+              Deactivated
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    { key: "email", header: "Email", sort: "email", cell: (member) => member.email },
+    { key: "added", header: "Added", cell: (member) => <DateTime value={member.addedAt} /> },
+    {
+      key: "actions",
+      header: <VisuallyHidden>Actions</VisuallyHidden>,
+      cell: (member) => (
+        <Button
+          size="xs"
+          variant="outline"
+          color="red.9"
+          loading={remove.isPending && remove.variables === member.userId}
+          onClick={() => remove.mutate(member.userId)}
+          aria-label={`Remove ${member.displayName ?? member.email} from ${team.name}`}
+        >
+          Remove
+        </Button>
+      ),
+    },
+  ];
 }

@@ -1,15 +1,11 @@
 import { useState } from "react";
-import { Button, Group, Modal, Stack } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { notifySuccess } from "../components/notifySuccess";
 import { useNavigate } from "react-router";
 import { useAuth } from "../../../auth/AuthContext";
 import { draftKey, useDraft } from "../../../auth/drafts";
-import { ErrorAlert } from "../../../components/ErrorAlert";
 import { adminApi, adminKeys } from "../api";
-import { ErrorSummary } from "../forms/ErrorSummary";
-import { errorsByField, formErrors } from "../forms/fieldErrors";
-import { isFormError } from "../forms/isFormError";
+import { FormDialog } from "../forms/FormDialog";
 import { UserFields, userFieldId, userFieldNames, type UserFieldValues } from "./UserFields";
 
 type Draft = Omit<UserFieldValues, "password">;
@@ -35,39 +31,32 @@ export function CreateUserDialog({ opened, onClose }: { opened: boolean; onClose
       navigate(`/admin/users/${encodeURIComponent(created.id)}`);
     },
   });
-  const errors = formErrors(create.error, userFieldNames, { conflictField: "email" });
-
   return (
-    <Modal opened={opened} onClose={onClose} title="Create user" size="lg" closeButtonProps={{ "aria-label": "Close" }}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          create.mutate();
-        }}
-      >
-        <Stack>
-          <ErrorSummary errors={errors} fieldId={userFieldId} />
-          {create.error && !isFormError(create.error) && <ErrorAlert error={create.error} title="The user was not created" />}
-          <UserFields
-            mode="create"
-            values={{ ...draft, password }}
-            onChange={({ password: typed, ...changes }) => {
-              if (typed !== undefined) setPassword(typed);
-              if (Object.keys(changes).length > 0) setDraft((current) => ({ ...current, ...changes }));
-            }}
-            errors={errorsByField(errors)}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create user
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      opened={opened}
+      onClose={onClose}
+      title="Create user"
+      size="lg"
+      submitLabel="Create user"
+      onSubmit={() => create.mutate()}
+      error={create.error}
+      pending={create.isPending}
+      fieldNames={userFieldNames}
+      fieldId={userFieldId}
+      conflictField="email"
+      failureTitle="The user was not created"
+    >
+      {(errors) => (
+        <UserFields
+          mode="create"
+          values={{ ...draft, password }}
+          onChange={({ password: typed, ...changes }) => {
+            if (typed !== undefined) setPassword(typed);
+            if (Object.keys(changes).length > 0) setDraft((current) => ({ ...current, ...changes }));
+          }}
+          errors={errors}
+        />
+      )}
+    </FormDialog>
   );
 }

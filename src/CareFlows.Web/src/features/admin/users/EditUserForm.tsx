@@ -1,14 +1,10 @@
-import { Button, Group, Paper, Stack, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { notifySuccess } from "../components/notifySuccess";
 import { useAuth } from "../../../auth/AuthContext";
 import { draftKey, useDraft } from "../../../auth/drafts";
 import { Roles } from "../../../auth/roles";
-import { ErrorAlert } from "../../../components/ErrorAlert";
 import { adminApi, adminKeys, type User } from "../api";
-import { ErrorSummary } from "../forms/ErrorSummary";
-import { errorsByField, formErrors } from "../forms/fieldErrors";
-import { isFormError } from "../forms/isFormError";
+import { EditFormSection } from "../forms/EditFormSection";
 import { UserFields, userFieldId, userFieldNames } from "./UserFields";
 
 interface Draft {
@@ -50,47 +46,28 @@ export function EditUserForm({ user }: { user: User }) {
       });
     },
   });
-  const errors = formErrors(save.error, userFieldNames);
 
   const onChange = (changes: Partial<Draft>) => setDraft((current) => ({ ...current, ...changes }));
   // The server refuses an admin taking the Admin role from themselves, so the form does not offer it.
   const lockedRoles = self && user.roles.includes(Roles.Admin) ? [{ role: Roles.Admin, reason: "You cannot take it from yourself; another admin can." }] : [];
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="user-details-title">
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          save.mutate();
-        }}
-      >
-        <Stack>
-          <Title order={2} size="h3" id="user-details-title">
-            Details
-          </Title>
-          <ErrorSummary errors={errors} fieldId={userFieldId} />
-          {save.error && !isFormError(save.error) && <ErrorAlert error={save.error} title="The changes were not saved" />}
-          <UserFields mode="edit" values={{ ...draft, email: user.email, password: "" }} onChange={onChange} errors={errorsByField(errors)} lockedRoles={lockedRoles} />
-          <Group>
-            <Button type="submit" loading={save.isPending} disabled={!changed}>
-              Save changes
-            </Button>
-            {changed && (
-              <Button
-                variant="default"
-                onClick={() => {
-                  clearDraft();
-                  setDraft(saved);
-                  save.reset();
-                }}
-              >
-                Discard changes
-              </Button>
-            )}
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+    <EditFormSection
+      titleId="user-details-title"
+      onSubmit={() => save.mutate()}
+      error={save.error}
+      pending={save.isPending}
+      fieldNames={userFieldNames}
+      fieldId={userFieldId}
+      failureTitle="The changes were not saved"
+      changed={changed}
+      onDiscard={() => {
+        clearDraft();
+        setDraft(saved);
+        save.reset();
+      }}
+    >
+      {(errors) => <UserFields mode="edit" values={{ ...draft, email: user.email, password: "" }} onChange={onChange} errors={errors} lockedRoles={lockedRoles} />}
+    </EditFormSection>
   );
 }

@@ -1,12 +1,9 @@
 import { useState } from "react";
-import { Button, Group, Modal, PasswordInput, Stack, Text } from "@mantine/core";
+import { PasswordInput, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { notifySuccess } from "../components/notifySuccess";
-import { ErrorAlert } from "../../../components/ErrorAlert";
 import { adminApi, adminKeys, type User } from "../api";
-import { ErrorSummary } from "../forms/ErrorSummary";
-import { errorsByField, formErrors } from "../forms/fieldErrors";
-import { isFormError } from "../forms/isFormError";
+import { FormDialog } from "../forms/FormDialog";
 
 const fieldId = (field: string) => `reset-${field}`;
 
@@ -23,7 +20,6 @@ export function ResetPasswordDialog({ user, opened, onClose }: { user: User; ope
       close();
     },
   });
-  const errors = formErrors(reset.error, ["password"]);
   const close = () => {
     setPassword("");
     reset.reset();
@@ -31,17 +27,21 @@ export function ResetPasswordDialog({ user, opened, onClose }: { user: User; ope
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={`Reset the password of ${user.displayName ?? user.email}`} closeButtonProps={{ "aria-label": "Close" }}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          reset.mutate();
-        }}
-      >
-        <Stack>
-          <ErrorSummary errors={errors} fieldId={fieldId} />
-          {reset.error && !isFormError(reset.error) && <ErrorAlert error={reset.error} title="The password was not reset" />}
+    <FormDialog
+      opened={opened}
+      onClose={close}
+      title={`Reset the password of ${user.displayName ?? user.email}`}
+      submitLabel="Reset password"
+      submitColor="red.9"
+      onSubmit={() => reset.mutate()}
+      error={reset.error}
+      pending={reset.isPending}
+      fieldNames={["password"]}
+      fieldId={fieldId}
+      failureTitle="The password was not reset"
+    >
+      {(errors) => (
+        <>
           <Text size="sm">Every session of theirs ends at once, and a lockout after failed sign-ins is lifted.</Text>
           <PasswordInput
             id={fieldId("password")}
@@ -51,19 +51,11 @@ export function ResetPasswordDialog({ user, opened, onClose }: { user: User; ope
             required
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
-            error={errorsByField(errors).password}
+            error={errors.password}
             data-autofocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" color="red.9" loading={reset.isPending}>
-              Reset password
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      )}
+    </FormDialog>
   );
 }

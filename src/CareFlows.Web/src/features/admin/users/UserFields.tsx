@@ -1,3 +1,4 @@
+import type { ChangeEvent } from "react";
 import { Checkbox, Loader, MultiSelect, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
 import type { Role } from "../../../auth/roles";
 import { ErrorAlert } from "../../../components/ErrorAlert";
@@ -34,41 +35,22 @@ export function UserFields({
   lockedRoles?: { role: string; reason: string }[];
 }) {
   const teams = useTeamOptions();
+  // What every text field of the form shares: its id, its value and message by name, and how it changes.
+  const bound = (name: "email" | "displayName" | "password") => ({
+    id: userFieldId(name),
+    required: true,
+    value: values[name],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => onChange({ [name]: e.currentTarget.value }),
+    error: errors[name],
+  });
   return (
     <Stack gap="md">
       {mode === "create" && (
-        <TextInput
-          id={userFieldId("email")}
-          label="Email"
-          description="Also the name they sign in with."
-          type="email"
-          autoComplete="off"
-          required
-          value={values.email}
-          onChange={(e) => onChange({ email: e.currentTarget.value })}
-          error={errors.email}
-        />
+        <TextInput {...bound("email")} label="Email" description="Also the name they sign in with." type="email" autoComplete="off" />
       )}
-      <TextInput
-        id={userFieldId("displayName")}
-        label="Display name"
-        description="The name others see in the inbox and the audit trail."
-        required
-        value={values.displayName}
-        onChange={(e) => onChange({ displayName: e.currentTarget.value })}
-        error={errors.displayName}
-      />
+      <TextInput {...bound("displayName")} label="Display name" description="The name others see in the inbox and the audit trail." />
       {mode === "create" && (
-        <PasswordInput
-          id={userFieldId("password")}
-          label="Initial password"
-          description="At least 12 characters. Give it to them in person; they can sign in with it at once."
-          autoComplete="new-password"
-          required
-          value={values.password}
-          onChange={(e) => onChange({ password: e.currentTarget.value })}
-          error={errors.password}
-        />
+        <PasswordInput {...bound("password")} label="Initial password" description="At least 12 characters. Give it to them in person; they can sign in with it at once." autoComplete="new-password" />
       )}
       <Checkbox.Group
         id={userFieldId("roles")}

@@ -1,9 +1,8 @@
-import { Center, Group, Loader, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
+import { Group, Paper, SegmentedControl, Stack, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
-import { ErrorAlert } from "../../../components/ErrorAlert";
+import { PagedResults } from "../../../components/table/PagedResults";
 import { adminApi, adminKeys, type User } from "../api";
-import { Pager } from "../components/Pager";
 import { SessionsTable } from "../components/SessionsTable";
 
 const pageSize = 10;
@@ -45,26 +44,15 @@ export function UserSessionsSection({ user }: { user: User }) {
             ]}
           />
         </Group>
-        {sessions.error ? (
-          <ErrorAlert error={sessions.error} title="The sessions could not be loaded" onRetry={() => void sessions.refetch()} />
-        ) : !sessions.data ? (
-          <Center p="md">
-            <Loader aria-label="Loading sessions" />
-          </Center>
-        ) : sessions.data.items.length === 0 ? (
-          <Text c="dimmed">{activeOnly ? `${user.displayName ?? user.email} is not signed in anywhere.` : "No sign-ins yet."}</Text>
-        ) : (
-          <div aria-busy={sessions.isFetching}>
-            <SessionsTable sessions={sessions.data.items} showUser={false} caption="Newest sign-in first. Revoking a session signs the user out of it at their next request." />
-            <Pager
-              page={sessions.data.page}
-              pageSize={sessions.data.pageSize}
-              total={sessions.data.total}
-              onChange={(next) => update({ sessionsPage: next === 1 ? null : String(next) })}
-              label={activeOnly ? "active sessions" : "sessions"}
-            />
-          </div>
-        )}
+        <PagedResults
+          query={sessions}
+          noun={activeOnly ? "active sessions" : "sessions"}
+          errorTitle="The sessions could not be loaded"
+          empty={activeOnly ? `${user.displayName ?? user.email} is not signed in anywhere.` : "No sign-ins yet."}
+          onPageChange={(next) => update({ sessionsPage: next === 1 ? null : String(next) })}
+        >
+          {(items) => <SessionsTable sessions={items} showUser={false} caption="Newest sign-in first. Revoking a session signs the user out of it at their next request." />}
+        </PagedResults>
       </Stack>
     </Paper>
   );

@@ -1,11 +1,11 @@
 import { useState } from "react";
-import { Anchor, Badge, Button, Center, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { IconSearch, IconUserPlus } from "@tabler/icons-react";
 import { Link } from "react-router";
-import { ErrorAlert } from "../../../components/ErrorAlert";
-import { adminApi, adminKeys, type UserFilters } from "../api";
-import { Pager } from "../components/Pager";
+import { DataTable, type DataColumn } from "../../../components/table/DataTable";
+import { PagedResults } from "../../../components/table/PagedResults";
+import { adminApi, adminKeys, type User, type UserFilters } from "../api";
 import { roleLabel, roleOptions } from "../components/roleLabels";
 import { useListParams, useSearchText } from "../components/urlState";
 import { useTeamOptions } from "../components/useTeamOptions";
@@ -13,6 +13,40 @@ import { UserStatusBadge } from "../components/UserStatusBadge";
 import { CreateUserDialog } from "./CreateUserDialog";
 
 const pageSize = 25;
+
+const userStatuses = [
+  { value: "all", label: "Active and deactivated" },
+  { value: "active", label: "Active" },
+  { value: "deactivated", label: "Deactivated" },
+];
+
+const userColumns: DataColumn<User>[] = [
+  {
+    key: "name",
+    header: "Name",
+    cell: (user) => (
+      <Anchor component={Link} to={`/admin/users/${encodeURIComponent(user.id)}`}>
+        {user.displayName ?? user.email}
+      </Anchor>
+    ),
+  },
+  { key: "email", header: "Email", cell: (user) => user.email, sort: "email" },
+  {
+    key: "roles",
+    header: "Roles",
+    cell: (user) => (
+      <Group gap={4}>
+        {user.roles.map((role) => (
+          <Badge key={role} variant="outline" color="blue.9" size="sm">
+            {roleLabel(role)}
+          </Badge>
+        ))}
+      </Group>
+    ),
+  },
+  { key: "teams", header: "Teams", cell: (user) => (user.teams.length === 0 ? <Text size="sm" c="dimmed">None</Text> : user.teams.map((t) => t.name).join(", ")) },
+  { key: "status", header: "Status", cell: (user) => <UserStatusBadge user={user} /> },
+];
 
 /** Users by email, a page at a time, filtered by text, role, team and status — all kept in the address. */
 export function UsersPage() {
@@ -75,11 +109,7 @@ export function UsersPage() {
         <Select
           label="Status"
           description="Whether they may sign in"
-          data={[
-            { value: "all", label: "Active and deactivated" },
-            { value: "active", label: "Active" },
-            { value: "deactivated", label: "Deactivated" },
-          ]}
+          data={userStatuses}
           value={status}
           onChange={(value) => list.set({ active: value === "all" ? null : value === "active" })}
           allowDeselect={false}
@@ -87,64 +117,9 @@ export function UsersPage() {
         />
       </Group>
 
-      {users.error ? (
-        <ErrorAlert error={users.error} title="The users could not be loaded" onRetry={() => void users.refetch()} />
-      ) : !users.data ? (
-        <Center p="xl">
-          <Loader aria-label="Loading users" />
-        </Center>
-      ) : users.data.items.length === 0 ? (
-        <Text c="dimmed" p="md">
-          No user matches these filters.
-        </Text>
-      ) : (
-        <div aria-busy={users.isFetching}>
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover>
-              <Table.Caption style={{ captionSide: "top", textAlign: "left" }}>
-                <Text size="sm" c="dimmed" component="span">
-                  Sorted by email.
-                </Text>
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Name</Table.Th>
-                  <Table.Th scope="col">Email</Table.Th>
-                  <Table.Th scope="col">Roles</Table.Th>
-                  <Table.Th scope="col">Teams</Table.Th>
-                  <Table.Th scope="col">Status</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {users.data.items.map((user) => (
-                  <Table.Tr key={user.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/admin/users/${encodeURIComponent(user.id)}`}>
-                        {user.displayName ?? user.email}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{user.email}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {user.roles.map((role) => (
-                          <Badge key={role} variant="outline" color="blue.9" size="sm">
-                            {roleLabel(role)}
-                          </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>{user.teams.length === 0 ? <Text size="sm" c="dimmed">None</Text> : user.teams.map((t) => t.name).join(", ")}</Table.Td>
-                    <Table.Td>
-                      <UserStatusBadge user={user} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Pager page={users.data.page} pageSize={users.data.pageSize} total={users.data.total} onChange={(page) => list.set({ page })} label="users" />
-        </div>
-      )}
+      <PagedResults query={users} noun="users" errorTitle="The users could not be loaded" empty="No user matches these filters." onPageChange={(page) => list.set({ page })}>
+        {(items) => <DataTable columns={userColumns} rows={items} rowKey={(user) => user.id} caption="Sorted by email." sort={{ by: "email", direction: "ascending" }} minWidth={760} striped highlightOnHover />}
+      </PagedResults>
       <CreateUserDialog opened={creating} onClose={() => setCreating(false)} />
     </Stack>
   );

@@ -1,22 +1,12 @@
-import { ActionIcon, Button, Group, Input, Paper, Select, Stack, Text, TextInput } from "@mantine/core";
-import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from "@tabler/icons-react";
-import type { InputDescriptor } from "../../../components/flow/activityDescriptors";
-import type { ElsaActivity } from "../../../components/flow/elsa";
+import { Group, Paper, Select, Stack, Text, TextInput } from "@mantine/core";
 import { structuredOf } from "../../../components/flow/inputValues";
 import { setProperty } from "../model/document";
 import { CodeField } from "./CodeField";
-import type { ActivityUpdate } from "./InputEditor";
+import { AddItemButton, ItemControls, ListInputHeading, moved, type ListInputEditorProps } from "./ListEditing";
 
 type RawCase = Record<string, unknown> & { label?: string; condition?: { type?: string; value?: unknown } | unknown };
 
-interface CasesEditorProps {
-  id: string;
-  label: string;
-  description?: string;
-  error?: string;
-  activity: ElsaActivity;
-  input: InputDescriptor;
-  update: ActivityUpdate;
+interface CasesEditorProps extends ListInputEditorProps {
   renamePort(from: string, to: string, coalesce?: string): void;
 }
 
@@ -49,18 +39,10 @@ export function CasesEditor({ id, label, description, error, activity, input, up
     next[index] = { ...cases[index], ...patch };
     write(next, key);
   };
-  const move = (index: number, by: number) => {
-    const next = cases.slice();
-    const [c] = next.splice(index, 1);
-    next.splice(index + by, 0, c);
-    write(next, `${coalesce}:move`);
-  };
   const labels = cases.map((c) => c.label);
   return (
     <Stack gap="xs" data-testid={`field-${id}`}>
-      <Input.Label id={`${id}-label`}>{label}</Input.Label>
-      {description && <Input.Description>{description}</Input.Description>}
-      {error && <Input.Error>{error}</Input.Error>}
+      <ListInputHeading id={id} label={label} description={description} error={error} />
       {cases.map((c, index) => {
         const condition = conditionOf(c);
         const duplicate = c.label && labels.indexOf(c.label) !== index;
@@ -101,26 +83,19 @@ export function CasesEditor({ id, label, description, error, activity, input, up
                 value={condition.value}
                 onChange={(value) => setCase(index, { condition: { type: condition.syntax, value } }, `${coalesce}:${index}:condition`)}
               />
-              <Group gap={4} justify="flex-end">
-                <ActionIcon variant="subtle" size="sm" aria-label={`Move case ${index + 1} up`} disabled={index === 0} onClick={() => move(index, -1)}>
-                  <IconArrowUp size={14} aria-hidden />
-                </ActionIcon>
-                <ActionIcon variant="subtle" size="sm" aria-label={`Move case ${index + 1} down`} disabled={index === cases.length - 1} onClick={() => move(index, 1)}>
-                  <IconArrowDown size={14} aria-hidden />
-                </ActionIcon>
-                <ActionIcon variant="subtle" color="red.8" size="sm" aria-label={`Remove case ${index + 1}`} onClick={() => write(cases.filter((_, i) => i !== index), `${coalesce}:remove`)}>
-                  <IconTrash size={14} aria-hidden />
-                </ActionIcon>
-              </Group>
+              <ItemControls
+                name={`case ${index + 1}`}
+                index={index}
+                count={cases.length}
+                onMove={(by) => write(moved(cases, index, by), `${coalesce}:move`)}
+                onRemove={() => write(cases.filter((_, i) => i !== index), `${coalesce}:remove`)}
+              />
             </Stack>
           </Paper>
         );
       })}
-      <Button
+      <AddItemButton
         id={id}
-        size="xs"
-        variant="light"
-        leftSection={<IconPlus size={14} aria-hidden />}
         onClick={() => {
           let n = cases.length + 1;
           while (labels.includes(`Case ${n}`)) n++;
@@ -128,7 +103,7 @@ export function CasesEditor({ id, label, description, error, activity, input, up
         }}
       >
         Add case
-      </Button>
+      </AddItemButton>
       <Text size="xs" c="dimmed">
         When no case matches, the switch continues through Default.
       </Text>

@@ -1,14 +1,10 @@
 import { useState } from "react";
-import { ActionIcon, Button, Checkbox, Group, Input, NumberInput, Paper, Select, Stack, TagsInput, Text, TextInput, Title } from "@mantine/core";
-import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from "@tabler/icons-react";
+import { Checkbox, Group, NumberInput, Paper, Select, Stack, TagsInput, Text, TextInput, Title } from "@mantine/core";
 import { FormRenderer } from "../../../components/forms/FormRenderer";
 import { fieldTypes, readForm, type FormValues } from "../../../components/forms/formDefinition";
-import type { InputDescriptor } from "../../../components/flow/activityDescriptors";
-import type { ElsaActivity } from "../../../components/flow/elsa";
-import { inputOf, structuredOf } from "../../../components/flow/inputValues";
-import { writeExpression, writeStructured } from "../model/inputWrite";
-import { CodeField } from "./CodeField";
-import type { ActivityUpdate } from "./InputEditor";
+import { structuredOf } from "../../../components/flow/inputValues";
+import { writeStructured } from "../model/inputWrite";
+import { AddItemButton, ComputedListInput, ItemControls, ListInputHeading, moved, type ListInputEditorProps } from "./ListEditing";
 
 type RawField = Record<string, unknown>;
 type RawForm = Record<string, unknown> & { fields?: RawField[] };
@@ -23,16 +19,6 @@ const typeLabels: Record<string, string> = {
   "multi-choice": "Several choices",
   boolean: "Yes / no",
 };
-
-interface FormBuilderProps {
-  id: string;
-  label: string;
-  description?: string;
-  error?: string;
-  activity: ElsaActivity;
-  input: InputDescriptor;
-  update: ActivityUpdate;
-}
 
 const keyOf = (field: RawField) => (typeof field.key === "string" ? field.key : typeof field.name === "string" ? field.name : "");
 
@@ -57,23 +43,13 @@ export function formProblems(fields: RawField[]): Map<number, string[]> {
  * Builds a task's form field by field, with a live preview drawn by the inbox's own FormRenderer. Properties it does
  * not edit are kept on each field as they were.
  */
-export function FormBuilder({ id, label, description, error, activity, input, update }: FormBuilderProps) {
+export function FormBuilder({ id, label, description, error, activity, input, update }: ListInputEditorProps) {
   const structured = structuredOf<RawForm>(activity[input.name]);
   const [previewValues, setPreviewValues] = useState<FormValues>({});
   const coalesce = `${activity.id}:${input.name}`;
 
-  if (structured.computed) {
-    const stored = inputOf(activity, input.name);
-    return (
-      <Stack gap={4}>
-        <Input.Label htmlFor={id}>{label}</Input.Label>
-        <Text size="xs" c="dimmed">
-          This form is computed by a {stored?.syntax} expression, so it is edited as code.
-        </Text>
-        <CodeField id={id} label={label} language="javascript" value={String(stored?.value ?? "")} onChange={(v) => update((a) => writeExpression(a, input, stored?.syntax ?? "JavaScript", v), coalesce)} />
-      </Stack>
-    );
-  }
+  if (structured.computed)
+    return <ComputedListInput id={id} label={label} activity={activity} input={input} update={update} note={(syntax) => `This form is computed by a ${syntax} expression, so it is edited as code.`} />;
 
   const form: RawForm = structured.value && typeof structured.value === "object" ? structured.value : { fields: [] };
   const fields: RawField[] = Array.isArray(form.fields) ? form.fields : [];
@@ -86,12 +62,6 @@ export function FormBuilder({ id, label, description, error, activity, input, up
     next[index] = merged;
     write(next, `${coalesce}:${index}:${Object.keys(patch).join()}`);
   };
-  const move = (index: number, by: number) => {
-    const next = fields.slice();
-    const [field] = next.splice(index, 1);
-    next.splice(index + by, 0, field);
-    write(next, `${coalesce}:move`);
-  };
   const addField = () => {
     let n = fields.length + 1;
     while (fields.some((f) => keyOf(f) === `field${n}`)) n++;
@@ -100,9 +70,7 @@ export function FormBuilder({ id, label, description, error, activity, input, up
 
   return (
     <Stack gap="xs" data-testid={`field-${id}`}>
-      <Input.Label id={`${id}-label`}>{label}</Input.Label>
-      {description && <Input.Description>{description}</Input.Description>}
-      {error && <Input.Error>{error}</Input.Error>}
+      <ListInputHeading id={id} label={label} description={description} error={error} />
       {fields.map((field, index) => {
         const type = String(field.type ?? "");
         const keyName = `${id}-f${index}`;
@@ -164,24 +132,20 @@ export function FormBuilder({ id, label, description, error, activity, input, up
                   {message}
                 </Text>
               ))}
-              <Group gap={4} justify="flex-end">
-                <ActionIcon variant="subtle" size="sm" aria-label={`Move field ${index + 1} up`} disabled={index === 0} onClick={() => move(index, -1)}>
-                  <IconArrowUp size={14} aria-hidden />
-                </ActionIcon>
-                <ActionIcon variant="subtle" size="sm" aria-label={`Move field ${index + 1} down`} disabled={index === fields.length - 1} onClick={() => move(index, 1)}>
-                  <IconArrowDown size={14} aria-hidden />
-                </ActionIcon>
-                <ActionIcon variant="subtle" color="red.8" size="sm" aria-label={`Remove field ${index + 1}`} onClick={() => write(fields.filter((_, i) => i !== index), `${coalesce}:remove`)}>
-                  <IconTrash size={14} aria-hidden />
-                </ActionIcon>
-              </Group>
+              <ItemControls
+                name={`field ${index + 1}`}
+                index={index}
+                count={fields.length}
+                onMove={(by) => write(moved(fields, index, by), `${coalesce}:move`)}
+                onRemove={() => write(fields.filter((_, i) => i !== index), `${coalesce}:remove`)}
+              />
             </Stack>
           </Paper>
         );
       })}
-      <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={addField} id={id} data-testid="form-add-field">
+      <AddItemButton onClick={addField} id={id} data-testid="form-add-field">
         Add field
-      </Button>
+      </AddItemButton>
       {fields.length > 0 && (
         <Paper withBorder p="sm" bg="gray.0" component="section" aria-label="Form preview" data-testid="form-preview">
           <Title order={4} size="sm" mb="xs">

@@ -1,20 +1,9 @@
-import { ActionIcon, Button, Group, Input, Stack, Text, TextInput } from "@mantine/core";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
-import type { InputDescriptor } from "../../../components/flow/activityDescriptors";
-import type { ElsaActivity } from "../../../components/flow/elsa";
-import { inputOf, stringListOf } from "../../../components/flow/inputValues";
-import { writeExpression, writeStructured } from "../model/inputWrite";
-import { CodeField } from "./CodeField";
-import type { ActivityUpdate } from "./InputEditor";
+import { Group, Stack, Text, TextInput } from "@mantine/core";
+import { stringListOf } from "../../../components/flow/inputValues";
+import { writeStructured } from "../model/inputWrite";
+import { AddItemButton, ComputedListInput, ItemControls, ListInputHeading, type ListInputEditorProps } from "./ListEditing";
 
-interface OutcomesEditorProps {
-  id: string;
-  label: string;
-  description?: string;
-  error?: string;
-  activity: ElsaActivity;
-  input: InputDescriptor;
-  update: ActivityUpdate;
+interface OutcomesEditorProps extends ListInputEditorProps {
   renamePort(from: string, to: string, coalesce?: string): void;
 }
 
@@ -22,26 +11,14 @@ interface OutcomesEditorProps {
 export function OutcomesEditor({ id, label, description, error, activity, input, update, renamePort }: OutcomesEditorProps) {
   const list = stringListOf(activity[input.name]);
   const coalesce = `${activity.id}:${input.name}`;
-  if (list.computed) {
-    const stored = inputOf(activity, input.name);
-    return (
-      <Stack gap={4}>
-        <Input.Label htmlFor={id}>{label}</Input.Label>
-        <Text size="xs" c="dimmed">
-          Computed by a {stored?.syntax} expression; its ports are those its connections use.
-        </Text>
-        <CodeField id={id} label={label} language="javascript" value={String(stored?.value ?? "")} onChange={(v) => update((a) => writeExpression(a, input, stored?.syntax ?? "JavaScript", v), coalesce)} />
-      </Stack>
-    );
-  }
+  if (list.computed)
+    return <ComputedListInput id={id} label={label} activity={activity} input={input} update={update} note={(syntax) => `Computed by a ${syntax} expression; its ports are those its connections use.`} />;
   const defaults = Array.isArray(input.defaultValue) ? (input.defaultValue as string[]) : [];
   const names = list.value ?? [];
   const write = (next: string[], key: string) => update((a) => writeStructured(a, input, next.length ? next : null), key);
   return (
     <Stack gap={6} data-testid={`field-${id}`} role="group" aria-labelledby={`${id}-label`}>
-      <Input.Label id={`${id}-label`}>{label}</Input.Label>
-      {description && <Input.Description>{description}</Input.Description>}
-      {error && <Input.Error>{error}</Input.Error>}
+      <ListInputHeading id={id} label={label} description={description} error={error} />
       {names.length === 0 && (
         <Text size="xs" c="dimmed">
           {defaults.length ? `None set: the port is ${defaults.join(", ")}.` : "None set: the port is Done."}
@@ -66,16 +43,11 @@ export function OutcomesEditor({ id, label, description, error, activity, input,
                 write(next, `${coalesce}:${index}`);
               }}
             />
-            <ActionIcon variant="subtle" color="red.8" mt={4} aria-label={`Remove ${name || `item ${index + 1}`}`} onClick={() => write(names.filter((_, i) => i !== index), `${coalesce}:remove`)}>
-              <IconTrash size={14} aria-hidden />
-            </ActionIcon>
+            <ItemControls mt={4} name={name || `item ${index + 1}`} index={index} count={names.length} onRemove={() => write(names.filter((_, i) => i !== index), `${coalesce}:remove`)} />
           </Group>
         );
       })}
-      <Button
-        size="xs"
-        variant="light"
-        leftSection={<IconPlus size={14} aria-hidden />}
+      <AddItemButton
         id={names.length === 0 ? id : undefined}
         onClick={() => {
           let n = names.length + 1;
@@ -85,7 +57,7 @@ export function OutcomesEditor({ id, label, description, error, activity, input,
         }}
       >
         Add
-      </Button>
+      </AddItemButton>
     </Stack>
   );
 }

@@ -2,7 +2,7 @@ import { DonutChart } from "@mantine/charts";
 import type { MetricResult } from "../api";
 import { formatPercent } from "../describe";
 import { ChartFigure } from "./ChartFigure";
-import { DataTable } from "./DataTable";
+import { DataTable } from "../../../components/table/DataTable";
 
 const outcomes = [
   { name: "approved", label: "Approved", color: "teal.8" },
@@ -39,13 +39,15 @@ export function OutcomeChart({ result }: { result: MetricResult }) {
       }
       table={
         <DataTable
+          striped
+          withTableBorder
           caption={`Outcomes of the ${decided} requests decided in the period.`}
           rows={rows}
           rowKey={(r) => r.name}
           columns={[
-            { key: "outcome", label: "Outcome", value: (r) => r.label },
-            { key: "count", label: "Requests", value: (r) => r.count, numeric: true },
-            { key: "share", label: "Share", value: (r) => formatPercent(r.rate), numeric: true },
+            { rowHeader: true, key: "outcome", header: "Outcome", cell: (r) => r.label },
+            { key: "count", header: "Requests", cell: (r) => r.count, align: "right" },
+            { key: "share", header: "Share", cell: (r) => formatPercent(r.rate), align: "right" },
           ]}
         />
       }

@@ -3,7 +3,7 @@ import type { MetricRatio } from "../api";
 import { formatPercent } from "../describe";
 import { ChartFigure } from "./ChartFigure";
 import { ChartTooltipBox } from "./ChartTooltipBox";
-import { DataTable } from "./DataTable";
+import { DataTable } from "../../../components/table/DataTable";
 
 interface Bar {
   label: string;
@@ -45,14 +45,16 @@ export function RatioChart({ title, ratios, label, height = 60 }: { title: strin
       }
       table={
         <DataTable
+          striped
+          withTableBorder
           caption={`${title}: each rate with its numerator and denominator.`}
           rows={ratios}
           rowKey={(r) => r.name}
           columns={[
-            { key: "name", label: "Measure", value: (r) => label(r.name) },
-            { key: "rate", label: "Rate", value: (r) => formatPercent(r.rate), numeric: true },
-            { key: "numerator", label: "Counted", value: (r) => r.numerator, numeric: true },
-            { key: "denominator", label: "Of", value: (r) => r.denominator, numeric: true },
+            { rowHeader: true, key: "name", header: "Measure", cell: (r) => label(r.name) },
+            { key: "rate", header: "Rate", cell: (r) => formatPercent(r.rate), align: "right" },
+            { key: "numerator", header: "Counted", cell: (r) => r.numerator, align: "right" },
+            { key: "denominator", header: "Of", cell: (r) => r.denominator, align: "right" },
           ]}
         />
       }

@@ -1,26 +1,13 @@
 import { BarChart } from "@mantine/charts";
 import type { MetricRow } from "../api";
 import { ChartFigure } from "./ChartFigure";
-import { DataTable } from "./DataTable";
+import { DataTable } from "../../../components/table/DataTable";
 
 const colors = ["blue.8", "red.9", "teal.8", "orange.8"];
 
 const number = (value: number | null | undefined) => (value === null || value === undefined ? "—" : value.toLocaleString("en-GB", { maximumFractionDigits: 2 }));
 
-/**
- * One kind of a metric's breakdown (per priority, per coordinator…) as grouped bars of the figures that share a unit,
- * with every figure of the row in the table.
- */
-export function RowsChart({
-  title,
-  rows,
-  charted,
-  valueLabel,
-  keyLabel,
-  keyHeading,
-  caption,
-  empty,
-}: {
+export interface RowsChartProps {
   title: string;
   rows: MetricRow[];
   /** The values drawn as bars; the table shows all. */
@@ -30,7 +17,13 @@ export function RowsChart({
   keyHeading: string;
   caption: string;
   empty: string;
-}) {
+}
+
+/**
+ * One kind of a metric's breakdown (per priority, per coordinator…) as grouped bars of the figures that share a unit,
+ * with every figure of the row in the table.
+ */
+export function RowsChart({ title, rows, charted, valueLabel, keyLabel, keyHeading, caption, empty }: RowsChartProps) {
   const valueNames = [...new Set(rows.flatMap((r) => Object.keys(r.values)))];
   const data = rows.map((row) => ({ key: keyLabel(row.key), ...Object.fromEntries(charted.map((name) => [name, row.values[name] ?? 0])) }));
   // Bars of nothing but zeros say less than the table, which has the row's other figures too.
@@ -57,12 +50,14 @@ export function RowsChart({
       }
       table={
         <DataTable
+          striped
+          withTableBorder
           caption={caption}
           rows={rows}
           rowKey={(r) => `${r.kind}:${r.key}`}
           columns={[
-            { key: "key", label: keyHeading, value: (r) => keyLabel(r.key) },
-            ...valueNames.map((name) => ({ key: name, label: valueLabel(name), value: (r: MetricRow) => number(r.values[name]), numeric: true })),
+            { rowHeader: true, key: "key", header: keyHeading, cell: (r) => keyLabel(r.key) },
+            ...valueNames.map((name) => ({ key: name, header: valueLabel(name), cell: (r: MetricRow) => number(r.values[name]), align: "right" as const })),
           ]}
         />
       }

@@ -1,7 +1,7 @@
 import { BarChart } from "@mantine/charts";
 import type { MetricResult } from "../api";
 import { ChartFigure } from "./ChartFigure";
-import { DataTable } from "./DataTable";
+import { DataTable } from "../../../components/table/DataTable";
 
 const urgencies = [
   { key: "expedited", label: "Expedited (72-hour clock)" },
@@ -41,13 +41,15 @@ export function TurnaroundChart({ result }: { result: MetricResult }) {
       }
       table={
         <DataTable
+          striped
+          withTableBorder
           caption="Hours from submission to the payer's decision, by urgency; — where no request of that urgency was decided."
           rows={data}
           rowKey={(d) => d.urgency}
           columns={[
-            { key: "urgency", label: "Urgency", value: (d) => d.urgency },
-            { key: "decided", label: "Decided", value: (d) => d.decided, numeric: true },
-            ...stats.map((s) => ({ key: s.key, label: s.label, value: (d: Record<string, unknown>) => hours(d[s.key] as number | null), numeric: true })),
+            { rowHeader: true, key: "urgency", header: "Urgency", cell: (d) => d.urgency },
+            { key: "decided", header: "Decided", cell: (d) => d.decided, align: "right" },
+            ...stats.map((s) => ({ key: s.key, header: s.label, cell: (d: Record<string, unknown>) => hours(d[s.key] as number | null), align: "right" as const })),
           ]}
         />
       }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useValueAfterPointerUp } from "./model/useValueAfterPointerUp";
+import { useStableCallback } from "../../components/useStableCallback";
 import { useReactFlow } from "@xyflow/react";
 import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
@@ -322,6 +323,25 @@ export function Designer({ initial, descriptors, draftKey, canEdit, restored }: 
 
   const showDiagram = panel === "test" && testRun;
 
+  // Stable handlers keep the memoized toolbar and toolbox from re-rendering (with their tooltips) on every change.
+  const toolbarActions = {
+    onUndo: doc.undo,
+    onRedo: doc.redo,
+    onCopy: useStableCallback(copy),
+    onPaste: useStableCallback(paste),
+    onDelete: useStableCallback(deleteSelection),
+    onConnect: useStableCallback(() => setConnectOpen(true)),
+    onAlign: useStableCallback(onAlign),
+    onLayout: useStableCallback(onLayout),
+    onCode: useStableCallback(() => setCodeOpen(true)),
+    onImport: useStableCallback(() => importInput.current?.click()),
+    onExport: useStableCallback(exportJson),
+    onSave: useStableCallback(() => void save()),
+    onPublish: useStableCallback(() => void publish()),
+    onRetire: useStableCallback(() => setRetireOpen(true)),
+  };
+  const addFromToolbox = useStableCallback((typeName: string) => addActivity(typeName));
+
   return (
     <div className="cf-designer" data-testid="designer">
       <div className="cf-designer-toolbar">
@@ -338,20 +358,7 @@ export function Designer({ initial, descriptors, draftKey, canEdit, restored }: 
           saving={saving}
           publishing={publishing}
           canRetire={meta.isPublished || meta.status === "Published"}
-          onUndo={doc.undo}
-          onRedo={doc.redo}
-          onCopy={copy}
-          onPaste={paste}
-          onDelete={deleteSelection}
-          onConnect={() => setConnectOpen(true)}
-          onAlign={onAlign}
-          onLayout={onLayout}
-          onCode={() => setCodeOpen(true)}
-          onImport={() => importInput.current?.click()}
-          onExport={exportJson}
-          onSave={() => void save()}
-          onPublish={() => void publish()}
-          onRetire={() => setRetireOpen(true)}
+          {...toolbarActions}
         />
         <input
           ref={importInput}
@@ -378,7 +385,7 @@ export function Designer({ initial, descriptors, draftKey, canEdit, restored }: 
         )}
       </div>
       <aside className="cf-designer-toolbox">
-        <Toolbox descriptors={descriptors} onAdd={(t) => addActivity(t)} disabled={readOnly} />
+        <Toolbox descriptors={descriptors} onAdd={addFromToolbox} disabled={readOnly} />
       </aside>
       <main className="cf-designer-canvas" aria-label="Canvas">
         {showDiagram ? (

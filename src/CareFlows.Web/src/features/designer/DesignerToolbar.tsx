@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { memo } from "react";
 import { ActionIcon, Badge, Button, Divider, Group, Menu, Text, Tooltip } from "@mantine/core";
 import {
   IconArrowBackUp,
@@ -53,15 +53,17 @@ export interface DesignerToolbarProps {
   onRetire(): void;
 }
 
-function Tool({ label, onClick, disabled, children, testId }: { label: string; onClick(): void; disabled?: boolean; children: ReactNode; testId?: string }) {
+// Memoized, and given the icon's component rather than an element, so that a tool re-renders (with its tooltip)
+// only when it is enabled or disabled.
+const Tool = memo(function Tool({ label, onClick, disabled, icon: Icon, testId }: { label: string; onClick(): void; disabled?: boolean; icon: typeof IconCopy; testId?: string }) {
   return (
     <Tooltip label={label}>
       <ActionIcon variant="subtle" color="gray.8" size="lg" aria-label={label} onClick={onClick} disabled={disabled} data-testid={testId}>
-        {children}
+        <Icon size={18} aria-hidden />
       </ActionIcon>
     </Tooltip>
   );
-}
+});
 
 const alignments: { value: Alignment; label: string; Icon: typeof IconLayoutAlignLeft }[] = [
   { value: "left", label: "Align left edges", Icon: IconLayoutAlignLeft },
@@ -72,8 +74,11 @@ const alignments: { value: Alignment; label: string; Icon: typeof IconLayoutAlig
   { value: "bottom", label: "Align bottom edges", Icon: IconLayoutAlignBottom },
 ];
 
-/** Save, Publish and the editing tools, each with a name a screen reader says and a shortcut where there is one. */
-export function DesignerToolbar(p: DesignerToolbarProps) {
+/**
+ * Save, Publish and the editing tools, each with a name a screen reader says and a shortcut where there is one.
+ * Memoized: its handlers are stable, so it re-renders only when what it shows changes.
+ */
+export const DesignerToolbar = memo(function DesignerToolbar(p: DesignerToolbarProps) {
   return (
     <Group justify="space-between" wrap="nowrap" gap="xs" role="toolbar" aria-label="Designer tools">
       <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
@@ -102,25 +107,13 @@ export function DesignerToolbar(p: DesignerToolbarProps) {
       <Group gap={2} wrap="nowrap">
         {p.canEdit && (
           <>
-            <Tool label="Undo (Ctrl+Z)" onClick={p.onUndo} disabled={!p.canUndo} testId="undo">
-              <IconArrowBackUp size={18} aria-hidden />
-            </Tool>
-            <Tool label="Redo (Ctrl+Shift+Z)" onClick={p.onRedo} disabled={!p.canRedo} testId="redo">
-              <IconArrowForwardUp size={18} aria-hidden />
-            </Tool>
+            <Tool label="Undo (Ctrl+Z)" onClick={p.onUndo} disabled={!p.canUndo} testId="undo" icon={IconArrowBackUp} />
+            <Tool label="Redo (Ctrl+Shift+Z)" onClick={p.onRedo} disabled={!p.canRedo} testId="redo" icon={IconArrowForwardUp} />
             <Divider orientation="vertical" mx={4} />
-            <Tool label="Copy (Ctrl+C)" onClick={p.onCopy} disabled={p.selectedCount === 0}>
-              <IconCopy size={18} aria-hidden />
-            </Tool>
-            <Tool label="Paste (Ctrl+V)" onClick={p.onPaste}>
-              <IconClipboard size={18} aria-hidden />
-            </Tool>
-            <Tool label="Delete selected (Delete)" onClick={p.onDelete} disabled={!p.hasSelection}>
-              <IconTrash size={18} aria-hidden />
-            </Tool>
-            <Tool label="Connect to…" onClick={p.onConnect} disabled={p.selectedCount !== 1} testId="connect-to">
-              <IconPlugConnected size={18} aria-hidden />
-            </Tool>
+            <Tool label="Copy (Ctrl+C)" onClick={p.onCopy} disabled={p.selectedCount === 0} icon={IconCopy} />
+            <Tool label="Paste (Ctrl+V)" onClick={p.onPaste} icon={IconClipboard} />
+            <Tool label="Delete selected (Delete)" onClick={p.onDelete} disabled={!p.hasSelection} icon={IconTrash} />
+            <Tool label="Connect to…" onClick={p.onConnect} disabled={p.selectedCount !== 1} testId="connect-to" icon={IconPlugConnected} />
             <Menu position="bottom-end">
               <Menu.Target>
                 <Button variant="subtle" color="gray.8" size="compact-sm" rightSection={<IconChevronDown size={14} aria-hidden />} disabled={p.selectedCount < 2}>
@@ -135,23 +128,15 @@ export function DesignerToolbar(p: DesignerToolbarProps) {
                 ))}
               </Menu.Dropdown>
             </Menu>
-            <Tool label="Auto-layout" onClick={p.onLayout} testId="auto-layout">
-              <IconHierarchy size={18} aria-hidden />
-            </Tool>
+            <Tool label="Auto-layout" onClick={p.onLayout} testId="auto-layout" icon={IconHierarchy} />
             <Divider orientation="vertical" mx={4} />
           </>
         )}
-        <Tool label="JSON code view" onClick={p.onCode} testId="code-view">
-          <IconBraces size={18} aria-hidden />
-        </Tool>
+        <Tool label="JSON code view" onClick={p.onCode} testId="code-view" icon={IconBraces} />
         {p.canEdit && (
-          <Tool label="Import Elsa JSON into this pathway" onClick={p.onImport}>
-            <IconUpload size={18} aria-hidden />
-          </Tool>
+          <Tool label="Import Elsa JSON into this pathway" onClick={p.onImport} icon={IconUpload} />
         )}
-        <Tool label="Export as Elsa JSON" onClick={p.onExport} testId="export">
-          <IconDownload size={18} aria-hidden />
-        </Tool>
+        <Tool label="Export as Elsa JSON" onClick={p.onExport} testId="export" icon={IconDownload} />
         {p.canEdit && (
           <>
             <Divider orientation="vertical" mx={4} />
@@ -171,4 +156,4 @@ export function DesignerToolbar(p: DesignerToolbarProps) {
       </Group>
     </Group>
   );
-}
+});

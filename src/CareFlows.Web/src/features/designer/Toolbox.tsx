@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import { Accordion, Stack, Text, TextInput, Tooltip, UnstyledButton } from "@mantine/core";
 import { IconGripVertical, IconSearch } from "@tabler/icons-react";
 import type { ActivityDescriptor, DescriptorMap } from "../../components/flow/activityDescriptors";
@@ -17,7 +17,7 @@ const slug = (category: string) => category.toLowerCase().replace(/[^a-z0-9]+/g,
 const categoryOrder = ["Flow", "Care coordination", "Timers", "Events", "Tasks", "Primitives", "Composition"];
 
 /** Activities by category, searchable; each can be dragged onto the canvas, or added with a click or Enter. */
-export function Toolbox({ descriptors, onAdd, disabled }: ToolboxProps) {
+export const Toolbox = memo(function Toolbox({ descriptors, onAdd, disabled }: ToolboxProps) {
   const [search, setSearch] = useState("");
   const groups = useMemo(() => {
     const term = search.trim().toLowerCase();
@@ -75,7 +75,7 @@ export function Toolbox({ descriptors, onAdd, disabled }: ToolboxProps) {
       </div>
     </Stack>
   );
-}
+});
 
 function ToolboxItem({ descriptor, onAdd, disabled }: { descriptor: ActivityDescriptor; onAdd(typeName: string): void; disabled?: boolean }) {
   return (

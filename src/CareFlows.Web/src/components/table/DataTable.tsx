@@ -1,8 +1,8 @@
 import type { CSSProperties, ReactNode } from "react";
-import { Group, Table, Text, UnstyledButton, type TableProps } from "@mantine/core";
-import { IconArrowDown, IconArrowUp, IconArrowsSort } from "@tabler/icons-react";
+import { Table, Text, type TableProps } from "@mantine/core";
+import { SortableHeader, type SortDirection } from "./SortableHeader";
 
-export type SortDirection = "ascending" | "descending";
+export type { SortDirection } from "./SortableHeader";
 
 export interface DataColumn<T> {
   key: string;
@@ -54,9 +54,14 @@ export function DataTable<T>({ columns, rows, rowKey, caption, label, minWidth, 
       <Table.Thead>
         <Table.Tr>
           {columns.map((column) => (
-            <Table.Th key={column.key} scope="col" ta={column.align} aria-sort={sort && column.sort === sort.by ? sort.direction : undefined}>
-              {sort?.onSort && column.sort ? <SortButton column={column} sort={sort} /> : column.header}
-            </Table.Th>
+            <SortableHeader
+              key={column.key}
+              ta={column.align}
+              direction={sort && column.sort === sort.by ? sort.direction : undefined}
+              onSort={sort?.onSort && column.sort ? () => sort.onSort!(column.sort!) : undefined}
+            >
+              {column.header}
+            </SortableHeader>
           ))}
         </Table.Tr>
       </Table.Thead>
@@ -85,18 +90,5 @@ function Cell<T>({ column, row }: { column: DataColumn<T>; row: T }) {
     <Table.Td ta={column.align} style={style}>
       {column.cell(row)}
     </Table.Td>
-  );
-}
-
-function SortButton<T>({ column, sort }: { column: DataColumn<T>; sort: TableSort }) {
-  const active = column.sort === sort.by;
-  const Icon = !active ? IconArrowsSort : sort.direction === "ascending" ? IconArrowUp : IconArrowDown;
-  return (
-    <UnstyledButton onClick={() => sort.onSort?.(column.sort!)} fw={700} fz="inherit" aria-pressed={active}>
-      <Group gap={4} wrap="nowrap">
-        {column.header}
-        <Icon size={14} aria-hidden />
-      </Group>
-    </UnstyledButton>
   );
 }

@@ -10,7 +10,7 @@ import { fetchInstances, instanceKeys } from "./instanceApi";
 import { defaultInstancePageSize, defaultInstanceSort, describeInstanceSort, instanceApiQuery, instanceFilterNames, withInstanceParam } from "./instanceParams";
 import { IncidentBadge, InstanceStatusBadge } from "./InstanceStatusBadge";
 import { workflowStatuses, workflowSubStatuses } from "./instanceTypes";
-import { SortableHeader, type SortState } from "./SortableHeader";
+import { AddressSortHeader } from "../../components/table/SortableHeader";
 
 /**
  * `/instances`: every pathway instance, newest first unless a column header asks for another order, filtered by
@@ -30,7 +30,7 @@ export function InstancesPage() {
   const pageCount = list.data ? Math.max(1, Math.ceil(list.data.total / list.data.pageSize)) : 1;
   const narrowed = instanceFilterNames.some((name) => params.has(name));
   const sort = params.get("sort") ?? defaultInstanceSort;
-  const sorting: SortState = { sort, onSort: (next) => set("sort", next === defaultInstanceSort ? null : next) };
+  const sorting = { sort, onSort: (next: string) => set("sort", next === defaultInstanceSort ? null : next) };
 
   return (
     <Stack gap="sm">
@@ -132,19 +132,19 @@ export function InstancesPage() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Instance</Table.Th>
-                <SortableHeader column="definition" first="ascending" {...sorting}>
+                <AddressSortHeader column="definition" first="ascending" {...sorting}>
                   Pathway
-                </SortableHeader>
+                </AddressSortHeader>
                 <Table.Th scope="col">Correlation id</Table.Th>
-                <SortableHeader column="status" first="ascending" {...sorting}>
+                <AddressSortHeader column="status" first="ascending" {...sorting}>
                   Status
-                </SortableHeader>
-                <SortableHeader column="created" first="descending" {...sorting}>
+                </AddressSortHeader>
+                <AddressSortHeader column="created" first="descending" {...sorting}>
                   Created
-                </SortableHeader>
-                <SortableHeader column="updated" first="descending" {...sorting}>
+                </AddressSortHeader>
+                <AddressSortHeader column="updated" first="descending" {...sorting}>
                   Updated
-                </SortableHeader>
+                </AddressSortHeader>
                 <Table.Th scope="col">Finished</Table.Th>
               </Table.Tr>
             </Table.Thead>

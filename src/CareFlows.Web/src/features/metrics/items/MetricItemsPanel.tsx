@@ -10,7 +10,7 @@ import { fetchMetricItems, itemSets, metricItemKeys, type ItemSet, type MetricIt
 import { defaultItemPageSize, itemPageSizes, useItemsParams } from "./itemsParams";
 import { formatItemTime, formatItemValue, patientText, setLabels } from "./itemFormat";
 import { MetBadge } from "./MetBadge";
-import { SortableHeader } from "./SortableHeader";
+import { AddressSortHeader } from "../../../components/table/SortableHeader";
 
 interface MetricItemsPanelProps {
   metric: string;
@@ -122,13 +122,27 @@ function ItemsTable({ page, sort, onSort, busy }: { page: MetricItemsPage; sort:
       <Table striped highlightOnHover verticalSpacing={6} fz="sm" aria-label="Items" aria-busy={busy} data-testid="metric-items">
         <Table.Thead>
           <Table.Tr>
-            <SortableHeader name="patient" label="Patient" sort={sort} onSort={onSort} />
-            <SortableHeader name="counted" label={page.countedAt.label} sort={sort} onSort={onSort} />
+            <AddressSortHeader column="patient" sort={sort} onSort={onSort}>
+              Patient
+            </AddressSortHeader>
+            <AddressSortHeader column="counted" sort={sort} onSort={onSort}>
+              {page.countedAt.label}
+            </AddressSortHeader>
             {page.times.map((field) => (
-              <SortableHeader key={field.name} name={field.name} label={field.label} sort={sort} onSort={onSort} />
+              <AddressSortHeader key={field.name} column={field.name} sort={sort} onSort={onSort}>
+                {field.label}
+              </AddressSortHeader>
             ))}
-            {page.value && <SortableHeader name="value" label={page.value.label} sort={sort} onSort={onSort} />}
-            {page.met && <SortableHeader name="met" label="Met the clock" sort={sort} onSort={onSort} />}
+            {page.value && (
+              <AddressSortHeader column="value" sort={sort} onSort={onSort}>
+                {page.value.label}
+              </AddressSortHeader>
+            )}
+            {page.met && (
+              <AddressSortHeader column="met" sort={sort} onSort={onSort}>
+                Met the clock
+              </AddressSortHeader>
+            )}
             <Table.Th scope="col">Detail</Table.Th>
             <Table.Th scope="col">Open</Table.Th>
           </Table.Tr>

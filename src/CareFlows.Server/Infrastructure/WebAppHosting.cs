@@ -56,5 +56,17 @@ public static class WebAppHosting
         return app;
     }
 
-    public static bool IsApiPath(PathString path) => ApiPrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+    /// <summary>Whether the address is the API's; asked of every request, so without a closure or an enumerator.</summary>
+    public static bool IsApiPath(PathString path)
+    {
+        foreach (var prefix in ApiPrefixes)
+        {
+            if (path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -43,6 +43,10 @@ public class CareFlowsDbContext(DbContextOptions options) : IdentityDbContext<Ca
 
     public DbSet<TeamMemberRecord> TeamMembers => Set<TeamMemberRecord>();
 
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

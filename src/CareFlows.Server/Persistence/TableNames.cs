@@ -23,4 +23,6 @@ public static class TableNames
     public const string Teams = "Teams";
     public const string TeamMembers = "TeamMembers";
     public const string DataProtectionKeys = "DataProtectionKeys";
+    public const string AuditRecords = "AuditRecords";
+    public const string AuditChainHead = "AuditChainHead";
 }

@@ -1,0 +1,66 @@
+using CareFlows.Server.Persistence;
+using CareFlows.Server.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareFlows.Server.Audit;
+
+/// <summary>What replaying the audit chain found: intact, or the first record that is broken or missing, and why.</summary>
+/// <param name="Intact">Every record is in place, unchanged, and the chain ends where its head says.</param>
+/// <param name="Checked">Records replayed before the first problem (all of them when intact).</param>
+/// <param name="LastSequence">The chain's last sequence number as its head records it.</param>
+/// <param name="BrokenAt">The first record that is changed, out of place or missing.</param>
+/// <param name="Problem">What is wrong there, in words.</param>
+public sealed record AuditVerification(bool Intact, long Checked, long LastSequence, long? BrokenAt, string? Problem);
+
+/// <summary>Replays the audit chain from its first record, streaming, and names the first broken or missing record.</summary>
+public static class AuditVerifier
+{
+    public static async Task<AuditVerification> VerifyAsync(CareFlowsDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var head = await db.AuditChainHeads.AsNoTracking().SingleAsync(h => h.Id == AuditChainHead.SingleId, cancellationToken);
+        var expected = 1L;
+        var previous = AuditChain.GenesisHash;
+        AuditVerification Broken(long at, string problem) => new(false, expected - 1, head.Sequence, at, problem);
+
+        await foreach (var record in db.AuditRecords.AsNoTracking().OrderBy(r => r.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (record.Sequence != expected)
+            {
+                return Broken(expected, record.Sequence > expected
+                    ? $"Record {expected} is missing: the next record is {record.Sequence}."
+                    : $"Record {record.Sequence} appears out of order.");
+            }
+
+            if (!string.Equals(record.PreviousHash, previous, StringComparison.Ordinal))
+            {
+                return Broken(expected, expected == 1
+                    ? "Record 1 does not start the chain: records before it were removed, or it was replaced."
+                    : $"Record {expected} does not follow record {expected - 1}: one of them was replaced or moved.");
+            }
+
+            if (!string.Equals(AuditChain.HashOf(record), record.Hash, StringComparison.Ordinal))
+            {
+                return Broken(expected, $"Record {expected} was changed after it was written: its content no longer matches its hash.");
+            }
+
+            previous = record.Hash;
+            expected++;
+        }
+
+        var last = expected - 1;
+        if (head.Sequence > last)
+        {
+            return Broken(expected, last == head.Sequence - 1
+                ? $"Record {expected}, the last of the chain, is missing."
+                : $"Records {expected} to {head.Sequence}, the end of the chain, are missing.");
+        }
+
+        if (head.Sequence < last || !string.Equals(head.Hash, previous, StringComparison.Ordinal))
+        {
+            return Broken(Math.Min(head.Sequence + 1, last), $"The chain's recorded end (record {head.Sequence}) does not match its last record ({last}): the end was rewritten.");
+        }
+
+        return new AuditVerification(true, last, head.Sequence, null, null);
+    }
+}

@@ -1,0 +1,49 @@
+using CareFlows.Server.Audit;
+using CareFlows.Server.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CareFlows.Server.Persistence.Configurations;
+
+internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditRecord>
+{
+    public void Configure(EntityTypeBuilder<AuditRecord> builder)
+    {
+        builder.ToTable(TableNames.AuditRecords);
+        builder.HasKey(r => r.Sequence);
+        // The chain numbers its records; the database must not.
+        builder.Property(r => r.Sequence).ValueGeneratedNever();
+        builder.Property(r => r.ActorType).HasMaxLength(ColumnSizes.Status);
+        builder.Property(r => r.ActorId).HasMaxLength(ColumnSizes.Name);
+        builder.Property(r => r.Action).HasMaxLength(1);
+        builder.Property(r => r.EntityType).HasMaxLength(ColumnSizes.Status);
+        builder.Property(r => r.EntityId).HasMaxLength(ColumnSizes.Key);
+        builder.Property(r => r.PatientId).HasMaxLength(ColumnSizes.Key);
+        builder.Property(r => r.Outcome).HasMaxLength(ColumnSizes.Status);
+        builder.Property(r => r.ClientAddress).HasMaxLength(ColumnSizes.Id);
+        builder.Property(r => r.UserAgent).HasMaxLength(SessionConfiguration.UserAgentLength);
+        builder.Property(r => r.PurposeOfUse).HasMaxLength(ColumnSizes.Status);
+        builder.Property(r => r.Reason).HasMaxLength(ColumnSizes.Text);
+        builder.Property(r => r.CorrelationId).HasMaxLength(ColumnSizes.Key);
+        builder.Property(r => r.DefinitionId).HasMaxLength(ColumnSizes.DefinitionId);
+        builder.Property(r => r.InstanceId).HasMaxLength(ColumnSizes.Id);
+        builder.Property(r => r.PreviousHash).HasMaxLength(ColumnSizes.Hash).IsFixedLength();
+        builder.Property(r => r.Hash).HasMaxLength(ColumnSizes.Hash).IsFixedLength();
+        builder.HasIndex(r => r.OccurredAt);
+        builder.HasIndex(r => new { r.PatientId, r.OccurredAt });
+        builder.HasIndex(r => new { r.ActorId, r.OccurredAt });
+        builder.HasIndex(r => new { r.EntityType, r.EntityId });
+    }
+}
+
+internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
+{
+    public void Configure(EntityTypeBuilder<AuditChainHead> builder)
+    {
+        builder.ToTable(TableNames.AuditChainHead);
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.Hash).HasMaxLength(ColumnSizes.Hash).IsFixedLength();
+        builder.HasData(new AuditChainHead { Id = AuditChainHead.SingleId, Sequence = 0, Hash = AuditChain.GenesisHash });
+    }
+}

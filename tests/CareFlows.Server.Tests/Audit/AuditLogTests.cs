@@ -1,0 +1,169 @@
+using CareFlows.Server.Audit;
+using CareFlows.Server.Persistence;
+using CareFlows.Server.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareFlows.Server.Tests.Audit;
+
+/// <summary>
+/// The audit log on each real database: appended in the change's transaction, gone with its rollback, and any record
+/// edited, deleted or reordered directly in the database named by verify.
+/// </summary>
+public sealed class AuditLogTests
+{
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    private static AuditEntry Entry(int n) => new()
+    {
+        OccurredAt = DateTimeOffset.UtcNow,
+        ActorType = "user",
+        ActorId = "u-1",
+        Action = "U",
+        EntityType = "task",
+        EntityId = $"t-{n}",
+        PatientId = "Patient/1",
+        After = $$"""{"n":{{n}}}""",
+        Outcome = "success",
+    };
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public Task An_intact_chain_verifies(DatabaseProvider provider) => WithDatabase(provider, async db =>
+    {
+        Assert.True((await AuditVerifier.VerifyAsync(db, Cancel)).Intact);
+        await AppendAsync(db, 1, 2, 3);
+        await AppendAsync(db, 4);
+
+        var result = await AuditVerifier.VerifyAsync(db, Cancel);
+
+        Assert.True(result.Intact, result.Problem);
+        Assert.Equal(4, result.Checked);
+        Assert.Equal(4, result.LastSequence);
+    });
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public Task A_change_that_rolls_back_leaves_no_record(DatabaseProvider provider) => WithDatabase(provider, async db =>
+    {
+        await AppendAsync(db, 1);
+        await using (var transaction = await db.Database.BeginTransactionAsync(Cancel))
+        {
+            await AuditLog.AppendAsync(db, [Entry(2)], Cancel);
+            await transaction.RollbackAsync(Cancel);
+        }
+
+        db.ChangeTracker.Clear();
+        await AppendAsync(db, 3);
+
+        Assert.Equal([1L, 2L], await db.AuditRecords.OrderBy(r => r.Sequence).Select(r => r.Sequence).ToListAsync(Cancel));
+        Assert.Equal("t-3", (await db.AuditRecords.SingleAsync(r => r.Sequence == 2, Cancel)).EntityId);
+        Assert.True((await AuditVerifier.VerifyAsync(db, Cancel)).Intact);
+    });
+
+    [Fact]
+    public async Task Appending_outside_a_transaction_is_refused()
+    {
+        await WithDatabase(DatabaseProvider.Sqlite, async db =>
+            await Assert.ThrowsAsync<InvalidOperationException>(() => AuditLog.AppendAsync(db, [Entry(1)], Cancel)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public Task An_edited_record_is_named(DatabaseProvider provider) => Tampered(provider,
+        """UPDATE "AuditRecords" SET "After" = '{{"n":99}}' WHERE "Sequence" = 3""",
+        3, "changed after it was written");
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public Task A_deleted_record_is_named(DatabaseProvider provider) => Tampered(provider,
+        """DELETE FROM "AuditRecords" WHERE "Sequence" = 2""",
+        2, "missing");
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public Task Deleting_the_end_of_the_chain_is_found(DatabaseProvider provider) => Tampered(provider,
+        """DELETE FROM "AuditRecords" WHERE "Sequence" >= 4""",
+        4, "missing");
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public Task Reordered_records_are_named(DatabaseProvider provider) => Tampered(provider,
+        """
+        UPDATE "AuditRecords" SET "Sequence" = 100 WHERE "Sequence" = 2;
+        UPDATE "AuditRecords" SET "Sequence" = 2 WHERE "Sequence" = 3;
+        UPDATE "AuditRecords" SET "Sequence" = 3 WHERE "Sequence" = 100;
+        """,
+        2, "does not follow record 1");
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public Task A_record_rewritten_with_a_fresh_hash_is_found_by_its_successor(DatabaseProvider provider) => WithDatabase(provider, async db =>
+    {
+        await AppendAsync(db, 1, 2, 3, 4, 5);
+        var record = await db.AuditRecords.SingleAsync(r => r.Sequence == 3, Cancel);
+        record.After = """{"n":42}""";
+        record.Hash = AuditChain.HashOf(record);
+        await db.SaveChangesAsync(Cancel);
+
+        var result = await AuditVerifier.VerifyAsync(db, Cancel);
+
+        Assert.False(result.Intact);
+        Assert.Equal(4, result.BrokenAt);
+        Assert.Contains("does not follow record 3", result.Problem, StringComparison.Ordinal);
+    });
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static Task Tampered(DatabaseProvider provider, string sql, long brokenAt, string problem) => WithDatabase(provider, async db =>
+    {
+        await AppendAsync(db, 1, 2, 3, 4, 5);
+        await db.Database.ExecuteSqlRawAsync(sql, Cancel);
+
+        var result = await AuditVerifier.VerifyAsync(db, Cancel);
+
+        Assert.False(result.Intact);
+        Assert.Equal(brokenAt, result.BrokenAt);
+        Assert.Contains(problem, result.Problem, StringComparison.Ordinal);
+    });
+
+    private static async Task AppendAsync(CareFlowsDbContext db, params int[] entries)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(Cancel);
+        await AuditLog.AppendAsync(db, [.. entries.Select(Entry)], Cancel);
+        await transaction.CommitAsync(Cancel);
+    }
+
+    private static async Task WithDatabase(DatabaseProvider provider, Func<CareFlowsDbContext, Task> test)
+    {
+        string connectionString;
+        string? sqlitePath = null;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            TestPostgres.RequireOrSkip();
+            connectionString = await TestPostgres.CreateDatabaseAsync();
+        }
+        else
+        {
+            sqlitePath = Path.Combine(Path.GetTempPath(), $"careflows-audit-{Guid.NewGuid():N}.db");
+            connectionString = $"Data Source={sqlitePath};Pooling=False";
+        }
+
+        try
+        {
+            await using var db = DesignTimeContexts.Create(provider, connectionString);
+            await db.Database.MigrateAsync(Cancel);
+            await test(db);
+        }
+        finally
+        {
+            if (sqlitePath is not null)
+            {
+                File.Delete(sqlitePath);
+            }
+            else
+            {
+                await TestPostgres.DropDatabaseAsync(connectionString);
+            }
+        }
+    }
+}

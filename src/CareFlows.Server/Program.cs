@@ -1,5 +1,7 @@
 using CareFlows.Server;
+using CareFlows.Server.Audit;
 using CareFlows.Server.Auth;
+using CareFlows.Server.Features.Audit;
 using CareFlows.Server.Features.Definitions;
 using CareFlows.Server.Features.Events;
 using CareFlows.Server.Features.Feeds;
@@ -21,6 +23,11 @@ builder.Services.AddCareFlowsApi(builder.Configuration);
 builder.Services.AddCareFlowsFhir();
 
 var app = builder.Build();
+
+if (AuditCommand.IsRequested(args))
+{
+    return await AuditCommand.RunAsync(app.Services, Console.Out, CancellationToken.None);
+}
 
 app.UseSecurityHeaders();
 app.UseCareFlowsApi();
@@ -44,12 +51,14 @@ app.MapTasks();
 app.MapInboxStream();
 app.MapNotifications();
 app.MapMetrics();
+app.MapAudit();
 app.MapTestRuns();
 app.MapFhir();
 app.MapApiReference();
 app.MapWebApp();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The host's entry point, visible to the in-process test host.</summary>
 public partial class Program;

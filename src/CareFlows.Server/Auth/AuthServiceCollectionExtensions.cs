@@ -53,6 +53,7 @@ public static class AuthServiceCollectionExtensions
             .AddPolicy(Policies.InstanceAdmin, p => p.RequireRole(Roles.ClinicalLead, Roles.Admin))
             .AddPolicy(Policies.Inbox, p => p.RequireRole(Roles.Coordinator, Roles.Auditor, Roles.Admin))
             .AddPolicy(Policies.MetricItems, p => p.RequireRole(Roles.Auditor, Roles.Admin))
+            .AddPolicy(Policies.AuditRead, p => p.RequireRole(Roles.Auditor, Roles.Admin))
             .AddPolicy(Policies.UserAdmin, p => p.RequireRole(Roles.Admin));
         services.AddFeedClients(configuration, options);
         return services;

@@ -21,6 +21,9 @@ public static class Policies
     /// <summary>List the patients' discharges, requests, referrals and tasks behind a metric's figures: auditors and administrators; clinical leads see the counts only.</summary>
     public const string MetricItems = "MetricItems";
 
+    /// <summary>Read and verify the audit log: auditors and administrators.</summary>
+    public const string AuditRead = "AuditRead";
+
     /// <summary>Manage users and teams.</summary>
     public const string UserAdmin = "UserAdmin";
 }

@@ -49,6 +49,26 @@ public sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Runs the server build as a command (<c>audit verify</c>, say) on a database, to its end: its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(DatabaseProvider provider, string connectionString, IEnumerable<string> args, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("dotnet", [ServerAssembly(), .. args])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Database__Provider"] = provider.ToString();
+        start.Environment["Database__ConnectionString"] = connectionString;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return (process.ExitCode, await output + await errors);
+    }
+
     /// <summary>A client signed in as the demo administrator.</summary>
     public async Task<HttpClient> ClientAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using CareFlows.Server.Audit;
 using CareFlows.Server.Features.Tasks;
 using CareFlows.Server.Auth;
 using CareFlows.Server.Features.Definitions;
@@ -28,6 +29,7 @@ public static class CareFlowsServiceCollectionExtensions
         services.AddCareFlowsScheduling();
         services.AddCareFlowsRuntime(configuration);
         services.AddCareFlowsAuth(configuration);
+        services.AddCareFlowsAudit(configuration, environment);
         // After the runtime: a message the MLLP listener takes is published through it.
         services.AddCareFlowsFeeds(configuration);
         // Last: the demo runs its pathways through the runtime, which must be up.

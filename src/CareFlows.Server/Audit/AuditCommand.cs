@@ -23,7 +23,7 @@ public static class AuditCommand
         var db = scope.ServiceProvider.GetRequiredService<CareFlowsDbContext>();
         try
         {
-            var result = await AuditVerifier.VerifyAsync(db, cancellationToken);
+            var result = await AuditVerifier.VerifyAsync(db, scope.ServiceProvider.GetRequiredService<AuditCheckpointKey>(), cancellationToken);
             if (result.Intact)
             {
                 await output.WriteLineAsync($"The audit log is intact: {result.Checked} records replayed, the last is record {result.LastSequence}.");

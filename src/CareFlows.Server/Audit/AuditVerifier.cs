@@ -12,13 +12,18 @@ namespace CareFlows.Server.Audit;
 /// <param name="Problem">What is wrong there, in words.</param>
 public sealed record AuditVerification(bool Intact, long Checked, long LastSequence, long? BrokenAt, string? Problem);
 
-/// <summary>Replays the audit chain from its first record, streaming, and names the first broken or missing record.</summary>
+/// <summary>
+/// Replays the audit chain from its first record, streaming, checks it against every signed checkpoint, and names the
+/// first broken or missing record.
+/// </summary>
 public static class AuditVerifier
 {
-    public static async Task<AuditVerification> VerifyAsync(CareFlowsDbContext db, CancellationToken cancellationToken)
+    public static async Task<AuditVerification> VerifyAsync(CareFlowsDbContext db, AuditCheckpointKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(key);
         var head = await db.AuditChainHeads.AsNoTracking().SingleAsync(h => h.Id == AuditChainHead.SingleId, cancellationToken);
+        var checkpoints = new Queue<AuditCheckpoint>(await db.AuditCheckpoints.AsNoTracking().OrderBy(c => c.Sequence).ToListAsync(cancellationToken));
         var expected = 1L;
         var previous = AuditChain.GenesisHash;
         AuditVerification Broken(long at, string problem) => new(false, expected - 1, head.Sequence, at, problem);
@@ -44,11 +49,30 @@ public static class AuditVerifier
                 return Broken(expected, $"Record {expected} was changed after it was written: its content no longer matches its hash.");
             }
 
+            while (checkpoints.TryPeek(out var checkpoint) && checkpoint.Sequence <= record.Sequence)
+            {
+                checkpoints.Dequeue();
+                if (!key.Signed(checkpoint))
+                {
+                    return Broken(checkpoint.Sequence, $"The checkpoint at record {checkpoint.Sequence} is not signed by this server's checkpoint key: it was forged or the key changed.");
+                }
+
+                if (checkpoint.Sequence == record.Sequence && !string.Equals(checkpoint.Hash, record.Hash, StringComparison.Ordinal))
+                {
+                    return Broken(record.Sequence, $"Record {record.Sequence} differs from the checkpoint signed at {checkpoint.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC: the chain was rewritten up to it.");
+                }
+            }
+
             previous = record.Hash;
             expected++;
         }
 
         var last = expected - 1;
+        if (checkpoints.TryPeek(out var beyond))
+        {
+            return Broken(expected, $"Record {beyond.Sequence} is covered by a checkpoint signed at {beyond.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC, but the chain ends at record {last}.");
+        }
+
         if (head.Sequence > last)
         {
             return Broken(expected, last == head.Sequence - 1

@@ -25,4 +25,5 @@ public static class TableNames
     public const string DataProtectionKeys = "DataProtectionKeys";
     public const string AuditRecords = "AuditRecords";
     public const string AuditChainHead = "AuditChainHead";
+    public const string AuditCheckpoints = "AuditCheckpoints";
 }

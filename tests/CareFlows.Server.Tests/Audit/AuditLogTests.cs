@@ -30,11 +30,11 @@ public sealed class AuditLogTests
     [MemberData(nameof(Providers))]
     public Task An_intact_chain_verifies(DatabaseProvider provider) => WithDatabase(provider, async db =>
     {
-        Assert.True((await AuditVerifier.VerifyAsync(db, Cancel)).Intact);
+        Assert.True((await AuditVerifier.VerifyAsync(db, Key, Cancel)).Intact);
         await AppendAsync(db, 1, 2, 3);
         await AppendAsync(db, 4);
 
-        var result = await AuditVerifier.VerifyAsync(db, Cancel);
+        var result = await AuditVerifier.VerifyAsync(db, Key, Cancel);
 
         Assert.True(result.Intact, result.Problem);
         Assert.Equal(4, result.Checked);
@@ -57,7 +57,7 @@ public sealed class AuditLogTests
 
         Assert.Equal([1L, 2L], await db.AuditRecords.OrderBy(r => r.Sequence).Select(r => r.Sequence).ToListAsync(Cancel));
         Assert.Equal("t-3", (await db.AuditRecords.SingleAsync(r => r.Sequence == 2, Cancel)).EntityId);
-        Assert.True((await AuditVerifier.VerifyAsync(db, Cancel)).Intact);
+        Assert.True((await AuditVerifier.VerifyAsync(db, Key, Cancel)).Intact);
     });
 
     [Fact]
@@ -105,12 +105,94 @@ public sealed class AuditLogTests
         record.Hash = AuditChain.HashOf(record);
         await db.SaveChangesAsync(Cancel);
 
-        var result = await AuditVerifier.VerifyAsync(db, Cancel);
+        var result = await AuditVerifier.VerifyAsync(db, Key, Cancel);
 
         Assert.False(result.Intact);
         Assert.Equal(4, result.BrokenAt);
         Assert.Contains("does not follow record 3", result.Problem, StringComparison.Ordinal);
     });
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public Task The_chains_end_is_signed_once_each_time_it_moves(DatabaseProvider provider) => WithDatabase(provider, async db =>
+    {
+        Assert.Null(await AuditCheckpointWriter.WriteAsync(db, Key, TimeProvider.System, Cancel));
+        await AppendAsync(db, 1, 2, 3);
+
+        var first = await AuditCheckpointWriter.WriteAsync(db, Key, TimeProvider.System, Cancel);
+        var none = await AuditCheckpointWriter.WriteAsync(db, Key, TimeProvider.System, Cancel);
+        await AppendAsync(db, 4);
+        var second = await AuditCheckpointWriter.WriteAsync(db, Key, TimeProvider.System, Cancel);
+
+        Assert.Equal(3, first?.Sequence);
+        Assert.Null(none);
+        Assert.Equal(4, second?.Sequence);
+        Assert.True(Key.Signed(second!));
+        Assert.True((await AuditVerifier.VerifyAsync(db, Key, Cancel)).Intact);
+    });
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public Task A_chain_rewritten_whole_after_a_checkpoint_is_found(DatabaseProvider provider) => WithDatabase(provider, async db =>
+    {
+        await AppendAsync(db, 1, 2, 3, 4, 5);
+        await AuditCheckpointWriter.WriteAsync(db, Key, TimeProvider.System, Cancel);
+        await AppendAsync(db, 6, 7);
+
+        // Record 2 changed, and every hash after it recomputed, the head's included: the chain alone cannot tell.
+        var previous = (await db.AuditRecords.SingleAsync(r => r.Sequence == 1, Cancel)).Hash;
+        foreach (var record in await db.AuditRecords.Where(r => r.Sequence >= 2).OrderBy(r => r.Sequence).ToListAsync(Cancel))
+        {
+            record.After = record.Sequence == 2 ? """{"n":"rewritten"}""" : record.After;
+            record.PreviousHash = previous;
+            record.Hash = AuditChain.HashOf(record);
+            previous = record.Hash;
+        }
+
+        await db.SaveChangesAsync(Cancel);
+        await db.AuditChainHeads.ExecuteUpdateAsync(s => s.SetProperty(h => h.Hash, previous), Cancel);
+
+        var result = await AuditVerifier.VerifyAsync(db, Key, Cancel);
+
+        Assert.False(result.Intact);
+        Assert.Equal(5, result.BrokenAt);
+        Assert.Contains("differs from the checkpoint", result.Problem, StringComparison.Ordinal);
+    });
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public Task A_checkpoint_not_signed_by_the_key_is_found(DatabaseProvider provider) => WithDatabase(provider, async db =>
+    {
+        await AppendAsync(db, 1, 2, 3);
+        var head = await db.AuditChainHeads.AsNoTracking().SingleAsync(Cancel);
+        db.AuditCheckpoints.Add(new AuditCheckpointKey(new byte[32]).Sign(head.Sequence, head.Hash, AuditChain.StoredPrecision(DateTimeOffset.UtcNow)));
+        await db.SaveChangesAsync(Cancel);
+
+        var result = await AuditVerifier.VerifyAsync(db, Key, Cancel);
+
+        Assert.False(result.Intact);
+        Assert.Equal(3, result.BrokenAt);
+        Assert.Contains("not signed by this server's checkpoint key", result.Problem, StringComparison.Ordinal);
+    });
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public Task Cutting_the_chain_back_before_a_checkpoint_is_found(DatabaseProvider provider) => WithDatabase(provider, async db =>
+    {
+        await AppendAsync(db, 1, 2, 3, 4, 5);
+        await AuditCheckpointWriter.WriteAsync(db, Key, TimeProvider.System, Cancel);
+        var fourth = await db.AuditRecords.AsNoTracking().SingleAsync(r => r.Sequence == 4, Cancel);
+        await db.AuditRecords.Where(r => r.Sequence == 5).ExecuteDeleteAsync(Cancel);
+        await db.AuditChainHeads.ExecuteUpdateAsync(s => s.SetProperty(h => h.Sequence, 4).SetProperty(h => h.Hash, fourth.Hash), Cancel);
+
+        var result = await AuditVerifier.VerifyAsync(db, Key, Cancel);
+
+        Assert.False(result.Intact);
+        Assert.Equal(5, result.BrokenAt);
+        Assert.Contains("covered by a checkpoint", result.Problem, StringComparison.Ordinal);
+    });
+
+    private static readonly AuditCheckpointKey Key = new([.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -119,7 +201,7 @@ public sealed class AuditLogTests
         await AppendAsync(db, 1, 2, 3, 4, 5);
         await db.Database.ExecuteSqlRawAsync(sql, Cancel);
 
-        var result = await AuditVerifier.VerifyAsync(db, Cancel);
+        var result = await AuditVerifier.VerifyAsync(db, Key, Cancel);
 
         Assert.False(result.Intact);
         Assert.Equal(brokenAt, result.BrokenAt);

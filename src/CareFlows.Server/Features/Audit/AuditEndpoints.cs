@@ -17,6 +17,6 @@ public static class AuditEndpoints
         return routes;
     }
 
-    public static async Task<Ok<AuditVerification>> Verify(CareFlowsDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await AuditVerifier.VerifyAsync(db, cancellationToken));
+    public static async Task<Ok<AuditVerification>> Verify(CareFlowsDbContext db, AuditCheckpointKey key, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await AuditVerifier.VerifyAsync(db, key, cancellationToken));
 }

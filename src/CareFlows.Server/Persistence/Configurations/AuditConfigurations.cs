@@ -47,3 +47,16 @@ internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<Aud
         builder.HasData(new AuditChainHead { Id = AuditChainHead.SingleId, Sequence = 0, Hash = AuditChain.GenesisHash });
     }
 }
+
+internal sealed class AuditCheckpointConfiguration : IEntityTypeConfiguration<AuditCheckpoint>
+{
+    public void Configure(EntityTypeBuilder<AuditCheckpoint> builder)
+    {
+        builder.ToTable(TableNames.AuditCheckpoints);
+        builder.HasKey(c => c.Sequence);
+        builder.Property(c => c.Sequence).ValueGeneratedNever();
+        builder.Property(c => c.Hash).HasMaxLength(ColumnSizes.Hash).IsFixedLength();
+        builder.Property(c => c.KeyId).HasMaxLength(16).IsFixedLength();
+        builder.Property(c => c.Signature).HasMaxLength(ColumnSizes.Hash).IsFixedLength();
+    }
+}

@@ -76,3 +76,24 @@ public sealed class AuditChainHead
 
     public required string Hash { get; set; }
 }
+
+/// <summary>
+/// The chain's end at a moment, signed with a key kept outside the database, so that rewriting the chain up to or past
+/// a checkpoint — every hash recomputed, the head included — is detected too.
+/// </summary>
+public sealed class AuditCheckpoint
+{
+    /// <summary>The last record the checkpoint covers.</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>That record's hash.</summary>
+    public required string Hash { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>Which key signed it: the first 16 hex digits of the key's SHA-256.</summary>
+    public required string KeyId { get; set; }
+
+    /// <summary>HMAC-SHA256 of the sequence, hash and time under the key, lower-case hex.</summary>
+    public required string Signature { get; set; }
+}

@@ -25,6 +25,21 @@ namespace CareFlows.Server.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditCheckpoints",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    KeyId = table.Column<string>(type: "character(16)", fixedLength: true, maxLength: 16, nullable: false),
+                    Signature = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditCheckpoints", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditRecords",
                 columns: table => new
                 {
@@ -86,6 +101,9 @@ namespace CareFlows.Server.Persistence.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "AuditChainHead");
+
+            migrationBuilder.DropTable(
+                name: "AuditCheckpoints");
 
             migrationBuilder.DropTable(
                 name: "AuditRecords");

@@ -100,7 +100,10 @@ describe("a session that ends mid-work keeps what was typed", { concurrency: fal
     await page.goto("/definitions/specialist-referral");
     const node = page.getByTestId("node-reroute");
     await node.waitFor();
+    // The pathway opens on its first activities; this one is further down, outside the canvas until the view fits all.
+    await page.locator(".react-flow__controls-fitview").click();
     await node.click();
+    await page.locator('.react-flow__node.selected[data-id="reroute"]').waitFor();
     await page.getByRole("tab", { name: "Common" }).click();
     const displayText = page.getByLabel("Display text", { exact: true });
     await displayText.fill(renamed);

@@ -3,8 +3,8 @@ import { startTransition, useEffect, useRef, useState } from "react";
 /**
  * `value`, except that while a pointer is pressed it keeps the one from before the press, and takes the latest when
  * the pointer is released. Pressing on an activity to drag it selects it; the property panel's editors then mount
- * after the drop instead of stalling the drag. The new value is rendered as a transition, which React renders in
- * slices between frames, so even the frame after the drop is not held up by mounting a large panel.
+ * after the drop instead of stalling the drag. On release the latest value is rendered as a transition, which React
+ * renders in slices between frames, so even the frame after the drop is not held up by mounting a large panel.
  */
 export function useValueAfterPointerUp<T>(value: T): T {
   const [settled, setSettled] = useState(value);
@@ -31,8 +31,9 @@ export function useValueAfterPointerUp<T>(value: T): T {
   }, []);
 
   useEffect(() => {
-    if (!pressed.current) startTransition(() => setSettled(value));
+    if (!pressed.current) setSettled(value);
   }, [value]);
 
-  return settled;
+  // Unpressed, the value shows as soon as anything renders with it: a click that selects never waits on the effect.
+  return pressed.current ? settled : value;
 }

@@ -20,9 +20,18 @@ describe("a pathway from the drawing board to the audit trail", { concurrency: f
   async function drop(page, typeName, dx, dy) {
     const pane = await page.locator('[data-testid="designer-canvas"] .react-flow__pane').boundingBox();
     const start = await page.locator(".react-flow__node").first().boundingBox();
-    await page.dragAndDrop(`[data-testid="toolbox-item-${typeName}"]`, '[data-testid="designer-canvas"] .react-flow__pane', {
-      targetPosition: { x: start.x + start.width / 2 + dx - pane.x, y: start.y + start.height / 2 + dy - pane.y },
-    });
+    const nodes = await page.locator(".react-flow__node").count();
+    // A synthesized HTML drag sometimes ends before the browser has begun its drag session (a busy machine): then
+    // nothing is dropped, as when a person lets go too early, and the drag is made again.
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await page.dragAndDrop(`[data-testid="toolbox-item-${typeName}"]`, '[data-testid="designer-canvas"] .react-flow__pane', {
+        targetPosition: { x: start.x + start.width / 2 + dx - pane.x, y: start.y + start.height / 2 + dy - pane.y },
+      });
+      const dropped = await page
+        .waitForFunction((n) => document.querySelectorAll(".react-flow__node").length > n, nodes, { timeout: 5_000 })
+        .then(() => true, () => false);
+      if (dropped) break;
+    }
     const selected = page.locator(".react-flow__node.selected");
     await selected.waitFor();
     return await selected.getAttribute("data-id");

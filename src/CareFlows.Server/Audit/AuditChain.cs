@@ -36,7 +36,7 @@ public static class AuditChain
         {
             json.WriteStartArray();
             json.WriteNumberValue(record.Sequence);
-            json.WriteStringValue(record.OccurredAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
+            json.WriteStringValue(CanonicalTime(record.OccurredAt));
             foreach (var text in new[]
             {
                 record.ActorType, record.ActorId, record.Action, record.EntityType, record.EntityId, record.PatientId, record.Before,
@@ -62,6 +62,10 @@ public static class AuditChain
 
         return buffer.ToArray();
     }
+
+    /// <summary>A time as the chain writes it in what it hashes and signs: UTC, to the microsecond.</summary>
+    public static string CanonicalTime(DateTime time) =>
+        time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>A time as every provider stores it: to the microsecond (PostgreSQL keeps no finer), in UTC.</summary>
     public static DateTime StoredPrecision(DateTimeOffset time)

@@ -90,7 +90,7 @@ public sealed class AuditCheckpointKey
 
     private string SignatureOf(long sequence, string hash, DateTime createdAt)
     {
-        var text = string.Create(CultureInfo.InvariantCulture, $"careflows-audit-checkpoint|{sequence}|{hash}|{createdAt.ToUniversalTime():yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'}");
+        var text = string.Create(CultureInfo.InvariantCulture, $"careflows-audit-checkpoint|{sequence}|{hash}|{AuditChain.CanonicalTime(createdAt)}");
         return Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(text)));
     }
 }

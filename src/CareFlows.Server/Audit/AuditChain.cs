@@ -16,6 +16,24 @@ public static class AuditChain
     /// <summary>The "previous hash" of the first record.</summary>
     public static readonly string GenesisHash = new('0', 64);
 
+    /// <summary>
+    /// <paramref name="entries"/> as the records that follow a chain ending at <paramref name="lastSequence"/> with
+    /// <paramref name="lastHash"/>, each numbered and hashed after the one before it.
+    /// </summary>
+    public static List<AuditRecord> Link(IEnumerable<AuditEntry> entries, long lastSequence, string lastHash)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var records = new List<AuditRecord>();
+        foreach (var entry in entries)
+        {
+            var record = entry.ToRecord(++lastSequence, lastHash);
+            records.Add(record);
+            lastHash = record.Hash;
+        }
+
+        return records;
+    }
+
     /// <summary>The record's hash from its <see cref="AuditRecord.PreviousHash"/> and its canonical form.</summary>
     public static string HashOf(AuditRecord record)
     {
@@ -39,7 +57,7 @@ public static class AuditChain
             json.WriteStringValue(CanonicalTime(record.OccurredAt));
             foreach (var text in new[]
             {
-                record.ActorType, record.ActorId, record.Action, record.EntityType, record.EntityId, record.PatientId, record.Before,
+                record.ActorType, record.ActorId, record.Operation, record.Action, record.EntityType, record.EntityId, record.PatientId, record.Before,
                 record.After, record.Outcome, record.ClientAddress, record.UserAgent, record.PurposeOfUse, record.Reason,
                 record.CorrelationId, record.DefinitionId,
             })

@@ -11,6 +11,8 @@ public sealed record AuditEntry
 
     public string? ActorId { get; init; }
 
+    public required string Operation { get; init; }
+
     public required string Action { get; init; }
 
     public required string EntityType { get; init; }
@@ -50,6 +52,7 @@ public sealed record AuditEntry
             OccurredAt = AuditChain.StoredPrecision(OccurredAt),
             ActorType = ActorType,
             ActorId = ActorId,
+            Operation = Operation,
             Action = Action,
             EntityType = EntityType,
             EntityId = EntityId,

@@ -12,6 +12,7 @@ public static class AuditServiceCollectionExtensions
         }
 
         services.AddSingleton(options);
+        services.AddScoped<AuditedWrite>();
         services.AddSingleton(_ => AuditCheckpointKey.Load(options, environment.ContentRootPath));
         services.AddHostedService<AuditCheckpointWriter>();
         return services;

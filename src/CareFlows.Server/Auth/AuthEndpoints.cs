@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CareFlows.Engine.Calendar;
+using CareFlows.Server.Audit;
 using CareFlows.Server.Auth.Sessions;
 using CareFlows.Server.Features.Teams;
 using CareFlows.Server.Infrastructure;
@@ -66,11 +67,15 @@ public static class AuthEndpoints
             : TypedResults.Problem("The refresh token is not valid, or its session has ended.", statusCode: StatusCodes.Status401Unauthorized);
 
     /// <summary>Ends the session at once: its bearer token, refresh token and cookie are refused from then on.</summary>
-    public static async Task<NoContent> Logout(HttpContext context, UserSessions sessions)
+    public static async Task<NoContent> Logout(HttpContext context, UserSessions sessions, AuditedWrite audited)
     {
         if (context.Features.Get<SignedInSession>() is { } session)
         {
-            await sessions.EndAsync(session.Id, SessionEndReasons.SignedOut, context.RequestAborted);
+            await audited.RunAsync(
+                async () => await sessions.EndAsync(session.Id, SessionEndReasons.SignedOut, context.RequestAborted)
+                    ? (true, SessionAudit.Ended(session.Id, SessionEndReasons.SignedOut))
+                    : (false, null),
+                context.RequestAborted);
             if (session.Transport == SessionTransport.Cookie)
             {
                 await context.SignOutAsync(IdentityConstants.ApplicationScheme);

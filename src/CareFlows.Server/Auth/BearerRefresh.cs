@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using CareFlows.Server.Audit;
 using CareFlows.Server.Auth.Sessions;
 using CareFlows.Server.Persistence.Entities;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -12,7 +13,7 @@ namespace CareFlows.Server.Auth;
 /// Exchanges a refresh token for a new bearer token (and refresh token) while its session lives. Each refresh token
 /// works once: using an older one again ends the session, since someone else then holds its tokens too.
 /// </summary>
-public sealed class BearerRefresh(CareFlowsSignInManager signIn, UserSessions sessions, IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider clock)
+public sealed class BearerRefresh(CareFlowsSignInManager signIn, UserSessions sessions, AuditedWrite audited, IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider clock)
 {
     /// <summary>Writes the new tokens as the response body, or returns false, having written nothing.</summary>
     public async Task<bool> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
@@ -23,12 +24,26 @@ public sealed class BearerRefresh(CareFlowsSignInManager signIn, UserSessions se
             || !int.TryParse(ticket.Principal.FindFirstValue(SessionClaims.RefreshCount), NumberStyles.None, CultureInfo.InvariantCulture, out var refreshCount)
             || await signIn.UserManager.GetUserAsync(ticket.Principal) is not { } user
             || !await signIn.CanSignInAsync(user)
-            || !await sessions.TryRefreshAsync(sessionId, refreshCount, cancellationToken))
+            || !await RefreshAsync(user.Id, sessionId, refreshCount, cancellationToken))
         {
             return false;
         }
 
         await PasswordSignIn.IssueAsync(signIn, user, sessionId, refreshCount + 1, SessionTransport.Bearer, persistentCookie: false);
         return true;
+    }
+
+    // A refused refresh may still end the session (a refresh token used twice), which commits without a record of its
+    // own: the refusal (401) is recorded.
+    private async Task<bool> RefreshAsync(string userId, string sessionId, int refreshCount, CancellationToken cancellationToken)
+    {
+        using (SessionAudit.ActingAs(userId))
+        {
+            return await audited.RunAsync(
+                async () => await sessions.TryRefreshAsync(sessionId, refreshCount, cancellationToken)
+                    ? (true, SessionAudit.Refreshed(sessionId, refreshCount + 1))
+                    : (false, null),
+                cancellationToken);
+        }
     }
 }

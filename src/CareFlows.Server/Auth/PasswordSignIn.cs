@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CareFlows.Server.Audit;
 using CareFlows.Server.Auth.Sessions;
 using CareFlows.Server.Persistence.Entities;
 using Microsoft.AspNetCore.Authentication;
@@ -11,7 +12,7 @@ namespace CareFlows.Server.Auth;
 /// deactivated account — looks the same from outside: one message, and one password hash verified, so that neither
 /// the answer nor its time tells whether the account exists or what state it is in.
 /// </summary>
-public sealed class PasswordSignIn(CareFlowsSignInManager signIn, UserSessions sessions, IPasswordHasher<CareFlowsUser> hasher)
+public sealed class PasswordSignIn(CareFlowsSignInManager signIn, UserSessions sessions, AuditedWrite audited, IPasswordHasher<CareFlowsUser> hasher)
 {
     public const string Refused = "Sign-in failed. Check the email and password; after repeated failures, wait before trying again.";
 
@@ -37,7 +38,18 @@ public sealed class PasswordSignIn(CareFlowsSignInManager signIn, UserSessions s
             return false;
         }
 
-        var session = await sessions.StartAsync(user.Id, transport, context.Connection, context.Request.Headers.UserAgent.ToString(), context.RequestAborted);
+        SessionRecord session;
+        using (SessionAudit.ActingAs(user.Id))
+        {
+            session = await audited.RunAsync(
+                async () =>
+                {
+                    var started = await sessions.StartAsync(user.Id, transport, context.Connection, context.Request.Headers.UserAgent.ToString(), context.RequestAborted);
+                    return (started, SessionAudit.Started(started));
+                },
+                context.RequestAborted);
+        }
+
         await IssueAsync(signIn, user, session.Id, refreshCount: 0, transport, persistentCookie);
         return true;
     }

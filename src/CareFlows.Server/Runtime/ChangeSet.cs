@@ -1,6 +1,7 @@
 using CareFlows.Engine.Bookmarks;
 using CareFlows.Engine.Journal;
 using CareFlows.Engine.Ports;
+using CareFlows.Server.Audit;
 using CareFlows.Server.Persistence.Entities;
 
 namespace CareFlows.Server.Runtime;
@@ -8,7 +9,7 @@ namespace CareFlows.Server.Runtime;
 /// <summary>
 /// Everything one work item's bursts change, made outside the writer and committed by it in one transaction with the
 /// other change sets of its batch, or not at all: instances, bookmarks consumed and created, journal entries, buffered
-/// events, idempotency receipts and trigger occurrences. <see cref="Reads"/> says what it was decided on.
+/// events, idempotency receipts, trigger occurrences and audit records. <see cref="Reads"/> says what it was decided on.
 /// </summary>
 internal sealed class ChangeSet
 {
@@ -49,13 +50,17 @@ internal sealed class ChangeSet
     /// <summary>Notifications of what the bursts did to tasks, for the people concerned.</summary>
     public List<NotificationRecord> Notifications { get; } = [];
 
+    /// <summary>The audit records of what the bursts did at a person's or a client's request, chained as the batch commits.</summary>
+    public List<AuditEntry> Audit { get; } = [];
+
     public ReadSet Reads { get; } = new();
 
     /// <summary>True when nothing is to be written: the item's answer stands on what it read.</summary>
     public bool IsEmpty =>
         Instances.Count == 0 && CreatedBookmarks.Count == 0 && RemovedBookmarks.Count == 0 && Journal.Count == 0
         && BufferedInserts.Count == 0 && BufferedDeletes.Count == 0 && Receipts.Count == 0 && Occurrences.Count == 0
-        && NewTasks.Count == 0 && TaskChanges.Count == 0 && TaskUpdates.Count == 0 && TaskNotes.Count == 0 && Notifications.Count == 0;
+        && NewTasks.Count == 0 && TaskChanges.Count == 0 && TaskUpdates.Count == 0 && TaskNotes.Count == 0 && Notifications.Count == 0
+        && Audit.Count == 0;
 
     /// <summary>Whether committing this change set rests on the stored row <paramref name="key"/> names: an instance it changes, a task it was decided on.</summary>
     public bool RestsOn(string key) => Instances.Exists(i => i.Id == key) || Reads.TaskRevisions.ContainsKey(key);

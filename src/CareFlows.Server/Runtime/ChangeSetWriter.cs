@@ -1,4 +1,5 @@
 using CareFlows.Engine.Activities.Tasks;
+using CareFlows.Server.Audit;
 using CareFlows.Server.Persistence;
 using CareFlows.Server.Persistence.Entities;
 
@@ -14,8 +15,10 @@ internal static class ChangeSetWriter
     private const int RowsPerInsert = 8;
     private const int JournalColumns = 8;
     private const int HistoryColumns = 6;
+    private const int AuditColumns = 22;
     private static readonly string InsertJournalRows = RuntimeSql.MultiRow(RuntimeSql.InsertJournal, RowsPerInsert, JournalColumns);
     private static readonly string InsertHistoryRows = RuntimeSql.MultiRow(RuntimeSql.InsertTaskHistory, RowsPerInsert, HistoryColumns);
+    private static readonly string InsertAuditRows = RuntimeSql.MultiRow(RuntimeSql.InsertAuditRecord, RowsPerInsert, AuditColumns);
 
     /// <param name="writer">The writer, its transaction begun.</param>
     /// <param name="batch">The admitted change sets, in order.</param>
@@ -103,6 +106,7 @@ internal static class ChangeSetWriter
             statements.Add(RuntimeSql.InsertOccurrence, [o.DefinitionVersionId, o.ActivityId, o.OccursAt, o.InstanceId, o.StartedAt]);
         }
 
+        AddAudit(writer, statements, batch);
         statements.Flush();
     }
 
@@ -195,6 +199,33 @@ internal static class ChangeSetWriter
         {
             statements.Add(RuntimeSql.UpdateTaskQueue, [update.TaskId, queued, end is null ? rank : 0]);
         }
+    }
+
+    /// <summary>
+    /// The batch's audit records, chained after the chain's end, which is locked and read first (one head update per
+    /// batch, so that group commit keeps its batching; see <see cref="AuditLog"/>).
+    /// </summary>
+    private static void AddAudit(RuntimeConnection writer, StatementQueue statements, IReadOnlyList<ChangeSet> batch)
+    {
+        if (!batch.Any(c => c.Audit.Count > 0))
+        {
+            return;
+        }
+
+        var (sequence, hash) = (0L, "");
+        var claim = writer.Provider == DatabaseProvider.SqlServer ? RuntimeSql.ClaimAuditHeadSqlServer : RuntimeSql.ClaimAuditHead;
+        var lookups = new LookupQueue(writer);
+        lookups.Add(claim, [Persistence.Entities.AuditChainHead.SingleId], r => (sequence, hash) = (r.GetInt64(0), r.GetString(1)));
+        lookups.Run();
+        var records = AuditChain.Link(batch.SelectMany(c => c.Audit), sequence, hash);
+        AddInChunks(statements, RuntimeSql.InsertAuditRecord, InsertAuditRows, AuditColumns, records.ConvertAll(r => new object?[]
+        {
+            r.Sequence, r.OccurredAt, r.ActorType, TypedNull.Of(r.ActorId), r.Operation, r.Action, r.EntityType, TypedNull.Of(r.EntityId),
+            TypedNull.Of(r.PatientId), TypedNull.Of(r.Before), TypedNull.Of(r.After), r.Outcome, TypedNull.Of(r.ClientAddress),
+            TypedNull.Of(r.UserAgent), TypedNull.Of(r.PurposeOfUse), TypedNull.Of(r.Reason), TypedNull.Of(r.CorrelationId),
+            TypedNull.Of(r.DefinitionId), TypedNull.Of(r.DefinitionVersion), TypedNull.Of(r.InstanceId), r.PreviousHash, r.Hash,
+        }));
+        statements.Add(RuntimeSql.UpdateAuditHead, [Persistence.Entities.AuditChainHead.SingleId, records[^1].Sequence, records[^1].Hash]);
     }
 
     /// <summary>PostgreSQL: every journal row of the batch in one statement, a column to an array parameter.</summary>

@@ -124,6 +124,25 @@ internal static class RuntimeSql
         VALUES (@p0,@p1,@p2,@p3,@p4)
         """;
 
+    /// <summary>
+    /// Locks the audit chain's end until the batch's transaction ends and reads it (see <see cref="Audit.AuditLog"/>):
+    /// every writer of the chain, on any node, appends after the last one's commit.
+    /// </summary>
+    public const string ClaimAuditHead =
+        $$"""UPDATE "{{TableNames.AuditChainHead}}" SET "Sequence"="Sequence" WHERE "Id"=@p0 RETURNING "Sequence","Hash" """;
+
+    /// <summary><see cref="ClaimAuditHead"/> in SQL Server's dialect.</summary>
+    public const string ClaimAuditHeadSqlServer =
+        $$"""UPDATE "{{TableNames.AuditChainHead}}" SET "Sequence"="Sequence" OUTPUT INSERTED."Sequence",INSERTED."Hash" WHERE "Id"=@p0""";
+
+    public const string UpdateAuditHead = $$"""UPDATE "{{TableNames.AuditChainHead}}" SET "Sequence"=@p1,"Hash"=@p2 WHERE "Id"=@p0""";
+
+    public const string InsertAuditRecord =
+        $$"""
+        INSERT INTO "{{TableNames.AuditRecords}}" ("Sequence","OccurredAt","ActorType","ActorId","Operation","Action","EntityType","EntityId","PatientId","Before","After","Outcome","ClientAddress","UserAgent","PurposeOfUse","Reason","CorrelationId","DefinitionId","DefinitionVersion","InstanceId","PreviousHash","Hash")
+        VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,@p13,@p14,@p15,@p16,@p17,@p18,@p19,@p20,@p21)
+        """;
+
     public const string SelectTeamMembers = $$"""SELECT "UserId" FROM "{{TableNames.TeamMembers}}" WHERE "TeamId"=@p0""";
 
     // The task's queue rows follow it: waiting there or not, and its priority.

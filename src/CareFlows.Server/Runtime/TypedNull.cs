@@ -12,6 +12,7 @@ internal sealed class TypedNull
     private static readonly TypedNull Text = new(DbType.String);
     private static readonly TypedNull Time = new(DbType.DateTimeOffset);
     private static readonly TypedNull Date = new(DbType.Date);
+    private static readonly TypedNull Integer = new(DbType.Int32);
 
     private TypedNull(DbType type) => Type = type;
 
@@ -22,6 +23,8 @@ internal sealed class TypedNull
     public static object Of(DateTime? value) => value is { } v ? v : Time;
 
     public static object Of(DateOnly? value) => value is { } v ? v : Date;
+
+    public static object Of(int? value) => value is { } v ? v : Integer;
 
     /// <summary>Sets a parameter's value; a typed null also sets its type when <paramref name="typed"/> (fresh parameters only).</summary>
     public static void Bind(DbParameter parameter, object? value, bool typed)

@@ -1,3 +1,5 @@
+using CareFlows.Server.Audit;
+
 namespace CareFlows.Server.Runtime;
 
 /// <summary>
@@ -8,6 +10,9 @@ namespace CareFlows.Server.Runtime;
 /// </summary>
 internal abstract class WorkItem
 {
+    /// <summary>Who asked for the work, from where and why: the context it was submitted under.</summary>
+    public AuditContext Origin { get; } = AuditContext.Current;
+
     /// <summary>The instances whose leases this item holds (see <see cref="InstanceLeases"/>).</summary>
     public HashSet<string> Leases { get; } = new(StringComparer.Ordinal);
 
@@ -22,6 +27,17 @@ internal abstract class WorkItem
 
     /// <summary>The instance the request names up front, leased before its reads are made; null when none.</summary>
     public virtual string? InstanceId => null;
+
+    /// <summary>
+    /// Records <paramref name="change"/> as done at <see cref="Origin"/>'s request, committed with the item's other
+    /// changes. Kinds of work that a person or a client asks for record what they did; the engine's own steps (timers,
+    /// escalations) are in the journal instead.
+    /// </summary>
+    protected void Audit(BurstScope scope, AuditChange change)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        scope.Changes.Audit.Add(change.ToEntry(Origin, scope.Runtime.Clock.GetUtcNow()));
+    }
 
     /// <summary>Adds what the item will look up to its planned reads.</summary>
     public virtual void Plan(SnapshotPlan plan)

@@ -10,6 +10,7 @@ public sealed class AuditChainTests
         OccurredAt = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.FromHours(-5)).AddTicks(1234567),
         ActorType = "user",
         ActorId = "u-1",
+        Operation = "task.update",
         Action = "U",
         EntityType = "task",
         EntityId = entityId,
@@ -38,7 +39,7 @@ public sealed class AuditChainTests
         var record = Entry("t-1").ToRecord(1, AuditChain.GenesisHash);
         var changes = new Action<AuditRecord>[]
         {
-            r => r.Sequence = 2, r => r.OccurredAt = r.OccurredAt.AddTicks(10), r => r.ActorType = "system", r => r.ActorId = "u-2",
+            r => r.Sequence = 2, r => r.OccurredAt = r.OccurredAt.AddTicks(10), r => r.ActorType = "system", r => r.ActorId = "u-2", r => r.Operation = "task.claim",
             r => r.Action = "D", r => r.EntityType = "instance", r => r.EntityId = "t-9", r => r.PatientId = null, r => r.Before = null,
             r => r.After = "{}", r => r.Outcome = "denied", r => r.ClientAddress = "10.0.0.1", r => r.UserAgent = "x", r => r.PurposeOfUse = "TREAT",
             r => r.Reason = "why", r => r.CorrelationId = "c", r => r.DefinitionId = "d", r => r.DefinitionVersion = 4, r => r.InstanceId = "i",

@@ -49,6 +49,7 @@ public sealed class AuditCommandTests
         OccurredAt = DateTimeOffset.UtcNow,
         ActorType = "user",
         ActorId = "u-1",
+        Operation = "definition.create",
         Action = "C",
         EntityType = "definition",
         EntityId = $"d-{n}",

@@ -18,6 +18,7 @@ public sealed class AuditLogTests
         OccurredAt = DateTimeOffset.UtcNow,
         ActorType = "user",
         ActorId = "u-1",
+        Operation = "task.update",
         Action = "U",
         EntityType = "task",
         EntityId = $"t-{n}",

@@ -1,11 +1,13 @@
 using System.Data;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using CareFlows.Engine.Definitions;
 using CareFlows.Engine.Definitions.Serialization;
 using CareFlows.Engine.Definitions.Validation;
 using CareFlows.Engine.Execution;
 using CareFlows.Engine.Ports;
+using CareFlows.Server.Audit;
 using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Persistence;
 using CareFlows.Server.Persistence.Entities;
@@ -66,6 +68,7 @@ public sealed class DefinitionStore(
             async () =>
             {
                 var imported = new List<ImportResult>(definitions.Count);
+                var changes = new JsonArray();
                 foreach (var definition in definitions)
                 {
                     var (result, changed) = await ImportOneAsync(definition, publish, keepRetired, editor, cancellationToken);
@@ -74,9 +77,14 @@ public sealed class DefinitionStore(
                     {
                         published.Add(result.Record.DefinitionId);
                     }
+
+                    if (changed || result.Created)
+                    {
+                        changes.Add(Describe(result.Record));
+                    }
                 }
 
-                return imported;
+                return (imported, ImportChange(imported, changes));
             },
             cancellationToken);
         if (published.Count > 0)
@@ -86,6 +94,15 @@ public sealed class DefinitionStore(
 
         return results;
     }
+
+    // One record for the whole import, naming what it added or published; an import that changed nothing records nothing.
+    private static AuditChange? ImportChange(List<ImportResult> imported, JsonArray changes) =>
+        changes.Count == 0 ? null : new AuditChange("definition.import", AuditActions.Create, EntityType, string.Join(",", imported.Select(i => i.Record.DefinitionId).Distinct(StringComparer.Ordinal)))
+        {
+            After = new JsonObject { ["versions"] = changes },
+            DefinitionId = imported.Count == 1 ? imported[0].Record.DefinitionId : null,
+            DefinitionVersion = imported.Count == 1 ? imported[0].Record.Version : null,
+        };
 
     /// <summary>Creates a new definition as a version 1 draft; a definition id that already exists is a conflict.</summary>
     public Task<WorkflowDefinitionRecord> CreateAsync(WorkflowDefinition definition, DefinitionEditor editor, CancellationToken cancellationToken = default)
@@ -102,7 +119,7 @@ public sealed class DefinitionStore(
 
                 var record = await NewVersionAsync(definition, definitionId, [], ContentHash(definition), editor, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
-                return record;
+                return (record, Change("definition.create", AuditActions.Create, record, before: null));
             },
             cancellationToken);
     }
@@ -131,9 +148,10 @@ public sealed class DefinitionStore(
                     definition.CreatedAt = null;
                     var record = await NewVersionAsync(definition, definitionId, versions, ContentHash(definition), editor, cancellationToken);
                     await db.SaveChangesAsync(cancellationToken);
-                    return record;
+                    return (record, Change("definition.save-draft", AuditActions.Create, record, Describe(latest)));
                 }
 
+                var before = Describe(latest);
                 definition.CreatedAt = WorkflowDefinitionReader.Read(latest.Json).CreatedAt;
                 Stamp(definition, latest.Id, definitionId, latest.Version, isLatest: true, isPublished: false);
                 latest.Json = WorkflowDefinitionWriter.WriteString(definition);
@@ -143,7 +161,7 @@ public sealed class DefinitionStore(
                 latest.UpdatedAt = clock.GetUtcNow().UtcDateTime;
                 latest.UpdatedBy = editor.UserId;
                 await db.SaveChangesAsync(cancellationToken);
-                return latest;
+                return (latest, Change("definition.save-draft", AuditActions.Update, latest, before));
             },
             cancellationToken);
     }
@@ -157,8 +175,9 @@ public sealed class DefinitionStore(
                 var versions = await VersionsAsync(definitionId, cancellationToken);
                 var target = (version is { } v ? versions.Find(d => d.Version == v) : versions.Find(d => d.IsLatest))
                     ?? throw new NotFoundException($"Definition '{definitionId}' has no version {version}.");
+                var before = Describe(target);
                 await PublishAsync(target, versions, editor, cancellationToken);
-                return target;
+                return (target, Change("definition.publish", AuditActions.Update, target, before));
             },
             cancellationToken);
         await AnnouncePublishedAsync([definitionId], cancellationToken);
@@ -177,12 +196,13 @@ public sealed class DefinitionStore(
                 var versions = await VersionsAsync(definitionId, cancellationToken);
                 var published = versions.Find(v => v.IsPublished)
                     ?? throw new ConflictException($"Definition '{definitionId}' has no published version to retire.");
+                var before = Describe(published);
                 published.IsPublished = false;
                 published.UpdatedAt = clock.GetUtcNow().UtcDateTime;
                 published.UpdatedBy = editor.UserId;
                 published.Json = Restamp(published, isPublished: false);
                 await db.SaveChangesAsync(cancellationToken);
-                return published;
+                return (published, Change("definition.retire", AuditActions.Update, published, before));
             },
             cancellationToken);
         await AnnouncePublishedAsync([definitionId], cancellationToken);
@@ -210,7 +230,11 @@ public sealed class DefinitionStore(
 
             db.Definitions.RemoveRange(versions);
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return (true, (AuditChange?)new AuditChange("definition.delete", AuditActions.Delete, EntityType, definitionId)
+            {
+                Before = new JsonObject { ["versions"] = new JsonArray([.. versions.Select(v => (JsonNode)Describe(v))]) },
+                DefinitionId = definitionId,
+            });
         },
         cancellationToken);
 
@@ -232,7 +256,7 @@ public sealed class DefinitionStore(
             definition.CreatedAt = null;
             var record = await NewVersionAsync(definition, definitionId, versions, source.ContentHash, editor, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            return record;
+            return (record, Change("definition.revert", AuditActions.Create, record, Describe(latest)));
         },
         cancellationToken);
 
@@ -247,6 +271,7 @@ public sealed class DefinitionStore(
                 throw new ConflictException($"Version {latest.Version} of '{definitionId}' has been published and cannot be deleted.");
             }
 
+            var before = Describe(latest);
             db.Definitions.Remove(latest);
             if (versions.Where(v => v != latest).MaxBy(v => v.Version) is { } previous)
             {
@@ -255,7 +280,12 @@ public sealed class DefinitionStore(
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return (true, (AuditChange?)new AuditChange("definition.delete-draft", AuditActions.Delete, EntityType, definitionId)
+            {
+                Before = before,
+                DefinitionId = definitionId,
+                DefinitionVersion = latest.Version,
+            });
         },
         cancellationToken);
 
@@ -375,12 +405,21 @@ public sealed class DefinitionStore(
 
     // One serializable transaction per change. The database's refusal of a concurrent change (unique version number,
     // serialization failure, deadlock, busy) means another request changed the same definition first.
-    private async Task<T> WriteAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="work"/> in one serializable transaction and commits it with the audit record of the change
+    /// it reports (none when it reports none: it changed nothing).
+    /// </summary>
+    private async Task<T> WriteAsync<T>(Func<Task<(T Result, AuditChange? Change)>> work, CancellationToken cancellationToken)
     {
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-            var result = await work();
+            await using var transaction = await AuditLog.BeginSerializableAsync(db, cancellationToken);
+            var (result, change) = await work();
+            if (change is not null)
+            {
+                await AuditLog.AppendAsync(db, change, clock, cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
             return result;
         }
@@ -410,6 +449,28 @@ public sealed class DefinitionStore(
 
         return false;
     }
+
+    private const string EntityType = "definition";
+
+    // What the audit log keeps of a version: its place and its content's hash (the content itself is the version).
+    private static JsonObject Describe(WorkflowDefinitionRecord record) => new()
+    {
+        ["definitionId"] = record.DefinitionId,
+        ["version"] = record.Version,
+        ["name"] = record.Name,
+        ["isLatest"] = record.IsLatest,
+        ["isPublished"] = record.IsPublished,
+        ["contentHash"] = record.ContentHash,
+    };
+
+    private static AuditChange Change(string operation, string action, WorkflowDefinitionRecord record, JsonObject? before) =>
+        new(operation, action, EntityType, record.DefinitionId)
+        {
+            Before = before,
+            After = Describe(record),
+            DefinitionId = record.DefinitionId,
+            DefinitionVersion = record.Version,
+        };
 
     private static void Stamp(WorkflowDefinition definition, string id, string definitionId, int version, bool isLatest, bool isPublished)
     {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CareFlows.Server.Audit;
 using CareFlows.Server.Auth;
 using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Persistence;
@@ -62,23 +63,46 @@ public static class NotificationsEndpoints
         return TypedResults.Ok(new NotificationPageResponse(items, await mine.CountAsync(n => n.ReadAt == null, cancellationToken), number, size));
     }
 
-    public static async Task<NoContent> MarkRead(long id, ClaimsPrincipal user, CareFlowsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<NoContent> MarkRead(long id, ClaimsPrincipal user, CareFlowsDbContext db, AuditedWrite audited, TimeProvider clock, CancellationToken cancellationToken)
     {
         var userId = user.UserId();
         var now = clock.GetUtcNow().UtcDateTime;
-        var notification = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id && n.UserId == userId, cancellationToken)
-            ?? throw new NotFoundException($"You have no notification {id}.");
-        notification.ReadAt ??= now;
-        await db.SaveChangesAsync(cancellationToken);
+        await audited.RunAsync(
+            async () =>
+            {
+                var notification = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id && n.UserId == userId, cancellationToken)
+                    ?? throw new NotFoundException($"You have no notification {id}.");
+                if (notification.ReadAt is not null)
+                {
+                    return (true, (AuditChange?)null);
+                }
+
+                notification.ReadAt = now;
+                await db.SaveChangesAsync(cancellationToken);
+                return (true, Read(id.ToString(System.Globalization.CultureInfo.InvariantCulture), 1));
+            },
+            cancellationToken);
         return TypedResults.NoContent();
     }
 
-    public static async Task<NoContent> MarkAllRead(ClaimsPrincipal user, CareFlowsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<NoContent> MarkAllRead(ClaimsPrincipal user, CareFlowsDbContext db, AuditedWrite audited, TimeProvider clock, CancellationToken cancellationToken)
     {
         var userId = user.UserId();
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+        await audited.RunAsync(
+            async () =>
+            {
+                var marked = await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+                return (true, marked == 0 ? null : Read(entityId: null, marked));
+            },
+            cancellationToken);
         return TypedResults.NoContent();
     }
+
+    private static AuditChange Read(string? entityId, int count) =>
+        new(entityId is null ? "notification.read-all" : "notification.read", AuditActions.Update, "notification", entityId)
+        {
+            After = new System.Text.Json.Nodes.JsonObject { ["read"] = count },
+        };
 }

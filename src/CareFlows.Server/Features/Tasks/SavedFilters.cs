@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CareFlows.Server.Audit;
 using CareFlows.Server.Auth;
 using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Persistence;
@@ -45,7 +46,7 @@ public static class SavedFilters
 
     /// <summary>201 with the filter; 422 when the query is not one the inbox accepts (its parameter named); 409 for a name in use.</summary>
     public static async Task<Created<SavedFilterResponse>> Save(
-        SaveFilterRequest request, ClaimsPrincipal user, CareFlowsDbContext db, IValidator<ListTasksQuery> validator, TimeProvider clock, CancellationToken cancellationToken)
+        SaveFilterRequest request, ClaimsPrincipal user, CareFlowsDbContext db, AuditedWrite audited, IValidator<ListTasksQuery> validator, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var name = request.Name?.Trim();
@@ -68,17 +69,37 @@ public static class SavedFilters
         }
 
         var filter = new SavedFilterRecord { Id = Guid.CreateVersion7().ToString("N"), UserId = userId, Name = name, Query = query, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        db.SavedFilters.Add(filter);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/tasks/filters/{filter.Id}", new SavedFilterResponse(filter.Id, filter.Name, filter.Query, filter.CreatedAt));
+        var response = new SavedFilterResponse(filter.Id, filter.Name, filter.Query, filter.CreatedAt);
+        await audited.RunAsync(
+            async () =>
+            {
+                db.SavedFilters.Add(filter);
+                await db.SaveChangesAsync(cancellationToken);
+                return (true, new AuditChange("saved-filter.create", AuditActions.Create, EntityType, filter.Id) { After = AuditChange.Snapshot(response) });
+            },
+            cancellationToken);
+        return TypedResults.Created($"/api/tasks/filters/{filter.Id}", response);
     }
 
-    public static async Task<NoContent> Delete(string id, ClaimsPrincipal user, CareFlowsDbContext db, CancellationToken cancellationToken)
+    public static async Task<NoContent> Delete(string id, ClaimsPrincipal user, CareFlowsDbContext db, AuditedWrite audited, CancellationToken cancellationToken)
     {
         var userId = user.UserId();
-        var deleted = await db.SavedFilters.Where(f => f.Id == id && f.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? throw new NotFoundException($"You have no saved filter {id}.") : TypedResults.NoContent();
+        var filter = await db.SavedFilters.AsNoTracking().Where(f => f.Id == id && f.UserId == userId)
+            .Select(f => new SavedFilterResponse(f.Id, f.Name, f.Query, f.CreatedAt)).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException($"You have no saved filter {id}.");
+        await audited.RunAsync(
+            async () =>
+            {
+                var deleted = await db.SavedFilters.Where(f => f.Id == id && f.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+                return deleted == 0
+                    ? throw new NotFoundException($"You have no saved filter {id}.")
+                    : (true, new AuditChange("saved-filter.delete", AuditActions.Delete, EntityType, id) { Before = AuditChange.Snapshot(filter) });
+            },
+            cancellationToken);
+        return TypedResults.NoContent();
     }
+
+    private const string EntityType = "saved-filter";
 
     /// <summary>The query must be one <c>GET /api/tasks</c> accepts: known parameters, valid values.</summary>
     private static async Task CheckAsync(string query, IValidator<ListTasksQuery> validator, CancellationToken cancellationToken)

@@ -15,6 +15,7 @@ internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditR
         builder.Property(r => r.Sequence).ValueGeneratedNever();
         builder.Property(r => r.ActorType).HasMaxLength(ColumnSizes.Status);
         builder.Property(r => r.ActorId).HasMaxLength(ColumnSizes.Name);
+        builder.Property(r => r.Operation).HasMaxLength(ColumnSizes.Status);
         builder.Property(r => r.Action).HasMaxLength(1);
         builder.Property(r => r.EntityType).HasMaxLength(ColumnSizes.Status);
         builder.Property(r => r.EntityId).HasMaxLength(ColumnSizes.Key);
@@ -33,6 +34,7 @@ internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditR
         builder.HasIndex(r => new { r.PatientId, r.OccurredAt });
         builder.HasIndex(r => new { r.ActorId, r.OccurredAt });
         builder.HasIndex(r => new { r.EntityType, r.EntityId });
+        builder.HasIndex(r => r.InstanceId);
     }
 }
 

@@ -18,6 +18,9 @@ public sealed class AuditRecord
 
     public string? ActorId { get; set; }
 
+    /// <summary>What was done, as <c>entity.verb</c>: <c>task.complete</c>, <c>user.update</c>, <c>instance.read</c> …</summary>
+    public required string Operation { get; set; }
+
     /// <summary>C, R, U, D or E (create, read, update, delete, execute), as FHIR AuditEvent.action.</summary>
     public required string Action { get; set; }
 

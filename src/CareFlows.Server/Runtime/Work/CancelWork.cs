@@ -1,3 +1,4 @@
+using CareFlows.Server.Audit;
 namespace CareFlows.Server.Runtime.Work;
 
 /// <summary>Cancels an instance: its bookmarks are removed and nothing of it runs again.</summary>
@@ -16,7 +17,9 @@ internal sealed class CancelWork(string instanceId, string? reason) : WorkItem<R
             return;
         }
 
-        await scope.CancelAsync(slot!, reason);
+        var before = InstanceAudit.Describe(slot!.State);
+        await scope.CancelAsync(slot, reason);
+        Audit(scope, InstanceAudit.Change("instance.cancel", AuditActions.Update, slot.State, before, reason));
         Staged = new ResumeOutcome(ResumeStatus.Resumed, InstanceSnapshot.Of(slot!.State));
     }
 }

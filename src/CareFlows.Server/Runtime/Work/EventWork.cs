@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CareFlows.Engine.Execution;
+using CareFlows.Server.Audit;
 using CareFlows.Server.Persistence.Entities;
 
 namespace CareFlows.Server.Runtime.Work;
@@ -85,6 +86,18 @@ internal sealed class EventWork(string eventName, string? correlationKey, JsonNo
         }
 
         var disposition = delivered > 0 ? EventDisposition.Delivered : buffer ? EventDisposition.Buffered : EventDisposition.Unheard;
+        Audit(scope, new AuditChange("event.publish", AuditActions.Execute, "event", eventName)
+        {
+            // The payload may carry patient data; the record keeps what the event did, not what it said.
+            After = new JsonObject
+            {
+                ["correlationKey"] = correlationKey,
+                ["idempotencyKey"] = idempotencyKey,
+                ["disposition"] = disposition.ToString(),
+                ["resumed"] = new JsonArray([.. resumed.Select(id => (JsonNode?)id)]),
+                ["started"] = new JsonArray([.. started.Select(id => (JsonNode?)id)]),
+            },
+        });
         Staged = new EventOutcome(disposition, resumed, started);
     }
 }

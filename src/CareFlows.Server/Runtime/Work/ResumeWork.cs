@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CareFlows.Engine.Bookmarks;
 using CareFlows.Engine.Execution;
+using CareFlows.Server.Audit;
 
 namespace CareFlows.Server.Runtime.Work;
 
@@ -20,9 +21,10 @@ internal sealed class ResumeWork(string instanceId, string bookmarkId, JsonNode?
             return;
         }
 
+        var before = InstanceAudit.Describe(slot!.State);
         try
         {
-            await scope.ResumeAsync(slot!, bookmarkId, input);
+            await scope.ResumeAsync(slot, bookmarkId, input);
         }
         catch (InvalidResumeInputException e)
         {
@@ -30,7 +32,8 @@ internal sealed class ResumeWork(string instanceId, string bookmarkId, JsonNode?
             return;
         }
 
-        Staged = new ResumeOutcome(ResumeStatus.Resumed, InstanceSnapshot.Of(slot!.State));
+        Audit(scope, InstanceAudit.Change("instance.resume", AuditActions.Execute, slot.State, before));
+        Staged = new ResumeOutcome(ResumeStatus.Resumed, InstanceSnapshot.Of(slot.State));
     }
 
     /// <summary>Why the instance cannot be resumed (or cancelled, without a bookmark), or null when it can.</summary>

@@ -1,4 +1,5 @@
 using CareFlows.Engine.Execution;
+using CareFlows.Server.Audit;
 using CareFlows.Server.Infrastructure;
 
 namespace CareFlows.Server.Runtime.Work;
@@ -29,7 +30,9 @@ internal sealed class StartWork(CompiledWorkflow workflow, StartRequest request)
             throw new ConflictException($"Version {workflow.Version} of '{workflow.DefinitionId}' is not published (any more); it starts no new instances.");
         }
 
-        Staged = InstanceSnapshot.Of((await scope.StartAsync(workflow, request)).State);
+        var state = (await scope.StartAsync(workflow, request)).State;
+        Audit(scope, InstanceAudit.Change("instance.start", AuditActions.Create, state, before: null));
+        Staged = InstanceSnapshot.Of(state);
     }
 
     /// <summary>Every event name the version is known to wait for, under the instance's correlation id (none without one).</summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using CareFlows.Server.Audit;
 
 namespace CareFlows.Server.Features.Feeds.Hl7;
 
@@ -170,7 +171,11 @@ public sealed partial class MllpListener(MllpOptions options, IHl7MessageHandler
         string ack;
         try
         {
-            ack = await handler.HandleAsync(message, stoppingToken).ConfigureAwait(false);
+            // The sender is a client system known by its address; what the message does is recorded as its doing.
+            using (AuditContext.Use(new AuditContext { ActorType = AuditActorTypes.Client, ActorId = "mllp", ClientAddress = remote }))
+            {
+                ack = await handler.HandleAsync(message, stoppingToken).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {

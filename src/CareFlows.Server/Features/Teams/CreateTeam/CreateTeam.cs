@@ -1,4 +1,5 @@
 using System.Text;
+using CareFlows.Server.Audit;
 using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Persistence;
 using CareFlows.Server.Persistence.Configurations;
@@ -14,7 +15,7 @@ namespace CareFlows.Server.Features.Teams.CreateTeam;
 /// <param name="Description">What the team does.</param>
 public sealed record CreateTeamCommand(string? Id, string Name, string? Description) : ICommand<TeamResponse>;
 
-public sealed class CreateTeamHandler(CareFlowsDbContext db, TimeProvider clock) : ICommandHandler<CreateTeamCommand, TeamResponse>
+public sealed class CreateTeamHandler(CareFlowsDbContext db, TimeProvider clock, AuditedWrite audited) : ICommandHandler<CreateTeamCommand, TeamResponse>
 {
     public async ValueTask<TeamResponse> Handle(CreateTeamCommand command, CancellationToken cancellationToken)
     {
@@ -36,9 +37,15 @@ public sealed class CreateTeamHandler(CareFlowsDbContext db, TimeProvider clock)
 
         var now = clock.GetUtcNow().UtcDateTime;
         var team = new TeamRecord { Id = id, Name = name, NormalizedName = normalized, Description = command.Description, CreatedAt = now, UpdatedAt = now };
-        db.Teams.Add(team);
-        await db.SaveChangesAsync(cancellationToken);
-        return team.ToResponse([]);
+        return await audited.RunAsync(
+            async () =>
+            {
+                db.Teams.Add(team);
+                await db.SaveChangesAsync(cancellationToken);
+                var created = team.ToResponse([]);
+                return (created, TeamAudit.Change("team.create", AuditActions.Create, team.Id, before: null, created));
+            },
+            cancellationToken);
     }
 }
 

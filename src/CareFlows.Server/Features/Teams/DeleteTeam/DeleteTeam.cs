@@ -1,3 +1,4 @@
+using CareFlows.Server.Audit;
 using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Persistence;
 using Mediator;
@@ -8,7 +9,7 @@ namespace CareFlows.Server.Features.Teams.DeleteTeam;
 /// <summary>Deletes a team that has no members; one with members is a conflict, so that nothing is left pointing at it.</summary>
 public sealed record DeleteTeamCommand(string TeamId) : ICommand;
 
-public sealed class DeleteTeamHandler(CareFlowsDbContext db) : ICommandHandler<DeleteTeamCommand>
+public sealed class DeleteTeamHandler(CareFlowsDbContext db, AuditedWrite audited) : ICommandHandler<DeleteTeamCommand>
 {
     public async ValueTask<Unit> Handle(DeleteTeamCommand command, CancellationToken cancellationToken)
     {
@@ -20,9 +21,15 @@ public sealed class DeleteTeamHandler(CareFlowsDbContext db) : ICommandHandler<D
             throw new ConflictException($"Team '{team.Id}' has {members} member{(members == 1 ? "" : "s")}; remove them before deleting it.");
         }
 
-        // The foreign key refuses the delete should a member have been added since the count.
-        db.Teams.Remove(team);
-        await db.SaveChangesAsync(cancellationToken);
-        return Unit.Value;
+        var before = await db.TeamResponseAsync(team.Id, cancellationToken);
+        return await audited.RunAsync(
+            async () =>
+            {
+                // The foreign key refuses the delete should a member have been added since the count.
+                db.Teams.Remove(team);
+                await db.SaveChangesAsync(cancellationToken);
+                return (Unit.Value, TeamAudit.Change("team.delete", AuditActions.Delete, team.Id, before, after: null));
+            },
+            cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CareFlows.Server.Audit;
 using CareFlows.Server.Persistence;
 using CareFlows.Server.Persistence.Entities;
 using Mediator;
@@ -15,7 +16,7 @@ public sealed record UpdateTeamCommand(string Name, string? Description) : IComm
     public string TeamId { get; init; } = "";
 }
 
-public sealed class UpdateTeamHandler(CareFlowsDbContext db, TimeProvider clock) : ICommandHandler<UpdateTeamCommand, TeamResponse>
+public sealed class UpdateTeamHandler(CareFlowsDbContext db, TimeProvider clock, AuditedWrite audited) : ICommandHandler<UpdateTeamCommand, TeamResponse>
 {
     public async ValueTask<TeamResponse> Handle(UpdateTeamCommand command, CancellationToken cancellationToken)
     {
@@ -28,11 +29,18 @@ public sealed class UpdateTeamHandler(CareFlowsDbContext db, TimeProvider clock)
             throw TeamNames.Taken(name);
         }
 
-        team.Name = name;
-        team.NormalizedName = normalized;
-        team.Description = command.Description;
-        team.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
-        return await db.TeamResponseAsync(team.Id, cancellationToken);
+        var before = await db.TeamResponseAsync(team.Id, cancellationToken);
+        return await audited.RunAsync(
+            async () =>
+            {
+                team.Name = name;
+                team.NormalizedName = normalized;
+                team.Description = command.Description;
+                team.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+                await db.SaveChangesAsync(cancellationToken);
+                var after = await db.TeamResponseAsync(team.Id, cancellationToken);
+                return (after, TeamAudit.Change("team.update", AuditActions.Update, team.Id, before, after));
+            },
+            cancellationToken);
     }
 }

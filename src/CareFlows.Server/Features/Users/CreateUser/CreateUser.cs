@@ -1,7 +1,7 @@
+using CareFlows.Server.Audit;
 using CareFlows.Server.Auth;
 using CareFlows.Server.Features.Teams;
 using CareFlows.Server.Infrastructure;
-using CareFlows.Server.Persistence;
 using Mediator;
 
 namespace CareFlows.Server.Features.Users.CreateUser;
@@ -15,7 +15,7 @@ namespace CareFlows.Server.Features.Users.CreateUser;
 public sealed record CreateUserCommand(string Email, string DisplayName, string Password, IReadOnlyList<string> Roles, IReadOnlyList<string>? Teams)
     : ICommand<UserResponse>;
 
-public sealed class CreateUserHandler(CareFlowsDbContext db, CareFlowsUserManager users, TeamMembership membership, UserDirectory directory)
+public sealed class CreateUserHandler(CareFlowsUserManager users, TeamMembership membership, UserDirectory directory, AuditedWrite audited)
     : ICommandHandler<CreateUserCommand, UserResponse>
 {
     public async ValueTask<UserResponse> Handle(CreateUserCommand command, CancellationToken cancellationToken)
@@ -30,17 +30,18 @@ public sealed class CreateUserHandler(CareFlowsDbContext db, CareFlowsUserManage
         }
 
         var user = new CareFlowsUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = command.DisplayName.Trim() };
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            IdentityProblems.ThrowIfFailed(
-                await users.CreateAsync(user, command.Password),
-                ApiFieldNames.Of<CreateUserCommand>(c => c.Password),
-                ApiFieldNames.Of<CreateUserCommand>(c => c.Email));
-            IdentityProblems.ThrowIfFailed(await users.AddToRolesAsync(user, command.Roles.Select(r => UserFieldRules.RoleName(r)!).Distinct()));
-            await membership.SetTeamsAsync(user.Id, teams, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        return await directory.ResponseAsync(user, cancellationToken);
+        return await audited.RunAsync(
+            async () =>
+            {
+                IdentityProblems.ThrowIfFailed(
+                    await users.CreateAsync(user, command.Password),
+                    ApiFieldNames.Of<CreateUserCommand>(c => c.Password),
+                    ApiFieldNames.Of<CreateUserCommand>(c => c.Email));
+                IdentityProblems.ThrowIfFailed(await users.AddToRolesAsync(user, command.Roles.Select(r => UserFieldRules.RoleName(r)!).Distinct()));
+                await membership.SetTeamsAsync(user.Id, teams, cancellationToken);
+                var created = await directory.ResponseAsync(user, cancellationToken);
+                return (created, UserAudit.Change("user.create", AuditActions.Create, before: null, created));
+            },
+            cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CareFlows.Server.Audit;
 using CareFlows.Server.Auth;
 using CareFlows.Server.Infrastructure;
 using Mediator;
@@ -18,21 +19,29 @@ public sealed record ResetUserPasswordCommand(string Password) : ICommand
     public string UserId { get; init; } = "";
 }
 
-public sealed class ResetUserPasswordHandler(CareFlowsUserManager users, UserDirectory directory) : ICommandHandler<ResetUserPasswordCommand>
+public sealed class ResetUserPasswordHandler(CareFlowsUserManager users, UserDirectory directory, AuditedWrite audited) : ICommandHandler<ResetUserPasswordCommand>
 {
     public async ValueTask<Unit> Handle(ResetUserPasswordCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var user = await directory.FindAsync(command.UserId, cancellationToken);
         var passwordKey = ApiFieldNames.Of<ResetUserPasswordCommand>(c => c.Password);
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        IdentityProblems.ThrowIfFailed(await users.ResetPasswordAsync(user, token, command.Password), passwordKey);
-        if (user.LockoutEnd is not null || user.AccessFailedCount > 0)
-        {
-            IdentityProblems.ThrowIfFailed(await users.SetLockoutEndDateAsync(user, null));
-            IdentityProblems.ThrowIfFailed(await users.ResetAccessFailedCountAsync(user));
-        }
+        var before = await directory.ResponseAsync(user, cancellationToken);
+        return await audited.RunAsync(
+            async () =>
+            {
+                var token = await users.GeneratePasswordResetTokenAsync(user);
+                IdentityProblems.ThrowIfFailed(await users.ResetPasswordAsync(user, token, command.Password), passwordKey);
+                if (user.LockoutEnd is not null || user.AccessFailedCount > 0)
+                {
+                    IdentityProblems.ThrowIfFailed(await users.SetLockoutEndDateAsync(user, null));
+                    IdentityProblems.ThrowIfFailed(await users.ResetAccessFailedCountAsync(user));
+                }
 
-        return Unit.Value;
+                // The record says that the password was reset, never what to.
+                var after = await directory.ResponseAsync(user, cancellationToken);
+                return (Unit.Value, UserAudit.Change("user.reset-password", AuditActions.Update, before, after));
+            },
+            cancellationToken);
     }
 }

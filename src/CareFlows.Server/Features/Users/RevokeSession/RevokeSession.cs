@@ -1,3 +1,4 @@
+using CareFlows.Server.Audit;
 using CareFlows.Server.Auth.Sessions;
 using Mediator;
 
@@ -12,7 +13,7 @@ namespace CareFlows.Server.Features.Users.RevokeSession;
 /// <param name="ActingSessionId">The session the request came in, to mark it in the answer.</param>
 public sealed record RevokeSessionCommand(string SessionId, string? ActingSessionId) : ICommand<SessionResponse>;
 
-public sealed class RevokeSessionHandler(UserSessions sessions, SessionDirectory directory) : ICommandHandler<RevokeSessionCommand, SessionResponse>
+public sealed class RevokeSessionHandler(UserSessions sessions, SessionDirectory directory, AuditedWrite audited) : ICommandHandler<RevokeSessionCommand, SessionResponse>
 {
     public async ValueTask<SessionResponse> Handle(RevokeSessionCommand command, CancellationToken cancellationToken)
     {
@@ -26,7 +27,17 @@ public sealed class RevokeSessionHandler(UserSessions sessions, SessionDirectory
 
         // Ends it in the database and drops this node's view of it, so that its very next request here is refused;
         // other nodes refuse it within Auth:SessionCheckInterval.
-        await sessions.EndAsync(session.Id, SessionEndReasons.Revoked, cancellationToken);
-        return await directory.ResponseAsync(await directory.FindAsync(session.Id, cancellationToken), command.ActingSessionId, cancellationToken);
+        return await audited.RunAsync(
+            async () =>
+            {
+                await sessions.EndAsync(session.Id, SessionEndReasons.Revoked, cancellationToken);
+                var after = await directory.ResponseAsync(await directory.FindAsync(session.Id, cancellationToken), command.ActingSessionId, cancellationToken);
+                return (after, new AuditChange("session.revoke", AuditActions.Update, "session", session.Id)
+                {
+                    Before = AuditChange.Snapshot(response),
+                    After = AuditChange.Snapshot(after),
+                });
+            },
+            cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using CareFlows.Server.Audit;
 using CareFlows.Server.Auth;
 using CareFlows.Server.Infrastructure;
 using Mediator;
@@ -10,7 +11,7 @@ namespace CareFlows.Server.Features.Users.SetUserActive;
 /// </summary>
 public sealed record SetUserActiveCommand(string UserId, bool Active, string ActingUserId) : ICommand<UserResponse>;
 
-public sealed class SetUserActiveHandler(CareFlowsUserManager users, UserDirectory directory) : ICommandHandler<SetUserActiveCommand, UserResponse>
+public sealed class SetUserActiveHandler(CareFlowsUserManager users, UserDirectory directory, AuditedWrite audited) : ICommandHandler<SetUserActiveCommand, UserResponse>
 {
     public async ValueTask<UserResponse> Handle(SetUserActiveCommand command, CancellationToken cancellationToken)
     {
@@ -21,8 +22,15 @@ public sealed class SetUserActiveHandler(CareFlowsUserManager users, UserDirecto
             throw new ConflictException("An admin cannot deactivate themselves; another admin can.");
         }
 
-        var result = command.Active ? await users.ReactivateAsync(user) : await users.DeactivateAsync(user);
-        IdentityProblems.ThrowIfFailed(result);
-        return await directory.ResponseAsync(user, cancellationToken);
+        var before = await directory.ResponseAsync(user, cancellationToken);
+        return await audited.RunAsync(
+            async () =>
+            {
+                var result = command.Active ? await users.ReactivateAsync(user) : await users.DeactivateAsync(user);
+                IdentityProblems.ThrowIfFailed(result);
+                var after = await directory.ResponseAsync(user, cancellationToken);
+                return (after, UserAudit.Change(command.Active ? "user.activate" : "user.deactivate", AuditActions.Update, before, after));
+            },
+            cancellationToken);
     }
 }

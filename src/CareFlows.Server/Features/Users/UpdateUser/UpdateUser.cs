@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
+using CareFlows.Server.Audit;
 using CareFlows.Server.Auth;
 using CareFlows.Server.Features.Teams;
 using CareFlows.Server.Infrastructure;
-using CareFlows.Server.Persistence;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
@@ -28,7 +28,7 @@ public sealed record UpdateUserCommand(string? DisplayName, IReadOnlyList<string
     public string ActingUserId { get; init; } = "";
 }
 
-public sealed class UpdateUserHandler(CareFlowsDbContext db, CareFlowsUserManager users, TeamMembership membership, UserDirectory directory)
+public sealed class UpdateUserHandler(CareFlowsUserManager users, TeamMembership membership, UserDirectory directory, AuditedWrite audited)
     : ICommandHandler<UpdateUserCommand, UserResponse>
 {
     public async ValueTask<UserResponse> Handle(UpdateUserCommand command, CancellationToken cancellationToken)
@@ -47,7 +47,13 @@ public sealed class UpdateUserHandler(CareFlowsDbContext db, CareFlowsUserManage
             throw new ConflictException("An admin cannot take the Admin role from themselves; another admin can.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var before = await directory.ResponseAsync(user, cancellationToken);
+        return await audited.RunAsync(() => ApplyAsync(command, user, current, wanted, before, cancellationToken), cancellationToken);
+    }
+
+    private async Task<(UserResponse, AuditChange?)> ApplyAsync(
+        UpdateUserCommand command, CareFlowsUser user, IList<string> current, List<string> wanted, UserResponse before, CancellationToken cancellationToken)
+    {
         if (command.DisplayName is { } displayName && displayName.Trim() != user.DisplayName)
         {
             user.DisplayName = displayName.Trim();
@@ -70,7 +76,7 @@ public sealed class UpdateUserHandler(CareFlowsDbContext db, CareFlowsUserManage
             await membership.SetTeamsAsync(user.Id, newTeams, cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return await directory.ResponseAsync(user, cancellationToken);
+        var after = await directory.ResponseAsync(user, cancellationToken);
+        return (after, UserAudit.Change("user.update", AuditActions.Update, before, after));
     }
 }

@@ -212,6 +212,11 @@ namespace CareFlows.Server.Persistence.Migrations.Postgres
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -240,6 +245,8 @@ namespace CareFlows.Server.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(512)");
 
                     b.HasKey("Sequence");
+
+                    b.HasIndex("InstanceId");
 
                     b.HasIndex("OccurredAt");
 

@@ -213,6 +213,11 @@ namespace CareFlows.Server.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -241,6 +246,8 @@ namespace CareFlows.Server.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(512)");
 
                     b.HasKey("Sequence");
+
+                    b.HasIndex("InstanceId");
 
                     b.HasIndex("OccurredAt");
 

@@ -6,6 +6,8 @@ namespace CareFlows.Server.Runtime.Work.Tasks;
 /// <summary>Takes a task from its team queue (or starts one assigned to the actor): it becomes theirs, in progress.</summary>
 internal sealed class ClaimTaskWork(string taskId, TaskRequester requester) : TaskWork(taskId, requester)
 {
+    protected override string Operation => "task.claim";
+
     protected override Task<TaskOutcome> ApplyAsync(BurstScope scope, InstanceSlot slot, TaskRow task)
     {
         if (task.Owner is { } owner && owner != Requester.UserId)

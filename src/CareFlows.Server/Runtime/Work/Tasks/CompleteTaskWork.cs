@@ -13,6 +13,8 @@ namespace CareFlows.Server.Runtime.Work.Tasks;
 /// </summary>
 internal sealed class CompleteTaskWork(string taskId, TaskRequester requester, string? outcome, JsonNode? data, CompletionRules? rules) : TaskWork(taskId, requester)
 {
+    protected override string Operation => "task.complete";
+
     protected override async Task<TaskOutcome> ApplyAsync(BurstScope scope, InstanceSlot slot, TaskRow task)
     {
         if (rules?.Invoke(task.Record, outcome, data) is { Count: > 0 } errors)

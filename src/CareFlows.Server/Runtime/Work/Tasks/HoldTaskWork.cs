@@ -6,6 +6,8 @@ namespace CareFlows.Server.Runtime.Work.Tasks;
 /// <summary>Puts a task on hold (waiting on something outside the team) or releases it back to where it was.</summary>
 internal sealed class HoldTaskWork(string taskId, TaskRequester requester, bool hold, string? reason) : TaskWork(taskId, requester)
 {
+    protected override string Operation => hold ? "task.hold" : "task.release";
+
     protected override Task<TaskOutcome> ApplyAsync(BurstScope scope, InstanceSlot slot, TaskRow task)
     {
         if (hold == (task.Status == InboxTaskStatus.OnHold))

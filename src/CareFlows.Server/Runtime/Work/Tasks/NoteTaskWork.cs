@@ -12,6 +12,10 @@ namespace CareFlows.Server.Runtime.Work.Tasks;
 /// </summary>
 internal sealed class NoteTaskWork(string taskId, TaskRequester requester, string action, JsonObject details) : TaskWork(taskId, requester)
 {
+    protected override string Operation => action == Attempted ? "task.attempt" : "task.comment";
+
+    protected override JsonObject? AuditedDetails => details;
+
     public const string Attempted = "attempted";
 
     protected override async Task<TaskOutcome> ApplyAsync(BurstScope scope, InstanceSlot slot, TaskRow task)

@@ -10,6 +10,8 @@ namespace CareFlows.Server.Runtime.Work.Tasks;
 /// </summary>
 internal sealed class ReassignTaskWork(string taskId, TaskRequester requester, string? toUser, string? toTeam, bool delegating) : TaskWork(taskId, requester)
 {
+    protected override string Operation => delegating ? "task.delegate" : "task.reassign";
+
     protected override Task<TaskOutcome> ApplyAsync(BurstScope scope, InstanceSlot slot, TaskRow task)
     {
         if (delegating && task.Owner != Requester.UserId)

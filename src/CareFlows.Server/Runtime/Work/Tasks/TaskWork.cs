@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CareFlows.Server.Audit;
 using CareFlows.Server.Inbox;
 using CareFlows.Server.Persistence.Entities;
 
@@ -68,7 +69,48 @@ internal abstract class TaskWork(string taskId, TaskRequester requester) : WorkI
         }
 
         var outcome = await ApplyAsync(scope, slot, task);
-        Staged = outcome.Status == TaskOutcomeStatus.Done ? outcome with { Task = After(scope, task) } : outcome;
+        if (outcome.Status != TaskOutcomeStatus.Done)
+        {
+            Staged = outcome;
+            return;
+        }
+
+        var after = After(scope, task);
+        Audit(scope, new AuditChange(Operation, AuditActions.Update, "task", task.Id)
+        {
+            PatientId = task.PatientId,
+            Before = Describe(task.Record, task.Teams),
+            After = Describe(after.Task, after.Teams, AuditedDetails),
+            DefinitionId = slot.State.DefinitionId,
+            DefinitionVersion = slot.State.DefinitionVersion,
+            InstanceId = slot.Id,
+        });
+        Staged = outcome with { Task = after };
+    }
+
+    /// <summary>What the audit log calls the request: <c>task.claim</c>, <c>task.complete</c> ….</summary>
+    protected abstract string Operation { get; }
+
+    /// <summary>What the request added beside the task's own fields (a comment, an attempt), for the audit log.</summary>
+    protected virtual JsonObject? AuditedDetails => null;
+
+    // What the audit log keeps of a task: who has it, where it stands and how it ended; not its form data.
+    private static JsonObject Describe(InboxTaskRecord task, IReadOnlyList<string> teams, JsonObject? details = null)
+    {
+        var json = new JsonObject
+        {
+            ["status"] = task.Status,
+            ["owner"] = task.Owner,
+            ["priority"] = task.Priority,
+            ["teams"] = new JsonArray([.. teams.Select(t => (JsonNode?)t)]),
+            ["outcome"] = task.Outcome,
+        };
+        if (details is not null)
+        {
+            json["details"] = details.DeepClone();
+        }
+
+        return json;
     }
 
     private static StoredTask After(BurstScope scope, TaskRow task)

@@ -6,6 +6,8 @@ namespace CareFlows.Server.Runtime.Work.Tasks;
 /// <summary>Gives a claimed task back to its team queues.</summary>
 internal sealed class UnclaimTaskWork(string taskId, TaskRequester requester) : TaskWork(taskId, requester)
 {
+    protected override string Operation => "task.unclaim";
+
     protected override Task<TaskOutcome> ApplyAsync(BurstScope scope, InstanceSlot slot, TaskRow task)
     {
         if (task.Owner is null)

@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using CareFlows.Server.Audit;
+using CareFlows.Server.Persistence.Entities;
+
+namespace CareFlows.Server.Auth.Sessions;
+
+/// <summary>How sign-ins, refreshes and sign-outs are recorded in the audit log.</summary>
+public static class SessionAudit
+{
+    public const string EntityType = "session";
+
+    public static AuditChange Started(SessionRecord session) => new("session.start", AuditActions.Create, EntityType, session.Id)
+    {
+        After = new JsonObject
+        {
+            ["userId"] = session.UserId,
+            ["transport"] = session.Transport.ToString(),
+            ["expiresAt"] = session.ExpiresAt,
+        },
+    };
+
+    public static AuditChange Refreshed(string sessionId, int refreshCount) => new("session.refresh", AuditActions.Update, EntityType, sessionId)
+    {
+        After = new JsonObject { ["refreshCount"] = refreshCount },
+    };
+
+    public static AuditChange Ended(string sessionId, string reason) => new("session.end", AuditActions.Update, EntityType, sessionId)
+    {
+        After = new JsonObject { ["endReason"] = reason },
+    };
+
+    /// <summary>The context of a request that signs <paramref name="userId"/> in: the user acts, though the request came in unsigned.</summary>
+    public static IDisposable ActingAs(string userId) =>
+        AuditContext.Use(AuditContext.Current with { ActorType = AuditActorTypes.User, ActorId = userId });
+}

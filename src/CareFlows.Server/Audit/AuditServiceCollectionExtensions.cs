@@ -11,6 +11,12 @@ public static class AuditServiceCollectionExtensions
             throw new InvalidOperationException($"{AuditOptions.Section}:{nameof(AuditOptions.CheckpointInterval)} must be positive.");
         }
 
+        if (options.RetentionYears < AuditOptions.MinimumRetentionYears)
+        {
+            throw new InvalidOperationException(
+                $"{AuditOptions.Section}:{nameof(AuditOptions.RetentionYears)} must be at least {AuditOptions.MinimumRetentionYears} (HIPAA); it is {options.RetentionYears}.");
+        }
+
         services.AddSingleton(options);
         services.AddScoped<AuditedWrite>();
         services.AddSingleton(_ => AuditCheckpointKey.Load(options, environment.ContentRootPath));

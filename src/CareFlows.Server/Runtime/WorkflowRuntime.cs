@@ -64,6 +64,13 @@ public sealed class WorkflowRuntime
     private static ConflictException NotPublished(string definitionId) =>
         new($"Definition '{definitionId}' has no published version: publish it first (it is a draft, or it was retired).");
 
+    /// <summary>
+    /// Records <paramref name="change"/>, which changed nothing stored (a read of patient data), in the audit log under
+    /// the current <see cref="Audit.AuditContext"/>; returns once it has committed.
+    /// </summary>
+    public Task RecordAsync(Audit.AuditChange change, CancellationToken cancellationToken = default) =>
+        _pipeline.RunAsync(new RecordWork(change), cancellationToken);
+
     public Task<InstanceSnapshot> StartAsync(CompiledWorkflow workflow, StartRequest request, CancellationToken cancellationToken = default) =>
         _pipeline.RunAsync(new StartWork(workflow, request), cancellationToken);
 

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using CareFlows.Server.Auth;
 using CareFlows.Server.Features.Tasks;
 using CareFlows.Server.Inbox;
+using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Persistence;
 using CareFlows.Server.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -49,11 +50,12 @@ public static class FhirEndpoints
         var headers = http.Response.GetTypedHeaders();
         headers.ETag = new EntityTagHeaderValue($"\"{task.Revision.ToString(CultureInfo.InvariantCulture)}\"", isWeak: true);
         headers.LastModified = resource.Meta?.LastUpdated;
+        await runtime.RecordAsync(ReadAuditing.Read("fhir.task.read", "task", task.Id, http, task.PatientId) with { InstanceId = task.InstanceId }, cancellationToken);
         return FhirJson.Result(resource);
     }
 
     public static async Task<IResult> SearchTasks(
-        HttpRequest request, ClaimsPrincipal user, TaskActors actors, CareFlowsDbContext db, TaskResources resources, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, TaskActors actors, CareFlowsDbContext db, TaskResources resources, WorkflowRuntime runtime, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var search = TaskSearch.Parse(request.Query, lenient: PrefersLenientHandling(request));
@@ -62,6 +64,8 @@ public static class FhirEndpoints
         var total = await matching.CountAsync(cancellationToken);
         var page = search.Count == 0 ? [] : await matching.Skip((search.Page - 1) * search.Count).Take(search.Count).ToListAsync(cancellationToken);
         var tasks = await resources.ToResourcesAsync(page, cancellationToken);
+        await runtime.RecordAsync(
+            ReadAuditing.Read("fhir.task.search", "task", null, request.HttpContext, found: ReadAuditing.Found(total, page.Select(t => t.PatientId))), cancellationToken);
         return FhirJson.Result(SearchBundle.Create(FhirBase(request), "Task", search, total, tasks, clock.GetUtcNow()));
     }
 

@@ -21,6 +21,8 @@ namespace CareFlows.Server.Features.Instances;
 /// </summary>
 public static class InstancesEndpoints
 {
+    private const string InstanceEntity = "instance";
+
     public static IEndpointRouteBuilder MapInstances(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/instances").WithTags("Instances").RequireAuthorization(Policies.AnyRole);
@@ -30,10 +32,17 @@ public static class InstancesEndpoints
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/", List)
             .WithSummary("Lists instances by status, definition, correlation id and creation time, newest first or in the order `sort` names.")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity)
+            .AuditsReads<InstancePageResponse>((context, page) => ReadAuditing.Read("instance.search", InstanceEntity, null, context, found: ReadAuditing.Found(page.Total, [])));
         group.MapGet("/{id}", Get)
             .WithSummary("Reads an instance: variables, input and output, open bookmarks, incidents and log.")
-            .ProducesProblems(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status404NotFound)
+            .AuditsReads<InstanceDetailsResponse>((context, instance) => ReadAuditing.Read("instance.read", InstanceEntity, instance.Id, context) with
+            {
+                InstanceId = instance.Id,
+                DefinitionId = instance.DefinitionId,
+                DefinitionVersion = instance.Version,
+            });
         group.MapPost("/{id}/cancel", Cancel)
             .RequireAuthorization(Policies.InstanceAdmin)
             .WithSummary("Cancels a running instance.")
@@ -43,7 +52,9 @@ public static class InstancesEndpoints
             .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapGet("/{id}/journal", Journal)
             .WithSummary("Reads an instance's journal in sequence order, a page at a time.")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
+            .AuditsReads<JournalPageResponse>((context, _) =>
+                ReadAuditing.Read("instance.read-journal", InstanceEntity, context.GetRouteValue("id")?.ToString(), context) with { InstanceId = context.GetRouteValue("id")?.ToString() });
         return routes;
     }
 

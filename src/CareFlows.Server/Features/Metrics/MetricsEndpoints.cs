@@ -26,7 +26,8 @@ public static class MetricsEndpoints
         group.MapGet("/{metric}/items", Items).WithName("ListMetricItems")
             .RequireAuthorization(Policies.MetricItems)
             .WithSummary("The discharges, requests, referrals or tasks behind one ratio (in its numerator, its denominator, or missed: the denominator less the numerator) or measure of a metric, sorted and paged. Patient data: auditors and administrators only.")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
+            .AuditsReads<MetricItemsPage>((context, page) => ReadAuditing.Read("metric.items", "metric", page.Metric, context, found: ReadAuditing.Found(page.Total, page.Items.Select(i => i.Patient?.Id))));
         return routes;
     }
 

@@ -22,20 +22,26 @@ namespace CareFlows.Server.Features.Tasks;
 /// </summary>
 public static class TasksEndpoints
 {
+    private const string TaskEntity = "task";
+
     public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/tasks").WithTags("Inbox").RequireAuthorization(Policies.Inbox);
         group.MapGet("", List).WithName("ListTasks")
             .WithSummary("Lists the user's tasks, their teams' unclaimed tasks, or every task they may see, filtered, sorted and paged.")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity)
+            .AuditsReads<TaskPageResponse>((context, page) =>
+                ReadAuditing.Read("task.search", TaskEntity, null, context, found: ReadAuditing.Found(page.Total, page.Items.Select(t => t.Patient?.Id))));
         group.MapGet("/counts", Counts).WithName("CountTasks")
             .WithSummary("Counts the tasks waiting in each of the user's queues.");
         group.MapGet("/{id}", Get).WithName("GetTask")
             .WithSummary("Reads a task.")
-            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
+            .AuditsReads<TaskResponse>((context, task) => ReadAuditing.Read("task.read", TaskEntity, task.Id, context, task.Patient?.Id) with { InstanceId = task.InstanceId });
         group.MapGet("/{id}/history", History).WithName("GetTaskHistory")
             .WithSummary("Reads every change in a task's life, oldest first, with who made it and when.")
-            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
+            .AuditsReads<List<TaskHistoryResponse>>((context, _) => ReadAuditing.Read("task.read-history", TaskEntity, context.GetRouteValue("id")?.ToString(), context));
         group.MapPost("/{id}/claim", Claim).WithName("ClaimTask").WithSummary("Takes a task from its team queue; it becomes the user's, in progress.").ProducesTaskProblems();
         group.MapPost("/{id}/unclaim", Unclaim).WithName("UnclaimTask").WithSummary("Gives a claimed task back to its team queues.").ProducesTaskProblems();
         group.MapPost("/{id}/reassign", Reassign).WithName("ReassignTask").WithSummary("Passes a task to a person or to a team's queue.").ProducesTaskProblems();

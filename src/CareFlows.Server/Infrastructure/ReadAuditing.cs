@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using CareFlows.Server.Audit;
+using CareFlows.Server.Runtime;
+
+namespace CareFlows.Server.Infrastructure;
+
+/// <summary>
+/// Records reads of patient data in the audit log: each successful answer of an endpoint marked with
+/// <see cref="AuditsReads{TValue}"/> adds one record (action R) of what was read, for whom, before the caller gets it.
+/// A refused or failed read is not a read; a refusal is recorded as one (see <see cref="RequestAuditing"/>).
+/// </summary>
+public static class ReadAuditing
+{
+    /// <summary>Records each answer <typeparamref name="TValue"/> as <paramref name="describe"/> makes it.</summary>
+    public static RouteHandlerBuilder AuditsReads<TValue>(this RouteHandlerBuilder builder, Func<HttpContext, TValue, AuditChange> describe)
+    {
+        ArgumentNullException.ThrowIfNull(describe);
+        return builder.AddEndpointFilter(async (invocation, next) =>
+        {
+            var result = await next(invocation);
+            var value = result is IValueHttpResult answered ? answered.Value : result;
+            if (result is not IStatusCodeHttpResult { StatusCode: >= 300 } && value is TValue read)
+            {
+                var context = invocation.HttpContext;
+                await context.RequestServices.GetRequiredService<WorkflowRuntime>().RecordAsync(describe(context, read), context.RequestAborted);
+            }
+
+            return result;
+        });
+    }
+
+    /// <summary>
+    /// Records each successful answer as a read of the entity its route's <paramref name="idRouteValue"/> names (or
+    /// of a search, without one), for answers written by the endpoint itself (FHIR resources).
+    /// </summary>
+    public static RouteHandlerBuilder AuditsReads(this RouteHandlerBuilder builder, string operation, string entityType, string? idRouteValue = null) =>
+        builder.AuditsReads<IResult>((context, _) => Read(operation, entityType, idRouteValue is null ? null : context.GetRouteValue(idRouteValue)?.ToString(), context));
+
+    /// <summary>A read of one entity, or a search (no id) with its query.</summary>
+    public static AuditChange Read(string operation, string entityType, string? entityId, HttpContext context, string? patientId = null, JsonObject? found = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var after = found ?? [];
+        if (context.Request.QueryString.HasValue)
+        {
+            after["query"] = context.Request.QueryString.Value;
+        }
+
+        return new AuditChange(operation, AuditActions.Read, entityType, entityId) { PatientId = patientId, After = after.Count == 0 ? null : after };
+    }
+
+    /// <summary>What a search answered with: how many, and the patients it showed.</summary>
+    public static JsonObject Found(int count, IEnumerable<string?> patients) => new()
+    {
+        ["count"] = count,
+        ["patients"] = new JsonArray([.. patients.OfType<string>().Distinct(StringComparer.Ordinal).Select(p => (JsonNode)p)]),
+    };
+}

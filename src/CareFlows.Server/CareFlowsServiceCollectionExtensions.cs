@@ -1,10 +1,11 @@
 using CareFlows.Server.Audit;
-using CareFlows.Server.Features.Tasks;
 using CareFlows.Server.Auth;
+using CareFlows.Server.Features.Access;
 using CareFlows.Server.Features.Definitions;
 using CareFlows.Server.Features.Demo;
 using CareFlows.Server.Features.Feeds;
 using CareFlows.Server.Features.Metrics;
+using CareFlows.Server.Features.Tasks;
 using CareFlows.Server.Features.Teams;
 using CareFlows.Server.Features.Users;
 using CareFlows.Server.Infrastructure;
@@ -30,6 +31,7 @@ public static class CareFlowsServiceCollectionExtensions
         services.AddCareFlowsRuntime(configuration);
         services.AddCareFlowsAuth(configuration);
         services.AddCareFlowsAudit(configuration, environment);
+        services.AddCareFlowsAccess(configuration);
         // After the runtime: a message the MLLP listener takes is published through it.
         services.AddCareFlowsFeeds(configuration);
         // Last: the demo runs its pathways through the runtime, which must be up.

@@ -1,6 +1,7 @@
 using CareFlows.Server;
 using CareFlows.Server.Audit;
 using CareFlows.Server.Auth;
+using CareFlows.Server.Features.Access;
 using CareFlows.Server.Features.Audit;
 using CareFlows.Server.Features.Definitions;
 using CareFlows.Server.Features.Events;
@@ -52,6 +53,7 @@ app.MapInboxStream();
 app.MapNotifications();
 app.MapMetrics();
 app.MapAudit();
+app.MapAccess();
 app.MapTestRuns();
 app.MapFhir();
 app.MapApiReference();

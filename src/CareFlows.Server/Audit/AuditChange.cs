@@ -24,6 +24,12 @@ public sealed record AuditChange(string Operation, string Action, string EntityT
 
     public string? InstanceId { get; init; }
 
+    /// <summary>Why, where the change itself says (break-the-glass access); else the context's.</summary>
+    public string? PurposeOfUse { get; init; }
+
+    /// <summary>The reason stated for the change (break-the-glass access); else the context's.</summary>
+    public string? Reason { get; init; }
+
     /// <summary>An entity as the API shows it, for <see cref="Before"/> and <see cref="After"/>.</summary>
     public static JsonNode? Snapshot<T>(T value) => JsonSerializer.SerializeToNode(value, ApiJson);
 
@@ -51,8 +57,8 @@ public sealed record AuditChange(string Operation, string Action, string EntityT
             Outcome = outcome,
             ClientAddress = context.ClientAddress,
             UserAgent = context.UserAgent,
-            PurposeOfUse = context.PurposeOfUse,
-            Reason = context.Reason,
+            PurposeOfUse = PurposeOfUse ?? context.PurposeOfUse,
+            Reason = Reason ?? context.Reason,
             CorrelationId = context.CorrelationId,
             DefinitionId = DefinitionId,
             DefinitionVersion = DefinitionVersion,

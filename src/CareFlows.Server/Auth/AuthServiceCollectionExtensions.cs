@@ -50,10 +50,13 @@ public static class AuthServiceCollectionExtensions
             .AddPolicy(Policies.AnyRole, p => p.RequireRole(Roles.All))
             .AddPolicy(Policies.DefinitionWrite, p => p.RequireRole(Roles.ClinicalLead, Roles.Admin))
             .AddPolicy(Policies.InstanceWrite, p => p.RequireRole(Roles.ClinicalLead, Roles.Coordinator, Roles.Admin))
-            .AddPolicy(Policies.InstanceAdmin, p => p.RequireRole(Roles.ClinicalLead, Roles.Admin))
+            .AddPolicy(Policies.InstanceRead, p => p.RequireRole(Roles.Coordinator, Roles.Auditor, Roles.Admin))
+            .AddPolicy(Policies.MetricsRead, p => p.RequireRole(Roles.ClinicalLead, Roles.Auditor, Roles.Admin))
+            .AddPolicy(Policies.InstanceAdmin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Inbox, p => p.RequireRole(Roles.Coordinator, Roles.Auditor, Roles.Admin))
             .AddPolicy(Policies.MetricItems, p => p.RequireRole(Roles.Auditor, Roles.Admin))
             .AddPolicy(Policies.AuditRead, p => p.RequireRole(Roles.Auditor, Roles.Admin))
+            .AddPolicy(Policies.BreakGlass, p => p.RequireRole(Roles.Coordinator))
             .AddPolicy(Policies.UserAdmin, p => p.RequireRole(Roles.Admin));
         services.AddFeedClients(configuration, options);
         return services;

@@ -9,10 +9,19 @@ public static class Policies
     /// <summary>Create, edit, publish, revert and delete definitions.</summary>
     public const string DefinitionWrite = "DefinitionWrite";
 
+    /// <summary>
+    /// Read instances (their variables are patient data): coordinators (those with a task of theirs), auditors and
+    /// administrators; clinical leads see no patient data.
+    /// </summary>
+    public const string InstanceRead = "InstanceRead";
+
+    /// <summary>Read the metrics' figures: clinical leads, auditors and administrators; not the coordinators they measure.</summary>
+    public const string MetricsRead = "MetricsRead";
+
     /// <summary>Start instances, publish events, resume bookmarks.</summary>
     public const string InstanceWrite = "InstanceWrite";
 
-    /// <summary>Cancel instances.</summary>
+    /// <summary>Cancel instances: administrators.</summary>
     public const string InstanceAdmin = "InstanceAdmin";
 
     /// <summary>Read and work inbox tasks: coordinators, auditors (read only) and administrators; clinical leads see no patient data.</summary>
@@ -23,6 +32,9 @@ public static class Policies
 
     /// <summary>Read and verify the audit log: auditors and administrators.</summary>
     public const string AuditRead = "AuditRead";
+
+    /// <summary>Ask for break-the-glass access to a patient outside one's teams: coordinators (others read every task or none).</summary>
+    public const string BreakGlass = "BreakGlass";
 
     /// <summary>Manage users and teams.</summary>
     public const string UserAdmin = "UserAdmin";

@@ -14,14 +14,22 @@ public record TaskRequester(string UserId, IReadOnlySet<string> Roles)
     public TaskActor WithTeams(IReadOnlySet<string> teams) => new(UserId, Roles, teams);
 }
 
-/// <summary>Who is asking about inbox tasks: the user, what their roles allow, and the teams they belong to.</summary>
-public sealed record TaskActor(string UserId, IReadOnlySet<string> Roles, IReadOnlySet<string> Teams) : TaskRequester(UserId, Roles);
+/// <summary>
+/// Who is asking about inbox tasks: the user, what their roles allow, the teams they belong to, and the patients whose
+/// tasks they may read for now by break-the-glass access (none unless asked for).
+/// </summary>
+public sealed record TaskActor(string UserId, IReadOnlySet<string> Roles, IReadOnlySet<string> Teams) : TaskRequester(UserId, Roles)
+{
+    /// <summary>The patients the actor broke the glass for, each with the reason they gave.</summary>
+    public IReadOnlyDictionary<string, string> Grants { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>
 /// Who may see and work which inbox task — the one place that says so, used by the inbox's queries and by every
 /// request that changes a task. Coordinators see and work the tasks of their teams and the tasks assigned to them;
 /// auditors read every task; administrators read and work every task; clinical leads design pathways and see no
-/// patient data, so no task.
+/// patient data, so no task. A coordinator who broke the glass for a patient reads that patient's tasks, for a while,
+/// but works only their own and their teams'.
 /// </summary>
 public static class TaskAccess
 {
@@ -39,9 +47,16 @@ public static class TaskAccess
         return ReadsAll(actor) || actor.Roles.Contains(Roles.Coordinator);
     }
 
-    /// <summary>Whether the actor may read the task with this owner and these teams.</summary>
-    public static bool CanRead(TaskActor actor, string? owner, IEnumerable<string> teams) =>
-        ReadsAll(actor) || CanWork(actor, owner, teams);
+    /// <summary>Whether the actor may read the task with this owner and these teams, for this patient.</summary>
+    public static bool CanRead(TaskActor actor, string? owner, IEnumerable<string> teams, string? patientId = null) =>
+        ReadsAll(actor) || CanWork(actor, owner, teams) || ThroughGrant(actor, patientId);
+
+    /// <summary>Whether the actor reads the task only because they broke the glass for its patient: such reads are flagged.</summary>
+    public static bool ReadsThroughGrant(TaskActor actor, string? owner, IEnumerable<string> teams, string? patientId) =>
+        !ReadsAll(actor) && !CanWork(actor, owner, teams) && ThroughGrant(actor, patientId);
+
+    private static bool ThroughGrant(TaskActor actor, string? patientId) =>
+        patientId is not null && actor.Roles.Contains(Roles.Coordinator) && actor.Grants.ContainsKey(patientId);
 
     /// <summary>
     /// The tasks the actor may read, as a database query: <see cref="CanRead"/> for a search, so that a page of results
@@ -62,7 +77,13 @@ public static class TaskAccess
 
         var userId = actor.UserId;
         var teams = actor.Teams.ToList();
-        return tasks.Where(t => t.Owner == userId || taskTeams.Any(q => q.TaskId == t.Id && teams.Contains(q.Team)));
+        if (actor.Grants.Count == 0)
+        {
+            return tasks.Where(t => t.Owner == userId || taskTeams.Any(q => q.TaskId == t.Id && teams.Contains(q.Team)));
+        }
+
+        var patients = actor.Grants.Keys.ToList();
+        return tasks.Where(t => t.Owner == userId || taskTeams.Any(q => q.TaskId == t.Id && teams.Contains(q.Team)) || patients.Contains(t.PatientId!));
     }
 
     /// <summary>

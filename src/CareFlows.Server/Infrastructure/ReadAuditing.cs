@@ -11,6 +11,9 @@ namespace CareFlows.Server.Infrastructure;
 /// </summary>
 public static class ReadAuditing
 {
+    /// <summary>Where a request that read through break-the-glass access keeps the reason given for it.</summary>
+    public const string BreakGlassReasonItem = "CareFlows.BreakGlass.Reason";
+
     /// <summary>Records each answer <typeparamref name="TValue"/> as <paramref name="describe"/> makes it.</summary>
     public static RouteHandlerBuilder AuditsReads<TValue>(this RouteHandlerBuilder builder, Func<HttpContext, TValue, AuditChange> describe)
     {
@@ -46,7 +49,15 @@ public static class ReadAuditing
             after["query"] = context.Request.QueryString.Value;
         }
 
-        return new AuditChange(operation, AuditActions.Read, entityType, entityId) { PatientId = patientId, After = after.Count == 0 ? null : after };
+        // A read through break-the-glass access is flagged as emergency treatment, with the reason the reader gave.
+        var reason = context.Items[BreakGlassReasonItem] as string;
+        return new AuditChange(operation, AuditActions.Read, entityType, entityId)
+        {
+            PatientId = patientId,
+            After = after.Count == 0 ? null : after,
+            PurposeOfUse = reason is null ? null : PurposesOfUse.EmergencyTreatment,
+            Reason = reason,
+        };
     }
 
     /// <summary>What a search answered with: how many, and the patients it showed.</summary>

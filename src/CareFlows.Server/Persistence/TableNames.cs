@@ -26,4 +26,5 @@ public static class TableNames
     public const string AuditRecords = "AuditRecords";
     public const string AuditChainHead = "AuditChainHead";
     public const string AuditCheckpoints = "AuditCheckpoints";
+    public const string AccessGrants = "AccessGrants";
 }

@@ -31,6 +31,7 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
     private readonly InstanceLeases _leases = new();
     private readonly InstanceCache _cache = new(runtime.Options.InstanceCacheSize);
     private readonly RuntimeConnection _writer = new(runtime.Database);
+    private readonly AuditHead _auditHead = new();
     private readonly RuntimeReader _reader = new(runtime.Database);
     private readonly ConcurrentDictionary<Task, byte> _preparing = new();
     private volatile bool _stopping;
@@ -242,6 +243,13 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
                 SendBack(rejected);
                 return;
             }
+            catch (InstanceConflictException conflict) when (conflict.InstanceId == AuditHead.ConflictKey)
+            {
+                // Another writer appended to the audit chain since this one last did: the batch is retried whole,
+                // reading the chain's end first.
+                LogConflict(logger, conflict.InstanceId);
+                _auditHead.Moved();
+            }
             catch (InstanceConflictException conflict) when (items.Exists(i => i.Changes!.RestsOn(conflict.InstanceId)))
             {
                 // A row moved under the batch (another node committed it, or on PostgreSQL a guard in the writes found
@@ -289,19 +297,23 @@ internal sealed partial class BurstPipeline(RuntimeContext runtime, IBookmarkSch
             var (admitted, rejected) = admission.Admit(items);
             if (admitted.Count > 0)
             {
-                ChangeSetWriter.Write(_writer, admitted.ConvertAll(i => i.Changes!), admission.GuardsInWrites);
+                ChangeSetWriter.Write(_writer, admitted.ConvertAll(i => i.Changes!), admission.GuardsInWrites, _auditHead);
             }
 
             await _writer.CommitAsync(CancellationToken.None);
+            _auditHead.Committed();
             return (admitted, rejected);
         }
         catch (Exception e) when (e is InstanceConflictException || (e is DbException db && WriterRaces.IsLostRace(db)))
         {
+            _auditHead.Abandoned();
             await RollbackAsync();
             throw;
         }
         catch
         {
+            // The failure may have been the head's (a key taken by another writer): read it again next time.
+            _auditHead.Moved();
             // Whatever failed may have left the connection unusable; closing it rolls back, and the next batch opens another.
             await _writer.ResetAsync();
             throw;

@@ -15,10 +15,8 @@ internal static class ChangeSetWriter
     private const int RowsPerInsert = 8;
     private const int JournalColumns = 8;
     private const int HistoryColumns = 6;
-    private const int AuditColumns = 22;
     private static readonly string InsertJournalRows = RuntimeSql.MultiRow(RuntimeSql.InsertJournal, RowsPerInsert, JournalColumns);
     private static readonly string InsertHistoryRows = RuntimeSql.MultiRow(RuntimeSql.InsertTaskHistory, RowsPerInsert, HistoryColumns);
-    private static readonly string InsertAuditRows = RuntimeSql.MultiRow(RuntimeSql.InsertAuditRecord, RowsPerInsert, AuditColumns);
 
     /// <param name="writer">The writer, its transaction begun.</param>
     /// <param name="batch">The admitted change sets, in order.</param>
@@ -26,7 +24,8 @@ internal static class ChangeSetWriter
     /// Whether the task revisions the change sets were decided on are checked here, in the writes, rather than read
     /// before them (see <see cref="Admission.GuardsInWrites"/>); first, before any write moves them.
     /// </param>
-    public static void Write(RuntimeConnection writer, IReadOnlyList<ChangeSet> batch, bool guardTaskRevisions)
+    /// <param name="auditHead">What the writer knows of the audit chain's end (see <see cref="AuditHead"/>).</param>
+    public static void Write(RuntimeConnection writer, IReadOnlyList<ChangeSet> batch, bool guardTaskRevisions, AuditHead auditHead)
     {
         var statements = new StatementQueue(writer);
         if (guardTaskRevisions)
@@ -106,7 +105,7 @@ internal static class ChangeSetWriter
             statements.Add(RuntimeSql.InsertOccurrence, [o.DefinitionVersionId, o.ActivityId, o.OccursAt, o.InstanceId, o.StartedAt]);
         }
 
-        AddAudit(writer, statements, batch);
+        AddAudit(writer, statements, batch, auditHead);
         statements.Flush();
     }
 
@@ -202,30 +201,78 @@ internal static class ChangeSetWriter
     }
 
     /// <summary>
-    /// The batch's audit records, chained after the chain's end, which is locked and read first (one head update per
-    /// batch, so that group commit keeps its batching; see <see cref="AuditLog"/>).
+    /// The batch's audit records, chained after the chain's end (one head update per batch, so that group commit keeps
+    /// its batching; see <see cref="AuditLog"/>). The end is locked and read first, unless the writes carry the COMMIT
+    /// and the writer knows the end its last batch left: then the head's update is guarded instead (<see cref="AuditHead"/>).
     /// </summary>
-    private static void AddAudit(RuntimeConnection writer, StatementQueue statements, IReadOnlyList<ChangeSet> batch)
+    private static void AddAudit(RuntimeConnection writer, StatementQueue statements, IReadOnlyList<ChangeSet> batch, AuditHead auditHead)
     {
         if (!batch.Any(c => c.Audit.Count > 0))
         {
             return;
         }
 
+        var guess = writer.CommitsWithWrites ? auditHead.Guess : null;
+        var (sequence, hash) = guess ?? ClaimHead(writer);
+        var records = AuditChain.Link(batch.SelectMany(c => c.Audit), sequence, hash);
+
+        // The head first: a guessed head that moved fails its guard here, before the records' sequence numbers collide.
+        var (last, lastHash) = (records[^1].Sequence, records[^1].Hash);
+        if (guess is null)
+        {
+            statements.Add(RuntimeSql.UpdateAuditHead, [Persistence.Entities.AuditChainHead.SingleId, last, lastHash]);
+        }
+        else
+        {
+            statements.Add(RuntimeSql.UpdateAuditHeadOrFail, [Persistence.Entities.AuditChainHead.SingleId, last, lastHash, sequence], conflictKey: AuditHead.ConflictKey);
+        }
+
+        if (writer.Provider == DatabaseProvider.Postgres)
+        {
+            AddAuditAsArrays(statements, records);
+        }
+        else
+        {
+            // One row to a statement: SQLite binds parameters by name, a lookup that grows with the statement's width,
+            // and an audit record is wide.
+            foreach (var r in records)
+            {
+                statements.Add(RuntimeSql.InsertAuditRecord,
+                [
+                    r.Sequence, r.OccurredAt, r.ActorType, TypedNull.Of(r.ActorId), r.Operation, r.Action, r.EntityType, TypedNull.Of(r.EntityId),
+                    TypedNull.Of(r.PatientId), TypedNull.Of(r.Before), TypedNull.Of(r.After), r.Outcome, TypedNull.Of(r.ClientAddress),
+                    TypedNull.Of(r.UserAgent), TypedNull.Of(r.PurposeOfUse), TypedNull.Of(r.Reason), TypedNull.Of(r.CorrelationId),
+                    TypedNull.Of(r.DefinitionId), TypedNull.Of(r.DefinitionVersion), TypedNull.Of(r.InstanceId), r.PreviousHash, r.Hash,
+                ]);
+            }
+        }
+
+        auditHead.Writing(last, lastHash);
+    }
+
+    /// <summary>PostgreSQL: every audit record of the batch in one statement, a column to an array parameter.</summary>
+    private static void AddAuditAsArrays(StatementQueue statements, List<Persistence.Entities.AuditRecord> records) =>
+        statements.Add(RuntimeSql.InsertAuditRecordArrays,
+        [
+            records.Select(r => r.Sequence).ToArray(), records.Select(r => r.OccurredAt).ToArray(), records.Select(r => r.ActorType).ToArray(),
+            records.Select(r => r.ActorId).ToArray(), records.Select(r => r.Operation).ToArray(), records.Select(r => r.Action).ToArray(),
+            records.Select(r => r.EntityType).ToArray(), records.Select(r => r.EntityId).ToArray(), records.Select(r => r.PatientId).ToArray(),
+            records.Select(r => r.Before).ToArray(), records.Select(r => r.After).ToArray(), records.Select(r => r.Outcome).ToArray(),
+            records.Select(r => r.ClientAddress).ToArray(), records.Select(r => r.UserAgent).ToArray(), records.Select(r => r.PurposeOfUse).ToArray(),
+            records.Select(r => r.Reason).ToArray(), records.Select(r => r.CorrelationId).ToArray(), records.Select(r => r.DefinitionId).ToArray(),
+            records.Select(r => r.DefinitionVersion).ToArray(), records.Select(r => r.InstanceId).ToArray(), records.Select(r => r.PreviousHash).ToArray(),
+            records.Select(r => r.Hash).ToArray(),
+        ]);
+
+    /// <summary>Locks the chain's end until the batch's transaction ends, and reads it: one round trip.</summary>
+    private static (long Sequence, string Hash) ClaimHead(RuntimeConnection writer)
+    {
         var (sequence, hash) = (0L, "");
         var claim = writer.Provider == DatabaseProvider.SqlServer ? RuntimeSql.ClaimAuditHeadSqlServer : RuntimeSql.ClaimAuditHead;
         var lookups = new LookupQueue(writer);
         lookups.Add(claim, [Persistence.Entities.AuditChainHead.SingleId], r => (sequence, hash) = (r.GetInt64(0), r.GetString(1)));
         lookups.Run();
-        var records = AuditChain.Link(batch.SelectMany(c => c.Audit), sequence, hash);
-        AddInChunks(statements, RuntimeSql.InsertAuditRecord, InsertAuditRows, AuditColumns, records.ConvertAll(r => new object?[]
-        {
-            r.Sequence, r.OccurredAt, r.ActorType, TypedNull.Of(r.ActorId), r.Operation, r.Action, r.EntityType, TypedNull.Of(r.EntityId),
-            TypedNull.Of(r.PatientId), TypedNull.Of(r.Before), TypedNull.Of(r.After), r.Outcome, TypedNull.Of(r.ClientAddress),
-            TypedNull.Of(r.UserAgent), TypedNull.Of(r.PurposeOfUse), TypedNull.Of(r.Reason), TypedNull.Of(r.CorrelationId),
-            TypedNull.Of(r.DefinitionId), TypedNull.Of(r.DefinitionVersion), TypedNull.Of(r.InstanceId), r.PreviousHash, r.Hash,
-        }));
-        statements.Add(RuntimeSql.UpdateAuditHead, [Persistence.Entities.AuditChainHead.SingleId, records[^1].Sequence, records[^1].Hash]);
+        return (sequence, hash);
     }
 
     /// <summary>PostgreSQL: every journal row of the batch in one statement, a column to an array parameter.</summary>

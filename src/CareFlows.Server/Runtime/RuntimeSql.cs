@@ -137,6 +137,20 @@ internal static class RuntimeSql
 
     public const string UpdateAuditHead = $$"""UPDATE "{{TableNames.AuditChainHead}}" SET "Sequence"=@p1,"Hash"=@p2 WHERE "Id"=@p0""";
 
+    /// <summary>
+    /// PostgreSQL: moves the audit chain's head from the end the writer last left (@p3) to the batch's, failing with
+    /// division by zero, like <see cref="UpdateInstanceOrFail"/>, when another writer moved it meanwhile (see <see cref="AuditHead"/>).
+    /// </summary>
+    public const string UpdateAuditHeadOrFail =
+        "WITH updated AS (" + UpdateAuditHead + """ AND "Sequence"=@p3 RETURNING 1) SELECT 1 / COUNT(*) FROM updated""";
+
+    /// <summary>PostgreSQL: every audit record of a batch in one statement, a column to an array parameter.</summary>
+    public const string InsertAuditRecordArrays =
+        $$"""
+        INSERT INTO "{{TableNames.AuditRecords}}" ("Sequence","OccurredAt","ActorType","ActorId","Operation","Action","EntityType","EntityId","PatientId","Before","After","Outcome","ClientAddress","UserAgent","PurposeOfUse","Reason","CorrelationId","DefinitionId","DefinitionVersion","InstanceId","PreviousHash","Hash")
+        SELECT * FROM unnest(@p0::bigint[],@p1::timestamptz[],@p2::text[],@p3::text[],@p4::text[],@p5::text[],@p6::text[],@p7::text[],@p8::text[],@p9::text[],@p10::text[],@p11::text[],@p12::text[],@p13::text[],@p14::text[],@p15::text[],@p16::text[],@p17::text[],@p18::integer[],@p19::text[],@p20::text[],@p21::text[])
+        """;
+
     public const string InsertAuditRecord =
         $$"""
         INSERT INTO "{{TableNames.AuditRecords}}" ("Sequence","OccurredAt","ActorType","ActorId","Operation","Action","EntityType","EntityId","PatientId","Before","After","Outcome","ClientAddress","UserAgent","PurposeOfUse","Reason","CorrelationId","DefinitionId","DefinitionVersion","InstanceId","PreviousHash","Hash")

@@ -228,9 +228,9 @@ public abstract class MutationAuditTests(CareFlowsApp app) : AppTests(app)
         }),
         ["POST /api/instances/{id}/cancel"] = ("instance.cancel", async () =>
         {
-            var lead = await App.ClientAsync(Roles.ClinicalLead);
-            var started = await lead.StartInstanceAsync("test-wait-for-event", NewKey());
-            return () => lead.PostJsonAsync($"/api/instances/{started.Id}/cancel", new { reason = "patient moved away" });
+            var admin = await App.ClientAsync(Roles.Admin);
+            var started = await admin.StartInstanceAsync("test-wait-for-event", NewKey());
+            return () => admin.PostJsonAsync($"/api/instances/{started.Id}/cancel", new { reason = "patient moved away" });
         }),
 
         // Inbox tasks, each in a team of its own.
@@ -330,6 +330,13 @@ public abstract class MutationAuditTests(CareFlowsApp app) : AppTests(app)
             var sessions = await GetAsync(admin, $"/api/admin/users/{user.Id()}/sessions");
             var session = sessions["items"]![0]!.Id();
             return () => admin.PostJsonAsync($"/api/admin/sessions/{session}/revoke", null);
+        }),
+
+        // Break-the-glass access.
+        ["POST /api/access/break-glass"] = ("access.break-glass", async () =>
+        {
+            var coordinator = await App.CoordinatorAsync(await App.NewTeamAsync());
+            return () => coordinator.PostJsonAsync("/api/access/break-glass", new { patient = "Patient/p-100", reason = "Covering the ward tonight: the patient called in." });
         }),
 
         // Teams.

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CareFlows.Server.Auth;
 using CareFlows.Server.Auth.Sessions;
 using CareFlows.Server.Features.Instances.CancelInstance;
@@ -5,6 +6,7 @@ using CareFlows.Server.Features.Instances.GetInstance;
 using CareFlows.Server.Features.Instances.GetJournal;
 using CareFlows.Server.Features.Instances.ListInstances;
 using CareFlows.Server.Features.Instances.StartInstance;
+using CareFlows.Server.Features.Tasks;
 using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Persistence;
 using CareFlows.Server.Runtime;
@@ -16,7 +18,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CareFlows.Server.Features.Instances;
 
 /// <summary>
-/// Workflow instances: start, list, read, cancel, and read the journal. Reading needs any role, starting
+/// Workflow instances: start, list, read, cancel, and read the journal. Reading needs <see cref="Policies.InstanceRead"/>
+/// and, for a coordinator, a task of the instance they may read (<see cref="InstanceAccess"/>); starting
 /// <see cref="Policies.InstanceWrite"/>, cancelling <see cref="Policies.InstanceAdmin"/>.
 /// </summary>
 public static class InstancesEndpoints
@@ -31,10 +34,12 @@ public static class InstancesEndpoints
             .WithSummary("Starts an instance of a definition's published version.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/", List)
+            .RequireAuthorization(Policies.InstanceRead)
             .WithSummary("Lists instances by status, definition, correlation id and creation time, newest first or in the order `sort` names.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity)
             .AuditsReads<InstancePageResponse>((context, page) => ReadAuditing.Read("instance.search", InstanceEntity, null, context, found: ReadAuditing.Found(page.Total, [])));
         group.MapGet("/{id}", Get)
+            .RequireAuthorization(Policies.InstanceRead)
             .WithSummary("Reads an instance: variables, input and output, open bookmarks, incidents and log.")
             .ProducesProblems(StatusCodes.Status404NotFound)
             .AuditsReads<InstanceDetailsResponse>((context, instance) => ReadAuditing.Read("instance.read", InstanceEntity, instance.Id, context) with
@@ -48,9 +53,11 @@ public static class InstancesEndpoints
             .WithSummary("Cancels a running instance.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{id}/stream", Stream)
+            .RequireAuthorization(Policies.InstanceRead)
             .WithSummary("Streams the instance's committed changes as Server-Sent Events (`instance`, with its sub-status), so a page showing it stays current.")
             .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapGet("/{id}/journal", Journal)
+            .RequireAuthorization(Policies.InstanceRead)
             .WithSummary("Reads an instance's journal in sequence order, a page at a time.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             .AuditsReads<JournalPageResponse>((context, _) =>
@@ -59,12 +66,11 @@ public static class InstancesEndpoints
     }
 
     /// <summary>The instance's changes as they commit; 404 when there is no such instance.</summary>
-    public static async Task<IResult> Stream(string id, HttpContext context, CareFlowsDbContext db, InboxUpdates updates, SessionCache sessions, CancellationToken cancellationToken)
+    public static async Task<IResult> Stream(
+        string id, HttpContext context, CareFlowsDbContext db, TaskActors actors, InboxUpdates updates, SessionCache sessions, CancellationToken cancellationToken)
     {
-        if (!await db.Instances.AnyAsync(i => i.Id == id, cancellationToken))
-        {
-            throw new NotFoundException($"Instance {id} does not exist.");
-        }
+        ArgumentNullException.ThrowIfNull(context);
+        await InstanceAccess.RequireReadableAsync(id, db, actors, context.User, cancellationToken);
 
         return TypedResults.ServerSentEvents(LiveEventStream.EventsAsync(
             updates.Subscribe(u => u.Kind == "instance" && u.InstanceId == id), LiveEventStream.WhileSessionLives(context, sessions, cancellationToken), cancellationToken));
@@ -81,10 +87,13 @@ public static class InstancesEndpoints
         [AsParameters] ListInstancesQuery query,
         IValidator<ListInstancesQuery> validator,
         CareFlowsDbContext db,
+        TaskActors actors,
+        ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
         await validator.ValidateAndThrowAsync(query, cancellationToken);
-        var matching = query.Filter(db.Instances.AsNoTracking(), db.Tasks.AsNoTracking());
+        var readable = await InstanceAccess.ReadableAsync(db.Instances.AsNoTracking(), db, actors, user, cancellationToken);
+        var matching = query.Filter(readable, db.Tasks.AsNoTracking());
         var total = await matching.CountAsync(cancellationToken);
         var items = await query.Order(matching)
             .Skip((query.PageNumber - 1) * query.Size)
@@ -94,8 +103,9 @@ public static class InstancesEndpoints
         return TypedResults.Ok(new InstancePageResponse(items, total, query.PageNumber, query.Size));
     }
 
-    public static async Task<Ok<InstanceDetailsResponse>> Get(string id, CareFlowsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<InstanceDetailsResponse>> Get(string id, CareFlowsDbContext db, TaskActors actors, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        await InstanceAccess.RequireReadableAsync(id, db, actors, user, cancellationToken);
         var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken)
             ?? throw InstanceProblems.NotFound(id);
         return TypedResults.Ok(instance.ToResponse());
@@ -113,13 +123,12 @@ public static class InstancesEndpoints
         [AsParameters] JournalQuery query,
         IValidator<JournalQuery> validator,
         CareFlowsDbContext db,
+        TaskActors actors,
+        ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
         await validator.ValidateAndThrowAsync(query, cancellationToken);
-        if (!await db.Instances.AnyAsync(i => i.Id == id, cancellationToken))
-        {
-            throw InstanceProblems.NotFound(id);
-        }
+        await InstanceAccess.RequireReadableAsync(id, db, actors, user, cancellationToken);
 
         // One entry more than the page tells whether another page follows.
         var entries = await db.Journal.AsNoTracking()

@@ -18,7 +18,7 @@ public static class MetricsEndpoints
 
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/metrics").WithTags("Metrics").RequireAuthorization(Policies.AnyRole);
+        var group = routes.MapGroup("/api/metrics").WithTags("Metrics").RequireAuthorization(Policies.MetricsRead);
         group.MapGet("", List).WithName("ListMetrics").WithSummary("The metrics there are.");
         group.MapGet("/{metric}", Get).WithName("GetMetric")
             .WithSummary("One metric over a period (from, to; the last 30 days by default), optionally for one pathway and one team.")

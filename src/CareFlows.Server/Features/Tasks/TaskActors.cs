@@ -1,15 +1,16 @@
 using System.Security.Claims;
 using CareFlows.Server.Auth;
+using CareFlows.Server.Features.Access;
 using CareFlows.Server.Features.Teams;
 using CareFlows.Server.Inbox;
 
 namespace CareFlows.Server.Features.Tasks;
 
 /// <summary>
-/// The signed-in user as the inbox sees them: id, roles and the teams they belong to now. Scoped to the request, which
-/// reads the user's teams once however often it asks.
+/// The signed-in user as the inbox sees them: id, roles, the teams they belong to now and the patients they broke the
+/// glass for. Scoped to the request, which reads them once however often it asks.
 /// </summary>
-public sealed class TaskActors(TeamMembership membership)
+public sealed class TaskActors(TeamMembership membership, AccessGrants grants)
 {
     private (ClaimsPrincipal User, TaskActor Actor)? _known;
 
@@ -23,6 +24,13 @@ public sealed class TaskActors(TeamMembership membership)
 
         var requester = RequesterOf(user);
         var actor = requester.WithTeams(await membership.TeamIdsOfAsync(requester.UserId, cancellationToken));
+        if (requester.Roles.Contains(Roles.Coordinator))
+        {
+            // The newest grant's reason stands for a patient the user broke the glass for more than once.
+            var active = await grants.ActiveAsync(requester.UserId, cancellationToken);
+            actor = actor with { Grants = active.GroupBy(g => g.PatientId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Reason, StringComparer.Ordinal) };
+        }
+
         _known = (user, actor);
         return actor;
     }

@@ -91,16 +91,16 @@ public static class TasksEndpoints
         return TypedResults.Ok(new TaskCountsResponse(own?.All ?? 0, own?.Overdue ?? 0, teams.ToDictionary(t => t, t => perTeam.GetValueOrDefault(t))));
     }
 
-    public static async Task<Ok<TaskResponse>> Get(string id, ClaimsPrincipal user, TaskActors actors, WorkflowRuntime runtime, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Ok<TaskResponse>> Get(string id, HttpContext http, TaskActors actors, WorkflowRuntime runtime, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (task, teams) = await ReadableAsync(id, user, actors, runtime, cancellationToken);
+        var (task, teams) = await ReadableAsync(id, http, actors, runtime, cancellationToken);
         return TypedResults.Ok(task.ToResponse(teams, clock.GetUtcNow().UtcDateTime));
     }
 
     public static async Task<Ok<List<TaskHistoryResponse>>> History(
-        string id, ClaimsPrincipal user, TaskActors actors, WorkflowRuntime runtime, CareFlowsDbContext db, CancellationToken cancellationToken)
+        string id, HttpContext http, TaskActors actors, WorkflowRuntime runtime, CareFlowsDbContext db, CancellationToken cancellationToken)
     {
-        await ReadableAsync(id, user, actors, runtime, cancellationToken);
+        await ReadableAsync(id, http, actors, runtime, cancellationToken);
         var history = await db.TaskHistory.AsNoTracking().Where(h => h.TaskId == id).OrderBy(h => h.Id).ToListAsync(cancellationToken);
         return TypedResults.Ok(history.Select(h => h.ToResponse()).ToList());
     }
@@ -188,12 +188,23 @@ public static class TasksEndpoints
 
     /// <summary>The task and its teams, when the user may read it: 404 when there is none, 403 when it is not theirs to see.</summary>
     public static async Task<(InboxTaskRecord Task, IReadOnlyList<string> Teams)> ReadableAsync(
-        string id, ClaimsPrincipal user, TaskActors actors, WorkflowRuntime runtime, CancellationToken cancellationToken)
+        string id, HttpContext http, TaskActors actors, WorkflowRuntime runtime, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(runtime);
         var (task, teams) = await runtime.ReadTaskAsync(id) ?? throw new NotFoundException($"Task {id} does not exist.");
-        var actor = await actors.OfAsync(user, cancellationToken);
-        return TaskAccess.CanRead(actor, task.Owner, teams) ? (task, teams) : throw new ForbiddenException("The task is neither yours nor your teams'.");
+        var actor = await actors.OfAsync(http.User, cancellationToken);
+        if (!TaskAccess.CanRead(actor, task.Owner, teams, task.PatientId))
+        {
+            throw new ForbiddenException("The task is neither yours nor your teams'. To read it in an emergency, break the glass for its patient, stating why.");
+        }
+
+        if (TaskAccess.ReadsThroughGrant(actor, task.Owner, teams, task.PatientId))
+        {
+            http.Items[ReadAuditing.BreakGlassReasonItem] = actor.Grants[task.PatientId!];
+        }
+
+        return (task, teams);
     }
 
     private static async Task RequireActiveUserAsync(UserManager<CareFlowsUser> users, string? userId, string path)

@@ -138,11 +138,13 @@ internal static class RuntimeSql
     public const string UpdateAuditHead = $$"""UPDATE "{{TableNames.AuditChainHead}}" SET "Sequence"=@p1,"Hash"=@p2 WHERE "Id"=@p0""";
 
     /// <summary>
-    /// PostgreSQL: moves the audit chain's head from the end the writer last left (@p3) to the batch's, failing with
-    /// division by zero, like <see cref="UpdateInstanceOrFail"/>, when another writer moved it meanwhile (see <see cref="AuditHead"/>).
+    /// PostgreSQL: moves the audit chain's head from the end the writer last left (@p3) to the batch's, failing when
+    /// another writer moved it meanwhile (see <see cref="AuditHead"/>) — with a numeric overflow (SQLSTATE 22003), not
+    /// the division by zero of the row guards, so that the failure names the head whichever statement the provider
+    /// reports. The overflow depends on the count, so the planner cannot fold it into an error of every execution.
     /// </summary>
     public const string UpdateAuditHeadOrFail =
-        "WITH updated AS (" + UpdateAuditHead + """ AND "Sequence"=@p3 RETURNING 1) SELECT 1 / COUNT(*) FROM updated""";
+        "WITH updated AS (" + UpdateAuditHead + """ AND "Sequence"=@p3 RETURNING 1) SELECT CASE WHEN COUNT(*) = 1 THEN 1 ELSE (2147483648 - COUNT(*))::integer END FROM updated""";
 
     /// <summary>PostgreSQL: every audit record of a batch in one statement, a column to an array parameter.</summary>
     public const string InsertAuditRecordArrays =

@@ -54,6 +54,10 @@ internal sealed class StatementQueue(RuntimeConnection writer)
             {
                 throw new InstanceConflictException(key);
             }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.NumericValueOutOfRange && _statements.Exists(s => s.ConflictKey == AuditHead.ConflictKey))
+            {
+                throw new InstanceConflictException(AuditHead.ConflictKey);
+            }
         }
 
         writer.Committed();
@@ -68,7 +72,7 @@ internal sealed class StatementQueue(RuntimeConnection writer)
         var index = exception.BatchCommand is { } failed ? batch.BatchCommands.IndexOf(failed) - first : -1;
         return index >= 0 && index < _statements.Count && _statements[index].ConflictKey is { } key
             ? key
-            : _statements.Select(s => s.ConflictKey).FirstOrDefault(k => k is not null);
+            : _statements.Select(s => s.ConflictKey).FirstOrDefault(k => k is not null and not AuditHead.ConflictKey);
     }
 
     private void FlushOneByOne()

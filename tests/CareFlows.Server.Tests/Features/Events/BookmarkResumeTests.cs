@@ -16,7 +16,7 @@ public abstract class BookmarkResumeTests(CareFlowsApp app) : AppTests(app)
     [InlineData("0190f4e2a1b2c3d4e5f60718.b1")]
     public async Task An_unknown_bookmark_is_404_and_changes_nothing(string bookmarkId)
     {
-        var client = await App.ClientAsync(Roles.Coordinator);
+        var client = await App.ClientAsync(Roles.Admin);
         var before = await QueryAsync(db => db.Instances.CountAsync(Cancel));
 
         var response = await client.PostJsonAsync($"/api/bookmarks/{bookmarkId}/resume", new { });
@@ -28,7 +28,7 @@ public abstract class BookmarkResumeTests(CareFlowsApp app) : AppTests(app)
     [Fact]
     public async Task A_bookmark_of_a_known_instance_that_it_never_issued_is_404()
     {
-        var client = await App.ClientAsync(Roles.Coordinator);
+        var client = await App.ClientAsync(Roles.Admin);
         var started = await client.StartInstanceAsync("test-wait-for-event", NewKey());
 
         var response = await client.PostJsonAsync($"/api/bookmarks/{started.Id}.b7/resume", new { });
@@ -40,7 +40,7 @@ public abstract class BookmarkResumeTests(CareFlowsApp app) : AppTests(app)
     [Fact]
     public async Task A_consumed_bookmark_is_a_409_no_op()
     {
-        var client = await App.ClientAsync(Roles.Coordinator);
+        var client = await App.ClientAsync(Roles.Admin);
         var started = await client.StartInstanceAsync("test-two-events", NewKey());
         var bookmarkId = (await QueryAsync(db => db.Bookmarks.SingleAsync(b => b.InstanceId == started.Id, Cancel))).Id;
 

@@ -16,7 +16,7 @@ public abstract class EventsEndpointsTests(CareFlowsApp app) : AppTests(app)
     [Fact]
     public async Task An_event_resumes_the_instance_waiting_for_its_correlation_key()
     {
-        var client = await App.ClientAsync(Roles.Coordinator);
+        var client = await App.ClientAsync(Roles.Admin);
         var key = NewKey();
         var target = await client.StartInstanceAsync("test-wait-for-event", key);
         var other = await client.StartInstanceAsync("test-wait-for-event", NewKey());
@@ -34,7 +34,7 @@ public abstract class EventsEndpointsTests(CareFlowsApp app) : AppTests(app)
     [Fact]
     public async Task An_event_repeated_with_its_idempotency_key_is_a_duplicate_and_applied_once()
     {
-        var client = await App.ClientAsync(Roles.Coordinator);
+        var client = await App.ClientAsync(Roles.Admin);
         var key = NewKey();
         var started = await client.StartInstanceAsync("test-tick-loop", key);
         var idempotencyKey = NewKey();
@@ -69,7 +69,7 @@ public abstract class EventsEndpointsTests(CareFlowsApp app) : AppTests(app)
     [Fact]
     public async Task An_event_before_the_wait_point_is_buffered_and_the_instance_takes_it_when_it_gets_there()
     {
-        var client = await App.ClientAsync(Roles.Coordinator);
+        var client = await App.ClientAsync(Roles.Admin);
         var key = NewKey();
 
         var early = await client.PostJsonAsync("/api/events", new { eventName = "PayerDecision", correlationKey = key, payload = new { approved = false } });
@@ -87,7 +87,7 @@ public abstract class EventsEndpointsTests(CareFlowsApp app) : AppTests(app)
     [Fact]
     public async Task An_invalid_event_is_422_with_field_errors_and_stores_nothing()
     {
-        var client = await App.ClientAsync(Roles.Coordinator);
+        var client = await App.ClientAsync(Roles.Admin);
         var key = NewKey();
 
         var missingName = await client.PostJsonAsync("/api/events", new { correlationKey = key, idempotencyKey = key });
@@ -119,7 +119,7 @@ public abstract class EventsEndpointsTests(CareFlowsApp app) : AppTests(app)
     [InlineData("/api/bookmarks/b/resume", """{"input": }""", "$.input")]
     public async Task A_malformed_body_is_400_naming_the_json_path_and_stores_nothing(string url, string body, string jsonPath)
     {
-        var client = await App.ClientAsync(Roles.Coordinator);
+        var client = await App.ClientAsync(Roles.Admin);
 
         var response = await client.PostRawAsync(url, body);
 
@@ -130,7 +130,7 @@ public abstract class EventsEndpointsTests(CareFlowsApp app) : AppTests(app)
     [Fact]
     public async Task An_idempotency_key_header_that_is_blank_is_422_keyed_by_the_header_name()
     {
-        var client = await App.ClientAsync(Roles.Coordinator);
+        var client = await App.ClientAsync(Roles.Admin);
         var key = NewKey();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/events")
         {
@@ -152,7 +152,7 @@ public abstract class EventsEndpointsTests(CareFlowsApp app) : AppTests(app)
     [InlineData("""{"eventName": "PayerDecision", "correlationKey": 7}""", "$.correlationKey", "'correlationKey' must be a string, given once.")]
     public async Task An_event_body_of_the_wrong_shape_or_none_is_400_naming_the_json_path_in_plain_words(string body, string jsonPath, string message)
     {
-        var client = await App.ClientAsync(Roles.Coordinator);
+        var client = await App.ClientAsync(Roles.Admin);
 
         var problem = await (await client.PostRawAsync("/api/events", body)).ProblemAsync(HttpStatusCode.BadRequest);
 
@@ -164,7 +164,7 @@ public abstract class EventsEndpointsTests(CareFlowsApp app) : AppTests(app)
     [Fact]
     public async Task A_body_over_the_size_limit_is_413_and_stores_nothing()
     {
-        var client = await App.ClientAsync(Roles.Coordinator);
+        var client = await App.ClientAsync(Roles.Admin);
         var key = NewKey();
         var payload = new string('x', 5 * 1024 * 1024);
 
@@ -177,7 +177,7 @@ public abstract class EventsEndpointsTests(CareFlowsApp app) : AppTests(app)
     [Fact]
     public async Task A_bookmark_resumes_once_by_id_and_a_second_resume_is_409_and_an_unknown_one_404_and_neither_changes_anything()
     {
-        var client = await App.ClientAsync(Roles.Coordinator);
+        var client = await App.ClientAsync(Roles.Admin);
         var started = await client.StartInstanceAsync("test-wait-for-event", NewKey());
         var bookmarkId = Assert.Single((await client.GetInstanceAsync(started.Id)).Bookmarks).Id;
 
@@ -198,7 +198,7 @@ public abstract class EventsEndpointsTests(CareFlowsApp app) : AppTests(app)
     [Fact]
     public async Task Input_the_waiting_activity_refuses_is_422_and_changes_nothing()
     {
-        var client = await App.ClientAsync(Roles.Coordinator);
+        var client = await App.ClientAsync(Roles.Admin);
         var started = await client.StartInstanceAsync("test-human-task", NewKey());
         var bookmark = Assert.Single((await client.GetInstanceAsync(started.Id)).Bookmarks);
         var before = await InstanceAsync(started.Id);
@@ -221,7 +221,7 @@ public abstract class EventsEndpointsTests(CareFlowsApp app) : AppTests(app)
         var auditor = await App.ClientAsync(Roles.Auditor);
         using var anonymous = App.CreateClient();
         var key = NewKey();
-        var started = await (await App.ClientAsync(Roles.Coordinator)).StartInstanceAsync("test-wait-for-event", key);
+        var started = await (await App.ClientAsync(Roles.Admin)).StartInstanceAsync("test-wait-for-event", key);
         var bookmarkId = Assert.Single((await auditor.GetInstanceAsync(started.Id)).Bookmarks).Id;
 
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostJsonAsync("/api/events", new { eventName = "PayerDecision", correlationKey = key })).StatusCode);

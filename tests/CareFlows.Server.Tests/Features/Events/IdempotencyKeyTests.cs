@@ -18,7 +18,7 @@ public abstract class IdempotencyKeyTests(CareFlowsApp app) : AppTests(app)
     [Fact]
     public async Task A_key_first_used_for_one_event_refuses_a_different_event_and_applies_nothing()
     {
-        var client = await App.ClientAsync(Roles.Coordinator);
+        var client = await App.ClientAsync(Roles.Admin);
         var key = NewKey();
         var waiting = await client.StartInstanceAsync("test-two-events", key);
         var idempotencyKey = NewKey();
@@ -36,7 +36,7 @@ public abstract class IdempotencyKeyTests(CareFlowsApp app) : AppTests(app)
     [Fact]
     public async Task A_key_used_again_with_another_correlation_key_or_payload_is_refused()
     {
-        var client = await App.ClientAsync(Roles.Coordinator);
+        var client = await App.ClientAsync(Roles.Admin);
         var key = NewKey();
         var idempotencyKey = NewKey();
         await (await client.PostJsonAsync("/api/events", new { eventName = "PayerDecision", correlationKey = key, idempotencyKey, payload = new { approved = true } }))
@@ -55,7 +55,7 @@ public abstract class IdempotencyKeyTests(CareFlowsApp app) : AppTests(app)
     [Fact]
     public async Task The_same_request_again_is_a_duplicate_whatever_the_order_of_its_payload_members()
     {
-        var client = await App.ClientAsync(Roles.Coordinator);
+        var client = await App.ClientAsync(Roles.Admin);
         var key = NewKey();
         var started = await client.StartInstanceAsync("test-tick-loop", key);
         var idempotencyKey = NewKey();

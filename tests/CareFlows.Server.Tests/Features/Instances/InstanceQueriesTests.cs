@@ -17,7 +17,7 @@ public abstract class InstanceQueriesTests(CareFlowsApp app) : AppTests(app)
     public async Task The_list_filters_by_incidents_and_by_the_patient_its_tasks_are_for()
     {
         var client = await App.ClientAsync(Roles.Auditor);
-        var starter = await App.ClientAsync(Roles.ClinicalLead);
+        var starter = await App.ClientAsync(Roles.Admin);
         var key = NewKey();
         var faulted = await starter.StartInstanceAsync("test-delay", key, new JsonObject { ["delay"] = "not a duration" });
         var healthy = await starter.StartInstanceAsync("test-wait-for-event", key);
@@ -37,7 +37,7 @@ public abstract class InstanceQueriesTests(CareFlowsApp app) : AppTests(app)
     [Fact]
     public async Task The_list_filters_by_correlation_id_definition_status_and_sub_status()
     {
-        var client = await App.ClientAsync(Roles.ClinicalLead);
+        var client = await App.ClientAsync(Roles.Admin);
         var key = NewKey();
         var waiting = await client.StartInstanceAsync("test-wait-for-event", key);
         var cancelled = await client.StartInstanceAsync("test-wait-for-event", key);
@@ -61,7 +61,7 @@ public abstract class InstanceQueriesTests(CareFlowsApp app) : AppTests(app)
     [Fact]
     public async Task The_list_filters_by_creation_time_from_inclusive_to_exclusive()
     {
-        var client = await App.ClientAsync(Roles.Coordinator);
+        var client = await App.ClientAsync(Roles.Admin);
         var key = NewKey();
         for (var i = 0; i < 3; i++)
         {
@@ -88,7 +88,7 @@ public abstract class InstanceQueriesTests(CareFlowsApp app) : AppTests(app)
     public async Task The_list_pages_newest_first_with_the_total()
     {
         var client = await App.ClientAsync(Roles.Auditor);
-        var writer = await App.ClientAsync(Roles.Coordinator);
+        var writer = await App.ClientAsync(Roles.Admin);
         var key = NewKey();
         var started = new List<string>();
         for (var i = 0; i < 5; i++)
@@ -113,7 +113,7 @@ public abstract class InstanceQueriesTests(CareFlowsApp app) : AppTests(app)
     [Fact]
     public async Task The_list_sorts_by_creation_last_change_status_and_definition_each_way()
     {
-        var client = await App.ClientAsync(Roles.ClinicalLead);
+        var client = await App.ClientAsync(Roles.Admin);
         var key = NewKey();
         var a = (await client.StartInstanceAsync("test-wait-for-event", key)).Id;
         var b = (await client.StartInstanceAsync("test-delay", key, LongDelay.DeepClone().AsObject())).Id;
@@ -179,7 +179,7 @@ public abstract class InstanceQueriesTests(CareFlowsApp app) : AppTests(app)
     [Fact]
     public async Task The_journal_pages_through_every_entry_in_sequence_order()
     {
-        var client = await App.ClientAsync(Roles.Coordinator);
+        var client = await App.ClientAsync(Roles.Admin);
         var key = NewKey();
         var started = await client.StartInstanceAsync("test-tick-loop", key);
         for (var i = 0; i < 3; i++)
@@ -219,7 +219,7 @@ public abstract class InstanceQueriesTests(CareFlowsApp app) : AppTests(app)
     public async Task An_invalid_journal_query_is_422_naming_the_field(string query, string field)
     {
         var client = await App.ClientAsync(Roles.Auditor);
-        var started = await (await App.ClientAsync(Roles.Coordinator)).StartInstanceAsync("test-wait-for-event", NewKey());
+        var started = await (await App.ClientAsync(Roles.Admin)).StartInstanceAsync("test-wait-for-event", NewKey());
 
         var response = await client.GetAsync($"/api/instances/{started.Id}/journal?{query}", Cancel);
 

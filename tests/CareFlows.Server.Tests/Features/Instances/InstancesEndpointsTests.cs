@@ -18,7 +18,7 @@ public abstract class InstancesEndpointsTests(CareFlowsApp app) : AppTests(app)
     [Fact]
     public async Task A_started_instance_is_readable_and_an_event_finishes_it()
     {
-        var client = await App.ClientAsync(Roles.Coordinator);
+        var client = await App.ClientAsync(Roles.Admin);
         var key = NewKey();
 
         var response = await client.PostJsonAsync("/api/instances", new { definitionId = "test-wait-for-event", correlationId = key, name = "Prior auth", input = new { patient = "Patient/7", priority = 2 } });
@@ -147,13 +147,13 @@ public abstract class InstancesEndpointsTests(CareFlowsApp app) : AppTests(app)
     [Fact]
     public async Task Cancelling_ends_the_instance_and_a_second_cancel_is_409_and_changes_nothing()
     {
-        var lead = await App.ClientAsync(Roles.ClinicalLead);
-        var started = await lead.StartInstanceAsync("test-wait-for-event", NewKey());
+        var admin = await App.ClientAsync(Roles.Admin);
+        var started = await admin.StartInstanceAsync("test-wait-for-event", NewKey());
 
-        var first = await lead.PostJsonAsync($"/api/instances/{started.Id}/cancel", new { reason = "patient moved away" });
+        var first = await admin.PostJsonAsync($"/api/instances/{started.Id}/cancel", new { reason = "patient moved away" });
         var cancelled = await first.ReadAsync<InstanceSnapshotResponse>(HttpStatusCode.OK);
         var before = await InstanceAsync(started.Id);
-        var second = await lead.PostAsync($"/api/instances/{started.Id}/cancel", content: null, Cancel);
+        var second = await admin.PostAsync($"/api/instances/{started.Id}/cancel", content: null, Cancel);
 
         Assert.Equal((WorkflowStatus.Finished, WorkflowSubStatus.Cancelled, 0), (cancelled.Status, cancelled.SubStatus, cancelled.OpenBookmarks));
         Assert.Contains("Cancelled", (await second.ProblemAsync(HttpStatusCode.Conflict))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -174,7 +174,7 @@ public abstract class InstancesEndpointsTests(CareFlowsApp app) : AppTests(app)
     }
 
     [Fact]
-    public async Task Reading_needs_any_role_starting_a_writer_and_cancelling_a_lead_or_admin()
+    public async Task Reading_needs_an_instance_reader_starting_a_writer_and_cancelling_an_admin()
     {
         var auditor = await App.ClientAsync(Roles.Auditor);
         var coordinator = await App.ClientAsync(Roles.Coordinator);

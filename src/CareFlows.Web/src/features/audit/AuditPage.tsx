@@ -1,15 +1,15 @@
 import { useMemo } from "react";
-import { Alert, Button, Group, Paper, Select, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Paper, Select, Stack, Text, Title } from "@mantine/core";
 import { IconDownload, IconFileCode } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { ApiError } from "../../api/problem";
 import { organisationTimeZone } from "../../components/format";
 import { PagedResults } from "../../components/table/PagedResults";
 import { auditKeys, csvExportUrl, fetchAuditRecords, fhirExportUrl } from "./auditApi";
 import { AuditFilters } from "./AuditFilters";
 import { auditApiQuery, auditFilterQuery, auditPageSizes, defaultAuditPageSize, defaultAuditSort, withAuditParams } from "./auditParams";
-import { AuditTable } from "./AuditTable";
+import { AuditTable, patientTimelinePath } from "./AuditTable";
 import { VerifyPanel } from "./VerifyPanel";
 
 /** How the filters a refusal names read in its summary. */
@@ -42,6 +42,9 @@ export function AuditPage() {
           </Text>
         </div>
         <Group gap="xs">
+          <Anchor component={Link} to={params.get("patient") ? patientTimelinePath(params.get("patient")!) : "/audit/patients"} size="sm" mr="sm">
+            {params.get("patient") ? "This patient's timeline" : "A patient's timeline"}
+          </Anchor>
           <Button component="a" href={csvExportUrl(filters)} download size="xs" variant="default" leftSection={<IconDownload size={14} aria-hidden />}>
             Export CSV
           </Button>

@@ -136,6 +136,7 @@ describe("the audit search page", { timeout: 20_000 }, () => {
     await screen.findAllByTestId("audit-row");
 
     expect(screen.getByRole("link", { name: "Export CSV" }).getAttribute("href")).toBe("/api/audit/export.csv?outcome=denied");
+    expect(screen.getByRole("link", { name: "A patient's timeline" }).getAttribute("href")).toBe("/audit/patients");
     expect(screen.getByRole("link", { name: "FHIR AuditEvent bundle" }).getAttribute("href")).toBe("/api/audit/export.fhir?outcome=denied&page=1&pageSize=1000");
   });
 

@@ -5,6 +5,7 @@ import { SignInPage } from "./auth/SignInPage";
 import { homePath } from "./auth/roles";
 import { NotFound } from "./components/NotFound";
 import { adminRoutes } from "./features/admin/routes";
+import { auditRoutes } from "./features/audit/routes";
 import { designerRoutes } from "./features/designer/routes";
 import { inboxRoutes } from "./features/inbox/routes";
 import { instanceRoutes } from "./features/instances/routes";
@@ -31,6 +32,7 @@ const router = createBrowserRouter([
       ...designerRoutes,
       ...instanceRoutes,
       ...metricRoutes,
+      ...auditRoutes,
       ...adminRoutes,
       { path: "forbidden", element: <NotFound forbidden /> },
       { path: "*", element: <NotFound /> },

@@ -45,6 +45,10 @@ export function abilities(user: Pick<CurrentUser, "roles"> | null | undefined) {
     /** The patients' discharges, requests, referrals and tasks behind a metric's figures: patient data, so not for leads. */
     drillIntoMetrics: auditor || admin,
     administer: admin,
+    /** The audit log, its exports, timelines and chain check: for those who review what was done. */
+    readAudit: auditor || admin,
+    /** Emergency read access to another team's patient, with a stated reason, recorded and reviewed. */
+    breakGlass: coordinator,
   };
 }
 export type Abilities = ReturnType<typeof abilities>;

@@ -17,10 +17,14 @@ interface PersonPickerProps {
   /** Someone who cannot be chosen (the user themself). */
   exclude: string | null;
   error?: string;
+  /** False where choosing nobody is a choice, as in a filter: the choice can then be cleared. */
+  required?: boolean;
+  size?: "xs" | "sm";
+  w?: number;
 }
 
 /** Finds a colleague by name in the people directory, searched on the server as the user types. */
-export function PersonPicker({ label, description, value, onChange, teams, exclude, error }: PersonPickerProps) {
+export function PersonPicker({ label, description, value, onChange, teams, exclude, error, required = true, size, w }: PersonPickerProps) {
   const [search, setSearch] = useState("");
   const [typed] = useDebouncedValue(search.trim(), 250);
   const [scope, setScope] = useState(teams[0]?.value ?? everyone);
@@ -72,7 +76,11 @@ export function PersonPicker({ label, description, value, onChange, teams, exclu
         )}
         rightSection={found.isFetching ? <Loader size="xs" aria-label="Looking people up" /> : undefined}
         nothingFoundMessage={found.isPending ? "Looking people up…" : "No one by that name"}
-        required
+        required={required}
+        clearable={!required}
+        clearButtonProps={required ? undefined : { "aria-label": `Clear ${label.toLowerCase()}` }}
+        size={size}
+        w={w}
         error={error}
       />
       {more > 0 && (

@@ -5,6 +5,8 @@ import { useQuery } from "@tanstack/react-query";
 import { ApiError } from "../../api/problem";
 import { useAuth } from "../../auth/AuthContext";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { BreakGlassPrompt } from "../access/BreakGlassPrompt";
+import { EmergencyAccessBanner } from "../access/EmergencyAccessBanner";
 import { AttemptLog } from "./AttemptLog";
 import { PatientBanner } from "./PatientBanner";
 import { useMyUserId } from "./people";
@@ -69,6 +71,8 @@ export function TaskView({ taskId, headingOrder, inPane = false, shortcuts = tru
     );
   }
   if (task.isError) {
+    // Another team's task: a coordinator may still read it in an emergency, saying why.
+    if (can.breakGlass && task.error instanceof ApiError && task.error.status === 403) return <BreakGlassPrompt taskId={taskId} refusal={task.error} headingOrder={headingOrder} />;
     const gone = task.error instanceof ApiError && task.error.status === 404;
     return <ErrorAlert error={task.error} title={gone ? "This task does not exist" : "The task could not be loaded"} onRetry={gone ? undefined : () => void task.refetch()} />;
   }
@@ -80,6 +84,7 @@ export function TaskView({ taskId, headingOrder, inPane = false, shortcuts = tru
     <SectionLevel.Provider value={headingOrder === 1 ? 2 : 3}>
       <Stack gap="md" data-testid="task-view" aria-labelledby="task-title" component="article">
         <PatientBanner patient={data.patient} stickyTop={inPane ? 0 : undefined} />
+        <EmergencyAccessBanner task={data} />
         {notice && (
           <Alert color={notice.locks ? "red" : "blue"} icon={<IconBroadcast aria-hidden />} title="This task changed" role="alert" data-testid="live-notice">
             {notice.message}

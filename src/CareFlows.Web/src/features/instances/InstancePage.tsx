@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import { Anchor, Badge, Button, Center, Group, Loader, SimpleGrid, Stack, Tabs, Text, Title } from "@mantine/core";
-import { IconArrowLeft, IconBan } from "@tabler/icons-react";
+import { IconArrowLeft, IconBan, IconTimeline } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ApiError } from "../../api/problem";
@@ -107,11 +107,18 @@ export function InstancePage() {
             {pathways.nameOf(data.definitionId)} <Badge variant="outline" color="gray.7" size="sm">version {data.version}</Badge>
           </Text>
         </Stack>
-        {can.cancelInstances && running && (
-          <Button color="red.9" variant="outline" leftSection={<IconBan size={16} aria-hidden />} onClick={() => setCancelling(true)}>
-            Cancel instance…
-          </Button>
-        )}
+        <Group gap="xs">
+          {can.readAudit && (
+            <Button component={Link} to={`/audit/instances/${encodeURIComponent(data.id)}`} variant="default" leftSection={<IconTimeline size={16} aria-hidden />}>
+              Audit timeline
+            </Button>
+          )}
+          {can.cancelInstances && running && (
+            <Button color="red.9" variant="outline" leftSection={<IconBan size={16} aria-hidden />} onClick={() => setCancelling(true)}>
+              Cancel instance…
+            </Button>
+          )}
+        </Group>
       </Group>
       <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm">
         <Fact label="Instance id">

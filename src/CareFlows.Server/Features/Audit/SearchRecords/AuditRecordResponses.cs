@@ -4,8 +4,8 @@ using CareFlows.Server.Persistence.Entities;
 namespace CareFlows.Server.Features.Audit.SearchRecords;
 
 /// <summary>
-/// One record of the audit log as a list shows it: its place in the chain, and with the actor's id their display name
-/// (or email) when the actor is a user CareFlows knows.
+/// One record of the audit log as a list shows it: its place in the chain, with the actor's id their display name
+/// (or email) when the actor is a user CareFlows knows, and the reason stated (break-the-glass access).
 /// </summary>
 public sealed record AuditRecordSummary(
     long Sequence,
@@ -21,6 +21,7 @@ public sealed record AuditRecordSummary(
     string Outcome,
     string? ClientAddress,
     string? PurposeOfUse,
+    string? Reason,
     string? CorrelationId,
     string? DefinitionId,
     int? DefinitionVersion,
@@ -43,7 +44,7 @@ internal static class AuditRecordMapping
 {
     public static AuditRecordSummary ToSummary(this AuditRecord r, IReadOnlyDictionary<string, string> names) => new(
         r.Sequence, r.OccurredAt, r.ActorType, r.ActorId, r.ActorId is { } id ? names.GetValueOrDefault(id) : null, r.Operation, r.Action, r.EntityType,
-        r.EntityId, r.PatientId, r.Outcome, r.ClientAddress, r.PurposeOfUse, r.CorrelationId, r.DefinitionId, r.DefinitionVersion, r.InstanceId);
+        r.EntityId, r.PatientId, r.Outcome, r.ClientAddress, r.PurposeOfUse, r.Reason, r.CorrelationId, r.DefinitionId, r.DefinitionVersion, r.InstanceId);
 
     public static AuditRecordDetails ToDetails(this AuditRecord r, IReadOnlyDictionary<string, string> names) => new(
         r.ToSummary(names), r.UserAgent, r.Reason, Parse(r.Before), Parse(r.After), r.PreviousHash, r.Hash);

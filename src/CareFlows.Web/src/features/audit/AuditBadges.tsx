@@ -24,11 +24,12 @@ const purposeNames: Record<string, string> = {
 };
 
 /** Why the actor acted; break-the-glass (ETREAT) flagged, since every such read is to be reviewed. */
-export function PurposeBadge({ purpose }: { purpose: string | null | undefined }) {
+export function PurposeBadge({ purpose, reason }: { purpose: string | null | undefined; reason?: string | null }) {
   if (!purpose) return <>—</>;
   const emergency = purpose === emergencyPurpose;
+  const name = purposeNames[purpose] ?? purpose;
   return (
-    <Tooltip label={purposeNames[purpose] ?? purpose}>
+    <Tooltip label={reason ? `${name}: “${reason}”` : name} multiline maw={360}>
       <Badge
         color={emergency ? "orange.9" : "gray.7"}
         variant={emergency ? "filled" : "light"}

@@ -84,7 +84,7 @@ const columns: DataColumn<AuditRecordSummary>[] = [
   },
   { key: "outcome", header: "Outcome", sort: "outcome", cell: (r) => <OutcomeBadge outcome={r.outcome} /> },
   { key: "clientAddress", header: "Client address", sort: "clientAddress", cell: (r) => <Text size="sm" ff="monospace">{r.clientAddress ?? "—"}</Text> },
-  { key: "purposeOfUse", header: "Purpose", sort: "purposeOfUse", cell: (r) => <PurposeBadge purpose={r.purposeOfUse} /> },
+  { key: "purposeOfUse", header: "Purpose", sort: "purposeOfUse", cell: (r) => <PurposeBadge purpose={r.purposeOfUse} reason={r.reason} /> },
 ];
 
 /** Times and sequence numbers read newest first on a first press; names and codes A to Z. */

@@ -18,6 +18,8 @@ export interface AuditRecordSummary {
   clientAddress: string | null;
   /** An HL7 PurposeOfUse code: TREAT, ETREAT (break-the-glass), HOPERAT, HSYSADMIN. */
   purposeOfUse: string | null;
+  /** The reason the actor stated (break-the-glass access). */
+  reason: string | null;
   correlationId: string | null;
   definitionId: string | null;
   definitionVersion: number | null;

@@ -17,6 +17,7 @@ export function aRecord(overrides: Partial<AuditRecordSummary> = {}): AuditRecor
     outcome: "success",
     clientAddress: "10.0.0.7",
     purposeOfUse: "TREAT",
+    reason: null,
     correlationId: "MRN-40101",
     definitionId: "discharge-follow-up",
     definitionVersion: 1,

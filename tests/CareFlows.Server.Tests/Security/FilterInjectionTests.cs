@@ -98,6 +98,32 @@ public abstract class FilterInjectionTests(CareFlowsApp app) : AppTests(app)
         Assert.True(after.Records > before.Records);
     }
 
+    [Fact]
+    public async Task The_audit_logs_patient_filter_matches_a_whole_patient_never_a_piece_of_json()
+    {
+        // Two patients shown by one search: its record lists them as ["Patient/…","Patient/…"].
+        var team = await App.NewTeamAsync();
+        var first = (await App.TeamTaskAsync(team)).Task;
+        var second = (await App.TeamTaskAsync(team)).Task;
+        var key = NewKey()[..8];
+        await QueryAsync(async db =>
+        {
+            await db.Tasks.Where(t => t.Id == first).ExecuteUpdateAsync(u => u.SetProperty(t => t.PatientId, $"Patient/a-{key}"), Cancel);
+            return await db.Tasks.Where(t => t.Id == second).ExecuteUpdateAsync(u => u.SetProperty(t => t.PatientId, $"Patient/b-{key}"), Cancel);
+        });
+        await GetAsync(await App.ClientAsync(Roles.Admin), $"/api/tasks?queue=all&team={team}");
+        var auditor = await App.ClientAsync(Roles.Auditor);
+        Assert.NotEmpty((await GetAsync(auditor, $"/api/audit/records?patient={Uri.EscapeDataString($"Patient/a-{key}")}"))["items"]!.AsArray());
+
+        foreach (var piece in new[] { "\",\"", $"Patient/a-{key}\",\"Patient/b-{key}", "," })
+        {
+            var found = await GetAsync(auditor, $"/api/audit/records?patient={Uri.EscapeDataString(piece)}");
+            // Records naming that very string as their patient (a read of its timeline) are about it; none other is.
+            var others = found["items"]!.AsArray().Where(r => r!["patientId"]?.GetValue<string>() != piece).ToList();
+            Assert.True(others.Count == 0, $"patient={piece} found records about others: {string.Join(", ", others.Select(r => r!["sequence"]))}");
+        }
+    }
+
     /// <summary>Rows behind every list: tasks in two teams' queues (with their patients), and reads of them in the audit log.</summary>
     private async Task SeedAsync(HttpClient admin)
     {

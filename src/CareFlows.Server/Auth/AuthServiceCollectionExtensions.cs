@@ -54,6 +54,7 @@ public static class AuthServiceCollectionExtensions
             .AddPolicy(Policies.MetricsRead, p => p.RequireRole(Roles.ClinicalLead, Roles.Auditor, Roles.Admin))
             .AddPolicy(Policies.InstanceAdmin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Inbox, p => p.RequireRole(Roles.Coordinator, Roles.Auditor, Roles.Admin))
+            .AddPolicy(Policies.InboxWork, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.MetricItems, p => p.RequireRole(Roles.Auditor, Roles.Admin))
             .AddPolicy(Policies.AuditRead, p => p.RequireRole(Roles.Auditor, Roles.Admin))
             .AddPolicy(Policies.BreakGlass, p => p.RequireRole(Roles.Coordinator))

@@ -27,6 +27,9 @@ public static class Policies
     /// <summary>Read and work inbox tasks: coordinators, auditors (read only) and administrators; clinical leads see no patient data.</summary>
     public const string Inbox = "Inbox";
 
+    /// <summary>Work inbox tasks (claim, complete, comment, pass on, hold): coordinators and administrators; auditors only read them.</summary>
+    public const string InboxWork = "InboxWork";
+
     /// <summary>List the patients' discharges, requests, referrals and tasks behind a metric's figures: auditors and administrators; clinical leads see the counts only.</summary>
     public const string MetricItems = "MetricItems";
 

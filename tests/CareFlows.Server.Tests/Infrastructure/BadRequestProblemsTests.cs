@@ -95,7 +95,7 @@ public sealed partial class BadRequestProblemsTests(SqliteApp app) : AppTests(ap
         }
 
         var route = RouteParameter().Replace(endpoint.RoutePattern.RawText ?? "/", m => m.Groups["constraint"].Value.Contains("int", StringComparison.Ordinal) ? "1" : "x");
-        var parameters = Parameters(handler, endpoint).ToList();
+        var parameters = HandlerParameters.Of(endpoint).ToList();
         var names = parameters.Select(p => p.Name).Concat(endpoint.RoutePattern.Parameters.Select(p => p.Name)).ToHashSet(StringComparer.Ordinal);
         foreach (var method in methods)
         {
@@ -131,40 +131,6 @@ public sealed partial class BadRequestProblemsTests(SqliteApp app) : AppTests(ap
         }
 
         return info.Properties.SelectMany(p => MemberValues.Select(v => new JsonObject { [p.Name] = v?.DeepClone() }.ToJsonString()));
-    }
-
-    // The query and header parameters of a handler, by the names requests use.
-    private static IEnumerable<(string Name, string Source)> Parameters(MethodInfo handler, RouteEndpoint endpoint)
-    {
-        foreach (var parameter in handler.GetParameters())
-        {
-            var candidates = parameter.IsDefined(typeof(AsParametersAttribute))
-                ? parameter.ParameterType.GetConstructors().Single().GetParameters()
-                : [parameter];
-            foreach (var candidate in candidates)
-            {
-                var attributes = candidate.GetCustomAttributes(inherit: true);
-                if (attributes.OfType<IFromHeaderMetadata>().FirstOrDefault() is { } header)
-                {
-                    yield return (header.Name ?? candidate.Name!, "header");
-                }
-                else if (attributes.OfType<IFromQueryMetadata>().FirstOrDefault() is { } query)
-                {
-                    yield return (query.Name ?? candidate.Name!, "query");
-                }
-                else if (IsSimple(candidate.ParameterType) && endpoint.RoutePattern.GetParameter(candidate.Name!) is null && !attributes.OfType<IFromRouteMetadata>().Any())
-                {
-                    yield return (candidate.Name!, "query");
-                }
-            }
-        }
-    }
-
-    private static bool IsSimple(Type type)
-    {
-        type = Nullable.GetUnderlyingType(type) ?? type;
-        return type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(DateTime)
-            || type == typeof(DateTimeOffset) || type == typeof(TimeSpan) || type == typeof(Guid);
     }
 
     [GeneratedRegex(@"\{\**(?<name>[^}:=?]+)(?<constraint>[^}]*)\}")]

@@ -1,8 +1,11 @@
+using System.Security.Claims;
 using CareFlows.Server.Auth;
 using CareFlows.Server.Features.Events.PublishEvent;
 using CareFlows.Server.Features.Events.ResumeBookmark;
 using CareFlows.Server.Features.Instances;
+using CareFlows.Server.Features.Tasks;
 using CareFlows.Server.Infrastructure;
+using CareFlows.Server.Persistence;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +27,7 @@ public static class EventsEndpoints
         routes.MapGroup("/api/bookmarks").WithTags("Events").RequireAuthorization(Policies.InstanceWrite)
             .MapPost("/{bookmarkId}/resume", Resume)
             .WithSummary("Resumes one open bookmark by id.")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         return routes;
     }
 
@@ -43,9 +46,14 @@ public static class EventsEndpoints
         return TypedResults.Ok(outcome.ToResponse());
     }
 
-    /// <summary>200 with the instance after the burst; 404 for a bookmark that never existed; 409 when it was consumed already.</summary>
-    public static async Task<Ok<InstanceSnapshotResponse>> Resume(string bookmarkId, ResumeBookmarkRequest? request, ISender sender, CancellationToken cancellationToken)
+    /// <summary>
+    /// 200 with the instance after the burst; 403 for a bookmark of patient work the user may not do
+    /// (<see cref="BookmarkAccess"/>); 404 for a bookmark that never existed; 409 when it was consumed already.
+    /// </summary>
+    public static async Task<Ok<InstanceSnapshotResponse>> Resume(
+        string bookmarkId, ResumeBookmarkRequest? request, ISender sender, CareFlowsDbContext db, TaskActors actors, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        await BookmarkAccess.RequireMayResumeAsync(bookmarkId, db, actors, user, cancellationToken);
         var snapshot = await sender.Send(new ResumeBookmarkCommand(bookmarkId, request?.Input), cancellationToken);
         return TypedResults.Ok(snapshot.ToResponse());
     }

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Text.Json;
 using CareFlows.Server.Persistence.Entities;
 using Microsoft.AspNetCore.Mvc;
 
@@ -116,9 +117,13 @@ public sealed record AuditRecordsQuery(
     {
         ArgumentNullException.ThrowIfNull(records);
 
-        // A search names the patients it showed in its answer, as JSON strings.
-        var shown = $"\"{patient}\"";
-        return records.Where(r => r.PatientId == patient || (r.Action == "R" && r.PatientId == null && r.After!.Contains(shown)));
+        // A search names the patients it showed in its answer as the JSON array "patients". The patient is looked for
+        // as a whole element of it, escaped as the record was written: a piece of JSON (a lone "," or two ids run
+        // together) matches nothing.
+        var shown = JsonSerializer.Serialize(patient);
+        var (only, first, middle, last) = ($"[{shown}]", $"[{shown},", $",{shown},", $",{shown}]");
+        return records.Where(r => r.PatientId == patient || (r.Action == "R" && r.PatientId == null
+            && (r.After!.Contains(only) || r.After.Contains(first) || r.After.Contains(middle) || r.After.Contains(last))));
     }
 
     /// <summary>The records in the order asked for; equal keys newest first, so that a page never repeats or skips one.</summary>

@@ -52,8 +52,8 @@ public sealed record AuditChange(string Operation, string Action, string EntityT
             EntityType = EntityType,
             EntityId = EntityId,
             PatientId = PatientId,
-            Before = Before?.ToJsonString(JsonOptions),
-            After = After?.ToJsonString(JsonOptions),
+            Before = Before?.ToJsonString(),
+            After = After?.ToJsonString(),
             Outcome = outcome,
             ClientAddress = context.ClientAddress,
             UserAgent = context.UserAgent,
@@ -65,6 +65,4 @@ public sealed record AuditChange(string Operation, string Action, string EntityT
             InstanceId = InstanceId,
         };
     }
-
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
 }

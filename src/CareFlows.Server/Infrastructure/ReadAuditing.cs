@@ -32,13 +32,6 @@ public static class ReadAuditing
         });
     }
 
-    /// <summary>
-    /// Records each successful answer as a read of the entity its route's <paramref name="idRouteValue"/> names (or
-    /// of a search, without one), for answers written by the endpoint itself (FHIR resources).
-    /// </summary>
-    public static RouteHandlerBuilder AuditsReads(this RouteHandlerBuilder builder, string operation, string entityType, string? idRouteValue = null) =>
-        builder.AuditsReads<IResult>((context, _) => Read(operation, entityType, idRouteValue is null ? null : context.GetRouteValue(idRouteValue)?.ToString(), context));
-
     /// <summary>A read of one entity, or a search (no id) with its query.</summary>
     public static AuditChange Read(string operation, string entityType, string? entityId, HttpContext context, string? patientId = null, JsonObject? found = null)
     {

@@ -47,8 +47,8 @@ public static class EventsEndpoints
     }
 
     /// <summary>
-    /// 200 with the instance after the burst; 403 for a bookmark of patient work the user may not do
-    /// (<see cref="BookmarkAccess"/>); 404 for a bookmark that never existed; 409 when it was consumed already.
+    /// 200 with the instance after the burst; 403 for a bookmark of patient work the user may not do, or one an open
+    /// task waits on, which only completing the task resumes (<see cref="BookmarkAccess"/>); 404 for a bookmark that never existed; 409 when it was consumed already.
     /// </summary>
     public static async Task<Ok<InstanceSnapshotResponse>> Resume(
         string bookmarkId, ResumeBookmarkRequest? request, ISender sender, CareFlowsDbContext db, TaskActors actors, ClaimsPrincipal user, CancellationToken cancellationToken)

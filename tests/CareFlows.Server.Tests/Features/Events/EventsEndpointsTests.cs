@@ -196,22 +196,24 @@ public abstract class EventsEndpointsTests(CareFlowsApp app) : AppTests(app)
     }
 
     [Fact]
-    public async Task Input_the_waiting_activity_refuses_is_422_and_changes_nothing()
+    public async Task The_bookmark_an_open_task_waits_on_is_resumed_only_by_completing_the_task_whose_form_refuses_bad_input()
     {
         var client = await App.ClientAsync(Roles.Admin);
         var started = await client.StartInstanceAsync("test-human-task", NewKey());
         var bookmark = Assert.Single((await client.GetInstanceAsync(started.Id)).Bookmarks);
+        var task = await QueryAsync(db => db.Tasks.Where(t => t.InstanceId == started.Id).Select(t => t.Id).SingleAsync(Cancel));
         var before = await InstanceAsync(started.Id);
 
-        var refused = await client.PostJsonAsync($"/api/bookmarks/{bookmark.Id}/resume", new { input = new { outcome = "Maybe" } });
+        var direct = await client.PostJsonAsync($"/api/bookmarks/{bookmark.Id}/resume", new { input = new { outcome = "Approved" } });
+        var refused = await client.PostJsonAsync($"/api/tasks/{task}/complete", new { outcome = "Maybe" });
 
-        var problem = await refused.ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("Approved, Rejected", problem.ErrorAt("$.input"), StringComparison.Ordinal);
+        Assert.Contains($"POST /api/tasks/{task}/complete", (await direct.ProblemAsync(HttpStatusCode.Forbidden))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var after = await InstanceAsync(started.Id);
         Assert.Equal((before!.Revision, before.State), (after!.Revision, after.State));
 
-        var accepted = await client.PostJsonAsync($"/api/bookmarks/{bookmark.Id}/resume", new { input = new { outcome = "Rejected", data = new { note = "duplicate" } } });
-        Assert.Equal(WorkflowSubStatus.Finished, (await accepted.ReadAsync<InstanceSnapshotResponse>(HttpStatusCode.OK)).SubStatus);
+        var accepted = await client.PostJsonAsync($"/api/tasks/{task}/complete", new { outcome = "Rejected", data = new { note = "duplicate" } });
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal(["rejected"], (await client.GetInstanceAsync(started.Id)).Log);
     }
 

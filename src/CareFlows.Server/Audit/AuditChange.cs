@@ -62,7 +62,7 @@ public sealed record AuditChange(string Operation, string Action, string EntityT
             CorrelationId = context.CorrelationId,
             DefinitionId = DefinitionId,
             DefinitionVersion = DefinitionVersion,
-            InstanceId = InstanceId,
+            InstanceId = InstanceId ?? (EntityType == AuditEntityTypes.Instance ? EntityId : null),
         };
     }
 }

@@ -53,7 +53,7 @@ public static class AuditEndpoints
         group.MapGet("/instances/{instanceId}/timeline", InstanceTimeline).WithName("GetInstanceTimeline")
             .WithSummary("Everything that happened to an instance, in time order: its journal, its tasks' history and its audit records.")
             .ProducesProblems(StatusCodes.Status404NotFound)
-            .AuditsReads<TimelineResponse>((context, timeline) => ReadAuditing.Read("instance.read-timeline", "instance", timeline.Subject, context) with { InstanceId = timeline.Subject });
+            .AuditsReads<TimelineResponse>((context, timeline) => ReadAuditing.Read("instance.read-timeline", AuditEntityTypes.Instance, timeline.Subject, context));
         group.MapGet("/patients/timeline", PatientTimeline).WithName("GetPatientTimeline")
             .WithSummary("Everything that happened for a patient (`patient`: their id as tasks name it, e.g. Patient/123, or their MRN), in time order: the journals and task histories of their pathways, and every audit record naming them (who read or changed what).")
             .ProducesProblems(StatusCodes.Status422UnprocessableEntity)

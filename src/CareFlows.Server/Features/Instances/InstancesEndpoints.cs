@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CareFlows.Server.Audit;
 using CareFlows.Server.Auth;
 using CareFlows.Server.Auth.Sessions;
 using CareFlows.Server.Features.Instances.CancelInstance;
@@ -24,7 +25,6 @@ namespace CareFlows.Server.Features.Instances;
 /// </summary>
 public static class InstancesEndpoints
 {
-    private const string InstanceEntity = "instance";
 
     public static IEndpointRouteBuilder MapInstances(this IEndpointRouteBuilder routes)
     {
@@ -37,14 +37,13 @@ public static class InstancesEndpoints
             .RequireAuthorization(Policies.InstanceRead)
             .WithSummary("Lists instances by status, definition, correlation id and creation time, newest first or in the order `sort` names.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity)
-            .AuditsReads<InstancePageResponse>((context, page) => ReadAuditing.Read("instance.search", InstanceEntity, null, context, found: ReadAuditing.Found(page.Total, [])));
+            .AuditsReads<InstancePageResponse>((context, page) => ReadAuditing.Read("instance.search", AuditEntityTypes.Instance, null, context, found: ReadAuditing.Found(page.Total, [])));
         group.MapGet("/{id}", Get)
             .RequireAuthorization(Policies.InstanceRead)
             .WithSummary("Reads an instance: variables, input and output, open bookmarks, incidents and log.")
             .ProducesProblems(StatusCodes.Status404NotFound)
-            .AuditsReads<InstanceDetailsResponse>((context, instance) => ReadAuditing.Read("instance.read", InstanceEntity, instance.Id, context) with
+            .AuditsReads<InstanceDetailsResponse>((context, instance) => ReadAuditing.Read("instance.read", AuditEntityTypes.Instance, instance.Id, context) with
             {
-                InstanceId = instance.Id,
                 DefinitionId = instance.DefinitionId,
                 DefinitionVersion = instance.Version,
             });
@@ -61,7 +60,7 @@ public static class InstancesEndpoints
             .WithSummary("Reads an instance's journal in sequence order, a page at a time.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             .AuditsReads<JournalPageResponse>((context, _) =>
-                ReadAuditing.Read("instance.read-journal", InstanceEntity, context.GetRouteValue("id")?.ToString(), context) with { InstanceId = context.GetRouteValue("id")?.ToString() });
+                ReadAuditing.Read("instance.read-journal", AuditEntityTypes.Instance, context.GetRouteValue("id")?.ToString(), context));
         return routes;
     }
 

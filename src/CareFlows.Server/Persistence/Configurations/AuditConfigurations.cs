@@ -31,10 +31,16 @@ internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditR
         builder.Property(r => r.PreviousHash).HasMaxLength(ColumnSizes.Hash).IsFixedLength();
         builder.Property(r => r.Hash).HasMaxLength(ColumnSizes.Hash).IsFixedLength();
         builder.HasIndex(r => r.OccurredAt);
-        builder.HasIndex(r => new { r.PatientId, r.OccurredAt });
         builder.HasIndex(r => new { r.ActorId, r.OccurredAt });
-        builder.HasIndex(r => new { r.EntityType, r.EntityId });
-        builder.HasIndex(r => r.InstanceId);
+
+        // Every record pays for every index it is in, in the transaction of the work it records: a record is left out
+        // of the indexes that would hold nothing useful for it. An instance's records are found by InstanceId (see
+        // AuditEntityTypes.Instance), so the entity index holds the other entities only, by id (auditors look an entity up
+        // by its id, with or without its type); the query names the filter's literal (AuditRecordsQuery), as a partial
+        // index serves only queries that imply its filter.
+        builder.HasIndex(r => new { r.PatientId, r.OccurredAt }).HasFilter("\"PatientId\" IS NOT NULL");
+        builder.HasIndex(r => r.EntityId).HasFilter($"\"EntityType\" <> '{AuditEntityTypes.Instance}'");
+        builder.HasIndex(r => r.InstanceId).HasFilter("\"InstanceId\" IS NOT NULL");
     }
 }
 

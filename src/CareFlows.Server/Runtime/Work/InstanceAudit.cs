@@ -7,8 +7,6 @@ namespace CareFlows.Server.Runtime.Work;
 /// <summary>How a request's change to an instance is recorded in the audit log.</summary>
 internal static class InstanceAudit
 {
-    public const string EntityType = "instance";
-
     /// <summary>What the audit log keeps of an instance's state: where it stands, not its variables.</summary>
     public static JsonObject Describe(WorkflowState state) => new()
     {
@@ -24,7 +22,7 @@ internal static class InstanceAudit
     /// <paramref name="before"/> (as <see cref="Describe"/> gave it; null for a new instance).
     /// </summary>
     public static AuditChange Change(string operation, string action, WorkflowState state, JsonObject? before, string? reason = null) =>
-        new(operation, action, EntityType, state.Id)
+        new(operation, action, AuditEntityTypes.Instance, state.Id)
         {
             Before = before,
             After = Describe(state).With("reason", reason),

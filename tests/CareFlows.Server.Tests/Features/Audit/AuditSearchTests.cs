@@ -42,6 +42,27 @@ public abstract class AuditSearchTests(CareFlowsApp app) : AppTests(app)
     }
 
     [Fact]
+    public async Task An_instance_is_found_as_an_entity_by_its_type_and_id_or_by_its_id_alone_and_a_task_by_its_id()
+    {
+        var (_, taskId, _) = await ClaimedTaskAsync();
+        var instanceId = await QueryAsync(db => db.Tasks.Where(t => t.Id == taskId).Select(t => t.InstanceId).SingleAsync(Cancel));
+        using var admin = await App.ClientAsync(Roles.Admin);
+        await GetAsync(admin, $"/api/instances/{instanceId}");
+        using var auditor = await App.ClientAsync(Roles.Auditor);
+
+        var byType = await SearchAsync(auditor, $"entityType=instance&entityId={instanceId}&sort=sequence");
+        var byId = await SearchAsync(auditor, $"entityId={instanceId}&sort=sequence");
+        var ofInstance = await SearchAsync(auditor, $"instance={instanceId}&sort=sequence");
+
+        Assert.Equal(["instance.start", "instance.read"], Operations(byType));
+        Assert.Equal(Operations(byType), Operations(byId));
+        Assert.Equal(["instance.start", "task.read", "task.claim", "instance.read"], Operations(ofInstance));
+        Assert.Equal(["task.read", "task.claim"], Operations(await SearchAsync(auditor, $"entityId={taskId}&sort=sequence")));
+        Assert.Empty(Operations(await SearchAsync(auditor, $"entityType=task&entityId={instanceId}")));
+        Assert.Empty(Operations(await SearchAsync(auditor, $"entityType=instance&entityId={taskId}")));
+    }
+
+    [Fact]
     public async Task Every_order_is_accepted_and_pages_neither_repeat_nor_skip()
     {
         var (coordinatorId, _, _) = await ClaimedTaskAsync();

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Text.Json;
+using CareFlows.Server.Audit;
 using CareFlows.Server.Persistence.Entities;
 using Microsoft.AspNetCore.Mvc;
 
@@ -98,8 +99,7 @@ public sealed record AuditRecordsQuery(
 
         foreach (var (value, field) in new (string?, Expression<Func<AuditRecord, string?>>)[]
         {
-            (Actor, r => r.ActorId), (ActorType, r => r.ActorType), (EntityType, r => r.EntityType), (EntityId, r => r.EntityId),
-            (Instance, r => r.InstanceId), (Definition, r => r.DefinitionId), (Operation, r => r.Operation), (Action, r => r.Action),
+            (Actor, r => r.ActorId), (ActorType, r => r.ActorType), (Instance, r => r.InstanceId), (Definition, r => r.DefinitionId), (Operation, r => r.Operation), (Action, r => r.Action),
             (Outcome, r => r.Outcome), (CorrelationId, r => r.CorrelationId),
         })
         {
@@ -109,8 +109,22 @@ public sealed record AuditRecordsQuery(
             }
         }
 
-        return records;
+        return ForEntity(records, EntityType, EntityId);
     }
+
+    /// <summary>
+    /// One entity's records, asked so that an index serves them: an instance's through InstanceId, any other entity's
+    /// through the entity index, whose filter the query repeats as a literal (see AuditRecordConfiguration).
+    /// </summary>
+    private static IQueryable<AuditRecord> ForEntity(IQueryable<AuditRecord> records, string? type, string? id) => (type, id) switch
+    {
+        (null, null) => records,
+        (_, null) => records.Where(r => r.EntityType == type),
+        (AuditEntityTypes.Instance, _) => records.Where(r => r.EntityType == AuditEntityTypes.Instance && r.InstanceId == id),
+        (null, _) => records.Where(r => (r.EntityType != AuditEntityTypes.Instance && r.EntityId == id)
+            || (r.EntityType == AuditEntityTypes.Instance && r.InstanceId == id)),
+        _ => records.Where(r => r.EntityType != AuditEntityTypes.Instance && r.EntityType == type && r.EntityId == id),
+    };
 
     /// <summary>The records about <paramref name="patient"/>: those naming the patient, and searches whose answer showed them.</summary>
     public static IQueryable<AuditRecord> About(IQueryable<AuditRecord> records, string patient)

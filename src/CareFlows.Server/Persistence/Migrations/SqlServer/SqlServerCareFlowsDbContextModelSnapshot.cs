@@ -281,15 +281,18 @@ namespace CareFlows.Server.Persistence.Migrations.SqlServer
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("InstanceId");
+                    b.HasIndex("EntityId")
+                        .HasFilter("\"EntityType\" <> 'instance'");
+
+                    b.HasIndex("InstanceId")
+                        .HasFilter("\"InstanceId\" IS NOT NULL");
 
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("ActorId", "OccurredAt");
 
-                    b.HasIndex("EntityType", "EntityId");
-
-                    b.HasIndex("PatientId", "OccurredAt");
+                    b.HasIndex("PatientId", "OccurredAt")
+                        .HasFilter("\"PatientId\" IS NOT NULL");
 
                     b.ToTable("AuditRecords", (string)null);
                 });

@@ -17,6 +17,7 @@ public static class ExternalSignInEndpoints
             .WithSummary("The external identity providers one can sign in with, by id and the name the sign-in page shows; none unless Auth:OpenIdConnect is configured.");
         group.MapGet("/external/{provider}", SignInWith).AllowAnonymous()
             .WithSummary("Starts signing in through an external provider: redirects the browser to it. Its answer ends in a session cookie and a redirect to returnUrl, a path on this server (by default /), or to /sign-in?error=… when refused.")
+            .Produces(StatusCodes.Status302Found)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return group;
     }

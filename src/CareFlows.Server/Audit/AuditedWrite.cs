@@ -25,4 +25,19 @@ public sealed class AuditedWrite(CareFlowsDbContext db, TimeProvider clock)
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction and commits it with the records of every change it reports, in
+    /// their order: for a request that changes more than one entity, such as a sign-in that creates its user.
+    /// </summary>
+    public async Task<T> RunAllAsync<T>(Func<Task<(T Result, IReadOnlyList<AuditChange> Changes)>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (result, changes) = await work();
+        var at = clock.GetUtcNow();
+        await AuditLog.AppendAsync(db, [.. changes.Select(c => c.ToEntry(AuditContext.Current, at))], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
 }

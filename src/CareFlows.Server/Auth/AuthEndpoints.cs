@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CareFlows.Engine.Calendar;
 using CareFlows.Server.Audit;
+using CareFlows.Server.Auth.OpenIdConnect;
 using CareFlows.Server.Auth.Sessions;
 using CareFlows.Server.Features.Teams;
 using CareFlows.Server.Infrastructure;
@@ -16,7 +17,7 @@ using TimeZoneConverter;
 
 namespace CareFlows.Server.Auth;
 
-/// <summary>Sign in (cookie or bearer token), refresh a bearer token, sign out, and who am I.</summary>
+/// <summary>Sign in (cookie or bearer token, or through an external provider), refresh a bearer token, sign out, and who am I.</summary>
 public static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder routes)
@@ -39,6 +40,7 @@ public static class AuthEndpoints
             .WithSummary("The signed-in user's name, id, display name, email, roles and teams, and the organisation's time zone.");
         group.MapGet("/antiforgery", Antiforgery)
             .WithSummary("The antiforgery token a cookie-signed-in client sends as the X-CSRF-TOKEN header with every POST, PUT, PATCH and DELETE.");
+        group.MapExternalSignIn();
         return routes;
     }
 

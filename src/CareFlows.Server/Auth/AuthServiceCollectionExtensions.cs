@@ -1,4 +1,5 @@
 using CareFlows.Server.Auth.Feeds;
+using CareFlows.Server.Auth.OpenIdConnect;
 using CareFlows.Server.Auth.Sessions;
 using CareFlows.Server.Persistence;
 using Microsoft.AspNetCore.Authentication;
@@ -15,7 +16,8 @@ public static class AuthServiceCollectionExtensions
 {
     /// <summary>
     /// ASP.NET Core Identity (users and roles in CareFlows' database) with cookie and bearer-token sign-in, each tied
-    /// to a server-side session. Every endpoint requires a signed-in user unless it says otherwise.
+    /// to a server-side session, and sign-in through an OpenID Connect provider when one is configured. Every endpoint
+    /// requires a signed-in user unless it says otherwise.
     /// </summary>
     public static IServiceCollection AddCareFlowsAuth(this IServiceCollection services, IConfiguration configuration)
     {
@@ -60,6 +62,7 @@ public static class AuthServiceCollectionExtensions
             .AddPolicy(Policies.BreakGlass, p => p.RequireRole(Roles.Coordinator))
             .AddPolicy(Policies.UserAdmin, p => p.RequireRole(Roles.Admin));
         services.AddFeedClients(configuration, options);
+        services.AddCareFlowsOpenIdConnect(configuration);
         return services;
     }
 

@@ -49,7 +49,8 @@ public sealed class RequestAuditing(RequestDelegate next, IServiceScopeFactory s
         await AuditLog.AppendAloneAsync(db, change.ToEntry(audit, clock.GetUtcNow(), AuditOutcomes.Denied), CancellationToken.None);
     }
 
-    private static AuditContext ContextOf(HttpContext context)
+    /// <summary>Who makes the request, from where and why, as its audit records name them.</summary>
+    internal static AuditContext ContextOf(HttpContext context)
     {
         var user = context.User;
         var (type, id) = user.Identity?.IsAuthenticated != true ? (AuditActorTypes.Anonymous, null)

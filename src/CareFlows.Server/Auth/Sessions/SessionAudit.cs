@@ -9,15 +9,23 @@ public static class SessionAudit
 {
     public const string EntityType = "session";
 
-    public static AuditChange Started(SessionRecord session) => new("session.start", AuditActions.Create, EntityType, session.Id)
+    /// <summary>A session started by a password, or by the external <paramref name="provider"/> when one is named.</summary>
+    public static AuditChange Started(SessionRecord session, string? provider = null)
     {
-        After = new JsonObject
+        ArgumentNullException.ThrowIfNull(session);
+        var after = new JsonObject
         {
             ["userId"] = session.UserId,
             ["transport"] = session.Transport.ToString(),
             ["expiresAt"] = session.ExpiresAt,
-        },
-    };
+        };
+        if (provider is not null)
+        {
+            after["provider"] = provider;
+        }
+
+        return new("session.start", AuditActions.Create, EntityType, session.Id) { After = after };
+    }
 
     public static AuditChange Refreshed(string sessionId, int refreshCount) => new("session.refresh", AuditActions.Update, EntityType, sessionId)
     {

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { Navigate, useSearchParams } from "react-router";
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Center, Divider, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { describeError } from "../api/problem";
 import { useAuth } from "./AuthContext";
+import { externalSignInError, externalSignInUrl, useExternalProviders } from "./externalSignIn";
 import { homePath } from "./roles";
 
 /** Only paths inside the app are followed after signing in, never another site. */
@@ -18,6 +19,11 @@ export function SignInPage() {
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const providers = useExternalProviders();
+  // What a provider's sign-in came back with, shown until the person tries the form instead.
+  const [triedForm, setTriedForm] = useState(false);
+  const providerError = triedForm ? null : externalSignInError(params.get("error"), providers[0]?.displayName ?? "Single sign-on");
+  const shownError = error ?? providerError;
 
   if (user) return <Navigate to={returnTo ?? homePath(user)} replace />;
 
@@ -25,6 +31,7 @@ export function SignInPage() {
     event.preventDefault();
     setBusy(true);
     setError(null);
+    setTriedForm(true);
     try {
       await signIn(email.trim(), password);
     } catch (failure) {
@@ -46,11 +53,17 @@ export function SignInPage() {
               Sign in again to carry on; what you were working on is kept.
             </Alert>
           )}
-          {error && (
+          {shownError && (
             <Alert color="red" title="Could not sign in" role="alert">
-              {error}
+              {shownError}
             </Alert>
           )}
+          {providers.map((provider) => (
+            <Button key={provider.id} component="a" href={externalSignInUrl(provider, returnTo)} variant="default">
+              Sign in with {provider.displayName}
+            </Button>
+          ))}
+          {providers.length > 0 && <Divider label="or with your CareFlows password" labelPosition="center" />}
           <TextInput label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
           <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
           <Button type="submit" loading={busy}>

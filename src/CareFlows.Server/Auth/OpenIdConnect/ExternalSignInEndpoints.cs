@@ -29,9 +29,15 @@ public static class ExternalSignInEndpoints
             openIdConnect.Enabled ? [new ExternalProvider(OpenIdConnectSignInOptions.ProviderId, openIdConnect.DisplayName)] : []);
     }
 
-    public static ChallengeHttpResult SignInWith(string provider, string? returnUrl, OpenIdConnectSignInOptions openIdConnect)
+    /// <summary>
+    /// Redirects to the provider; back to the sign-in page, with <see cref="ExternalSignInErrors.Unavailable"/>, when
+    /// the provider cannot be reached to build the redirect (the handler loads its discovery document first).
+    /// </summary>
+    public static async Task<IResult> SignInWith(
+        string provider, string? returnUrl, OpenIdConnectSignInOptions openIdConnect, HttpContext context, ILogger<ExternalProvider> logger)
     {
         ArgumentNullException.ThrowIfNull(openIdConnect);
+        ArgumentNullException.ThrowIfNull(context);
         if (!openIdConnect.Enabled || provider != OpenIdConnectSignInOptions.ProviderId)
         {
             throw new NotFoundException($"No sign-in provider '{provider}' is configured.");
@@ -41,7 +47,18 @@ public static class ExternalSignInEndpoints
         {
             ["returnUrl"] = ["'returnUrl' must be a path on this server, such as /inbox; another site's address is refused."],
         });
-        return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = target }, [provider]);
+        try
+        {
+            await context.ChallengeAsync(provider, new AuthenticationProperties { RedirectUri = target });
+            return TypedResults.Empty;
+        }
+        catch (InvalidOperationException e) when (!context.Response.HasStarted)
+        {
+            // The configuration manager wraps whatever kept the discovery document from loading (refused connection,
+            // timeout, a document that does not parse) in an InvalidOperationException.
+            logger.LogWarning(e, "Signing in through {Provider} could not start: its configuration did not load from {Authority}.", provider, openIdConnect.Authority);
+            return TypedResults.Redirect(ExternalSignInErrors.SignInPage(ExternalSignInErrors.Unavailable, target));
+        }
     }
 }
 

@@ -18,6 +18,9 @@ public static class ExternalSignInErrors
     /// <summary>The provider gave no email address CareFlows can create the user's account with.</summary>
     public const string NoEmail = "sso-no-email";
 
+    /// <summary>The provider could not be reached to start signing in (its discovery document or keys did not load).</summary>
+    public const string Unavailable = "sso-unavailable";
+
     /// <summary>A local account already has the email, and is not linked to the provider.</summary>
     public const string EmailTaken = "sso-email-taken";
 

@@ -40,6 +40,8 @@ export function externalSignInError(code: string | null, providerName: string): 
       return "Your CareFlows account is deactivated. Ask an administrator to reactivate it.";
     case "sso-no-email":
       return `${providerName} did not give CareFlows your email address, which your account needs. Ask your administrator to have ${providerName} send it.`;
+    case "sso-unavailable":
+      return `CareFlows could not reach ${providerName} just now. Try again in a few minutes, or sign in with your email and password.`;
     case "sso-email-taken":
       return `A CareFlows account with your email already exists and signs in with a password. Sign in below with your email and password, or ask an administrator.`;
     default:

@@ -78,6 +78,16 @@ describe("SignInPage with an identity provider", () => {
     expect(screen.getByRole("alert").textContent).toContain("Hospital SSO could not confirm who you are");
   });
 
+  it("says the provider could not be reached, and offers the password form meanwhile", async () => {
+    mockApi({ "GET /api/auth/me": notSignedIn, "GET /api/auth/providers": hospitalSso });
+
+    renderSignIn("/sign-in?error=sso-unavailable");
+
+    await screen.findByRole("link", { name: "Sign in with Hospital SSO" });
+    expect(screen.getByRole("alert").textContent).toContain("could not reach Hospital SSO just now");
+    expect(screen.getByRole("button", { name: "Sign in" })).toBeTruthy();
+  });
+
   it("shows a plain message for a code it does not know", async () => {
     mockApi({ "GET /api/auth/me": notSignedIn, "GET /api/auth/providers": hospitalSso });
 

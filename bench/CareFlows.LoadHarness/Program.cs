@@ -1,5 +1,11 @@
 using CareFlows.LoadHarness;
 
+if (args.Any(a => a is "--help" or "-h"))
+{
+    Console.WriteLine(HarnessOptions.Usage);
+    return 0;
+}
+
 HarnessOptions options;
 try
 {

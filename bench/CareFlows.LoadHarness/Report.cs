@@ -224,8 +224,9 @@ internal static class Report
         line($"Audit chain (audit runs: a fresh database of its own): {first.Records:N0} audit records as the server writes them, one a second — inbox searches with " +
             "the 10–25 patients they showed, task and timeline reads, task claims, completions and releases with the task's state before and after, " +
             "instance starts and resumes, feed events, refused requests, break-the-glass reads — chained by the server's `AuditChain` and written by the " +
-            "provider's bulk path (PostgreSQL: one binary COPY; SQLite: one transaction, one prepared insert), with a signed checkpoint every 15 minutes of " +
-            "the records' time as the checkpoint writer makes them; then the database settles as after the inbox's load. Seeding is timed apart. " +
+            "provider's bulk path (PostgreSQL: one binary COPY; SQLite: one transaction, one prepared insert; the log's secondary indexes dropped first and " +
+            "made again from their definitions after), with a signed checkpoint every 15 minutes of the records' time as the checkpoint writer makes them; " +
+            "then SQLite's write-ahead log is checkpointed or PostgreSQL vacuumed and analyzed, as each does soon after such a load. Seeding is timed apart. " +
             "Verify is `CareFlows.Server audit verify` (`AuditCommand` on the server's services, not started; the `AuditVerifier` that " +
             "`GET /api/audit/verify` also runs), which must answer intact with every record replayed. Memory is this process's, after a full collection just before " +
             "and at its peak (sampled every 20 ms): private = anonymous memory (heaps, stacks), working set = that and the mapped files (SQLite maps " +

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using CareFlows.Server.Persistence;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -20,7 +22,55 @@ internal abstract class BenchDatabase : IAsyncDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(db)),
     };
 
-    public abstract ValueTask DisposeAsync();
+    /// <summary>The databases made and not yet dropped.</summary>
+    private static readonly ConcurrentDictionary<BenchDatabase, bool> Undropped = new();
+
+    protected BenchDatabase() => Undropped[this] = true;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Undropped.TryRemove(this, out _))
+        {
+            await DropAsync();
+        }
+    }
+
+    /// <summary>Deletes the database (unless CAREFLOWS_BENCH_KEEP=1).</summary>
+    protected abstract ValueTask DropAsync();
+
+    /// <summary>Whether the harness was interrupted: its runs then fail as their databases go, and make no report.</summary>
+    public static bool Interrupted { get; private set; }
+
+    /// <summary>
+    /// Drops every database still there when the harness is interrupted (Ctrl+C, SIGTERM), before it exits: a seeded
+    /// run leaves gigabytes behind otherwise (a SQLite file in the temporary folder, a PostgreSQL database).
+    /// </summary>
+    public static IDisposable DropOnInterrupt()
+    {
+        void Drop(PosixSignalContext context)
+        {
+            Interrupted = true;
+            foreach (var database in Undropped.Keys)
+            {
+                try
+                {
+                    database.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(30));
+                }
+                catch (Exception e)
+                {
+                    Console.Error.WriteLine($"Could not drop a bench database on {context.Signal}: {e.Message}");
+                }
+            }
+        }
+
+        var registrations = new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM }.Select(signal => PosixSignalRegistration.Create(signal, Drop)).ToList();
+        return new Registrations(registrations);
+    }
+
+    private sealed class Registrations(List<PosixSignalRegistration> registrations) : IDisposable
+    {
+        public void Dispose() => registrations.ForEach(r => r.Dispose());
+    }
 
     /// <summary>Opens a connection the way the runtime's writer does (for SQLite: with the server's pragmas applied).</summary>
     public Task<DbConnection> OpenAsync() => new DatabaseConnections(Provider, ConnectionString).OpenAsync();
@@ -130,10 +180,22 @@ internal abstract class BenchDatabase : IAsyncDisposable
             await transaction.CommitAsync();
         }
 
+        await SettleAfterBulkLoadAsync();
+    }
+
+    /// <summary>Does at once what the database would do by itself soon after a bulk load (<see cref="AfterBulkLoadSql"/>).</summary>
+    public async Task SettleAfterBulkLoadAsync()
+    {
+        await using var connection = await OpenAsync();
         await using var settle = Command(connection, AfterBulkLoadSql);
         settle.CommandTimeout = 600;
         await settle.ExecuteNonQueryAsync();
     }
+
+    /// <summary>The audit log's size in the database, its indexes included.</summary>
+    public Task<long> AuditRecordsBytesAsync() => ScalarAsync(AuditRecordsBytesSql);
+
+    protected abstract string AuditRecordsBytesSql { get; }
 
     /// <summary>The open tasks of the instances whose correlation id is like <paramref name="correlationPattern"/>, with the team of each, in start order.</summary>
     public async Task<List<(string Id, string Team)>> TasksToCompleteAsync(string correlationPattern)
@@ -271,6 +333,9 @@ internal sealed class SqliteBenchDatabase : BenchDatabase
     // runs ANALYZE on SQLite, so neither does the harness: the queries run on the plans SQLite makes without statistics.
     protected override string AfterBulkLoadSql => "PRAGMA wal_checkpoint(TRUNCATE)";
 
+    // The audit log is all the scenario puts in the file, so the file's size is the log's.
+    protected override string AuditRecordsBytesSql => "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()";
+
     public override async Task<string> DurabilityAsync()
     {
         await using var connection = await OpenAsync();
@@ -285,7 +350,7 @@ internal sealed class SqliteBenchDatabase : BenchDatabase
         return $"SQLite {((SqliteConnection)connection).ServerVersion}: journal_mode={await ShowAsync(connection, "PRAGMA journal_mode")}, synchronous={synchronous}, file {Path.Combine(_folder, "careflows.db")}";
     }
 
-    public override ValueTask DisposeAsync()
+    protected override ValueTask DropAsync()
     {
         SqliteConnection.ClearAllPools();
         if (Environment.GetEnvironmentVariable("CAREFLOWS_BENCH_KEEP") == "1")
@@ -326,6 +391,8 @@ internal sealed class PostgresBenchDatabase : BenchDatabase
     // index-only scans skip the table); do it now rather than wait.
     protected override string AfterBulkLoadSql => "VACUUM (ANALYZE)";
 
+    protected override string AuditRecordsBytesSql => $"SELECT pg_total_relation_size('\"{TableNames.AuditRecords}\"')";
+
     public static async Task<PostgresBenchDatabase> CreateAsync(string server)
     {
         var name = "careflows_load_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
@@ -345,7 +412,7 @@ internal sealed class PostgresBenchDatabase : BenchDatabase
             $"full_page_writes={await ShowAsync(connection, "SHOW full_page_writes")}";
     }
 
-    public override async ValueTask DisposeAsync()
+    protected override async ValueTask DropAsync()
     {
         var name = new NpgsqlConnectionStringBuilder(_connectionString).Database;
         NpgsqlConnection.ClearAllPools();

@@ -39,6 +39,11 @@ internal sealed class BenchRunner(HarnessOptions options, string serverDll)
             return await RunAdtAsync(database, new RunResult(loadAverage, probe, db, mode, clients, null, null, 0, null, null, null, null, Failure: null));
         }
 
+        if (mode == BenchMode.Audit)
+        {
+            return await RunAuditAsync(database, new RunResult(loadAverage, probe, db, mode, 1, null, null, 0, null, null, null, null, Failure: null));
+        }
+
         try
         {
             await using (var server = await StartServerAsync(database, mode))
@@ -116,6 +121,21 @@ internal sealed class BenchRunner(HarnessOptions options, string serverDll)
             }
 
             return run with { Adt = adt, Failure = problems.Count > 0 ? string.Join("; ", problems) : null };
+        }
+        catch (Exception e)
+        {
+            await Console.Error.WriteLineAsync($"{run.Db} {run.Mode} failed: {e}");
+            return run with { Failure = e.Message };
+        }
+    }
+
+    /// <summary>The audit chain's verification over a seeded log; a chain found broken fails the run.</summary>
+    private async Task<RunResult> RunAuditAsync(BenchDatabase database, RunResult run)
+    {
+        try
+        {
+            var audit = await new AuditVerifyScenario(options.AuditRecords, ServerFolder).RunAsync(database);
+            return run with { Audit = audit, Failure = audit.Problem };
         }
         catch (Exception e)
         {

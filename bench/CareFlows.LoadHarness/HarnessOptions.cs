@@ -15,6 +15,9 @@ internal enum BenchMode
 
     /// <summary>The ADT feed over HTTP and MLLP, on a server and database of its own.</summary>
     Adt,
+
+    /// <summary>The audit chain's verification over a long seeded log, on a database of its own.</summary>
+    Audit,
 }
 
 /// <summary>The command line: which databases and modes to run, and how big each scenario is.</summary>
@@ -22,7 +25,7 @@ internal sealed class HarnessOptions
 {
     public IReadOnlyList<BenchDb> Databases { get; private set; } = [BenchDb.Sqlite, BenchDb.Postgres];
 
-    public IReadOnlyList<BenchMode> Modes { get; private set; } = [BenchMode.InProcess, BenchMode.Http, BenchMode.Adt];
+    public IReadOnlyList<BenchMode> Modes { get; private set; } = [BenchMode.InProcess, BenchMode.Http, BenchMode.Adt, BenchMode.Audit];
 
     /// <summary>Instances started, then resumed, in the throughput phases.</summary>
     public int Instances { get; private set; } = 10_000;
@@ -58,6 +61,9 @@ internal sealed class HarnessOptions
     /// <summary>ADT^A03 discharges sent per transport (HTTP, MLLP) in the ADT run, each for a new patient and visit; 0 skips the run.</summary>
     public int AdtMessages { get; private set; } = 5_000;
 
+    /// <summary>Audit records seeded, then replayed by <c>audit verify</c>, in the audit run; 0 skips the run.</summary>
+    public int AuditRecords { get; private set; } = 1_000_000;
+
     /// <summary>Whether each event carries an idempotency key (the runtime then records a receipt per event).</summary>
     public bool IdempotencyKeys { get; private set; } = true;
 
@@ -80,7 +86,9 @@ internal sealed class HarnessOptions
         """
         CareFlows load harness
           --db sqlite|postgres|all        databases to run (all)
-          --mode inprocess|http|adt|all   through the runtime service, through the HTTP API, the ADT feed, or all three (all)
+          --mode inprocess|http|adt|audit|all
+                                          through the runtime service, through the HTTP API, the ADT feed, the audit
+                                          chain's verification, or all four (all)
           --instances N                   instances started, then resumed (10000)
           --clients N                     concurrent clients (8)
           --timers N                      Delay timers due within the same 10 seconds (1000)
@@ -91,6 +99,7 @@ internal sealed class HarnessOptions
           --inbox-queries N               requests measured per inbox query (2000)
           --completions N                 tasks completed with a five-field form over HTTP (10000)
           --adt-messages N                ADT^A03 discharges per transport, HTTP and MLLP (adt runs), 0 to skip (5000)
+          --audit-verify N                audit records seeded, then verified with `audit verify` (audit runs), 0 to skip (1000000)
           --no-idempotency-keys           publish events without idempotency keys
           --quiet-wait SECONDS            wait up to this long before each run for other work to stop, 0 not to wait (300)
           --postgres CONNECTION_STRING    use this PostgreSQL server (default: $CAREFLOWS_TEST_POSTGRES, else eng/postgres.sh)
@@ -124,8 +133,9 @@ internal sealed class HarnessOptions
                         "inprocess" => [BenchMode.InProcess],
                         "http" => [BenchMode.Http],
                         "adt" => [BenchMode.Adt],
-                        "all" => [BenchMode.InProcess, BenchMode.Http, BenchMode.Adt],
-                        var other => throw new ArgumentException($"--mode {other}: expected inprocess, http, adt or all."),
+                        "audit" => [BenchMode.Audit],
+                        "all" => [BenchMode.InProcess, BenchMode.Http, BenchMode.Adt, BenchMode.Audit],
+                        var other => throw new ArgumentException($"--mode {other}: expected inprocess, http, adt, audit or all."),
                     };
                     break;
                 case "--instances":
@@ -158,6 +168,9 @@ internal sealed class HarnessOptions
                 case "--adt-messages":
                     options.AdtMessages = Count();
                     break;
+                case "--audit-verify":
+                    options.AuditRecords = Count();
+                    break;
                 case "--no-idempotency-keys":
                     options.IdempotencyKeys = false;
                     break;
@@ -184,6 +197,11 @@ internal sealed class HarnessOptions
         if (options.AdtMessages == 0)
         {
             options.Modes = [.. options.Modes.Where(m => m != BenchMode.Adt)];
+        }
+
+        if (options.AuditRecords == 0)
+        {
+            options.Modes = [.. options.Modes.Where(m => m != BenchMode.Audit)];
         }
 
         return options;

@@ -96,4 +96,5 @@ internal sealed record RunResult(
     RescheduleResult? Reschedule,
     InboxResult? Inbox,
     string? Failure,
-    AdtResult? Adt = null);
+    AdtResult? Adt = null,
+    AuditVerifyResult? Audit = null);

@@ -1,5 +1,11 @@
 using CareFlows.LoadHarness;
 
+if (args.Any(a => a is "--help" or "-h"))
+{
+    Console.WriteLine(HarnessOptions.Usage);
+    return 0;
+}
+
 HarnessOptions options;
 try
 {
@@ -20,6 +26,7 @@ if (!File.Exists(serverDll))
     return 2;
 }
 
+using var dropOnInterrupt = BenchDatabase.DropOnInterrupt();
 var started = DateTime.UtcNow;
 var loadBefore = Report.LoadAverage();
 var command = "dotnet run -c Release --project bench/CareFlows.LoadHarness --" + (args.Length == 0 ? "" : " " + string.Join(' ', args));
@@ -48,7 +55,7 @@ try
 
         foreach (var mode in options.Modes)
         {
-            BenchRunner.Say($"--- {db}, {mode}, {options.Clients} clients ---");
+            BenchRunner.Say(mode == BenchMode.Audit ? $"--- {db}, {mode} ---" : $"--- {db}, {mode}, {options.Clients} clients ---");
             await using var database = await BenchDatabase.CreateAsync(db, postgres);
             if (!durability.ContainsKey(db))
             {
@@ -66,6 +73,12 @@ finally
     {
         await cluster.DisposeAsync();
     }
+}
+
+if (BenchDatabase.Interrupted)
+{
+    BenchRunner.Say("interrupted: the bench databases are dropped, and no report is written");
+    return 130;
 }
 
 var report = Report.Write(options, runs, durability, started, command, loadBefore);

@@ -37,7 +37,7 @@ internal static class Report
             Line($"- {db}: {settings}.");
         }
 
-        var runtimeRuns = runs.Where(r => r.Mode != BenchMode.Adt).ToList();
+        var runtimeRuns = runs.Where(r => r.Mode is BenchMode.InProcess or BenchMode.Http).ToList();
         if (runtimeRuns.Count > 0)
         {
             Line($"- Workload: {options.Instances:N0} instances of `bench-wait-for-go` (Start → Event `Go` for the instance's correlation id → WriteLine → End) " +
@@ -105,15 +105,18 @@ internal static class Report
         }
 
         WriteAdt(options, runs, Line);
+        WriteAudit(runs, Line);
         Line("Conditions: other work on the machine shares its two cores and its disk, so each run records how busy the machine was " +
             "(all processes, from /proc/stat), how fast a plain one-row durable commit ran on the run's database just before it (the disk is shared too), " +
             "and the CPU time used per call by the harness process (in-process runs: client and server) and by the server process (HTTP runs).");
         Line();
-        Line("| database | mode | load average at start | one-row durable commits/s, 1 client, just before | machine busy, starts / resumes (ADT: HTTP / MLLP) | harness CPU per start / resume (ADT: per message) | server process CPU per start / resume (ADT: per message) |");
+        Line("| database | mode | load average at start | one-row durable commits/s, 1 client, just before | machine busy, starts / resumes (ADT: HTTP / MLLP; audit: seeding / verify) | harness CPU per start / resume (ADT: per message; audit: per record) | server process CPU per start / resume (ADT: per message) |");
         Line("| --- | --- | --- | ---: | ---: | ---: | ---: |");
         foreach (var run in runs)
         {
-            var (first, second) = run.Adt is { } adt ? (adt.Transports[0].Messages, adt.Transports[^1].Messages) : (run.Starts, run.Resumes);
+            var (first, second) = run.Adt is { } adt ? (adt.Transports[0].Messages, adt.Transports[^1].Messages)
+                : run.Audit is { } audit ? (audit.Seeding, audit.Verify)
+                : (run.Starts, run.Resumes);
             Line($"| {Name(run.Db)} | {Name(run.Mode)} | {run.LoadAverage} | {run.CommitProbe.ToString("N0", CultureInfo.InvariantCulture)} | {Busy(first)} / {Busy(second)} | {Cpu(first)} / {Cpu(second)} | {ServerCpu(first)} / {ServerCpu(second)} |");
         }
 
@@ -209,6 +212,45 @@ internal static class Report
         static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
     }
 
+    private static void WriteAudit(IReadOnlyList<RunResult> runs, Action<string> line)
+    {
+        var auditRuns = runs.Where(r => r.Audit is not null).ToList();
+        if (auditRuns.Count == 0)
+        {
+            return;
+        }
+
+        var first = auditRuns[0].Audit!;
+        line($"Audit chain (audit runs: a fresh database of its own): {first.Records:N0} audit records as the server writes them, one a second — inbox searches with " +
+            "the 10–25 patients they showed, task and timeline reads, task claims, completions and releases with the task's state before and after, " +
+            "instance starts and resumes, feed events, refused requests, break-the-glass reads — chained by the server's `AuditChain` and written by the " +
+            "provider's bulk path (PostgreSQL: one binary COPY; SQLite: one transaction, one prepared insert; the log's secondary indexes dropped first and " +
+            "made again from their definitions after), with a signed checkpoint every 15 minutes of the records' time as the checkpoint writer makes them; " +
+            "then SQLite's write-ahead log is checkpointed or PostgreSQL vacuumed and analyzed, as each does soon after such a load. Seeding is timed apart. " +
+            "Verify is `CareFlows.Server audit verify` (`AuditCommand` on the server's services, not started; the `AuditVerifier` that " +
+            "`GET /api/audit/verify` also runs), which must answer intact with every record replayed. Memory is this process's, after a full collection just before " +
+            "and at its peak (sampled every 20 ms): private = anonymous memory (heaps, stacks), working set = that and the mapped files (SQLite maps " +
+            "its database file, up to 2 GB, so its pages read show here too); with the managed heap's peak and the bytes allocated during the verify.");
+        line("");
+        line("| database | records | checkpoints | log on disk | seeding s | seeded/s | verify s | verified/s | CPU per record | private MB before → peak | working set MB before → peak | managed heap peak MB | allocated per record | GCs gen 0 / 1 / 2 |");
+        line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var run in auditRuns)
+        {
+            var a = run.Audit!;
+            var m = a.Memory;
+            line($"| {Name(run.Db)} | {N(a.Records)} | {N(a.Checkpoints)} | {Mb(a.TableBytes)} MB | {S(a.Seeding)} | {Rate(a.Seeding)} | {S(a.Verify)} | {Rate(a.Verify)} | {Cpu(a.Verify)} | " +
+                $"{Mb(m.StartPrivate)} → {Mb(m.PeakPrivate)} | {Mb(m.StartWorkingSet)} → {Mb(m.PeakWorkingSet)} | {Mb(m.PeakManagedHeap)} | {N(m.Allocated / a.Records)} B | {m.Collections} |");
+        }
+
+        line("");
+
+        static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+        static string S(PhaseResult phase) => phase.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+
+        static string Mb(long bytes) => N(bytes / (1024 * 1024));
+    }
+
     private static IEnumerable<string> Problems(RunResult run)
     {
         var where = $"{Name(run.Db)} {Name(run.Mode)}";
@@ -270,6 +312,7 @@ internal static class Report
     {
         BenchMode.Http => "HTTP",
         BenchMode.Adt => "ADT",
+        BenchMode.Audit => "audit",
         _ => "in-process",
     };
 

@@ -14,7 +14,10 @@ public sealed record AuditVerification(bool Intact, long Checked, long LastSeque
 
 /// <summary>
 /// Replays the audit chain from its first record, streaming, checks it against every signed checkpoint, and names the
-/// first broken or missing record.
+/// first broken or missing record. The head, the checkpoints and the records are read in one snapshot of the database
+/// (<see cref="AuditReadSnapshot"/>); the records in one ordered query, one at a time, each hashed without allocating,
+/// so that memory stays flat however long the chain (the checkpoints, one per interval that saw an audited change, are
+/// held: about 14 MB a year at the default 15 minutes).
 /// </summary>
 public static class AuditVerifier
 {
@@ -22,6 +25,7 @@ public static class AuditVerifier
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(key);
+        await using var snapshot = await AuditReadSnapshot.BeginAsync(db, cancellationToken);
         var head = await db.AuditChainHeads.AsNoTracking().SingleAsync(h => h.Id == AuditChainHead.SingleId, cancellationToken);
         var checkpoints = new Queue<AuditCheckpoint>(await db.AuditCheckpoints.AsNoTracking().OrderBy(c => c.Sequence).ToListAsync(cancellationToken));
         var expected = 1L;
@@ -44,7 +48,7 @@ public static class AuditVerifier
                     : $"Record {expected} does not follow record {expected - 1}: one of them was replaced or moved.");
             }
 
-            if (!string.Equals(AuditChain.HashOf(record), record.Hash, StringComparison.Ordinal))
+            if (!AuditChain.HashMatches(record))
             {
                 return Broken(expected, $"Record {expected} was changed after it was written: its content no longer matches its hash.");
             }

@@ -53,6 +53,69 @@ public sealed class AuditChainTests
     }
 
     [Fact]
+    public void A_records_hash_is_the_one_its_chain_was_written_with()
+    {
+        // Every stored chain was hashed with this canonical form: escaped quotes, HTML characters, accents, a surrogate
+        // pair, control characters, nulls and a sequence past 2^32 included. A change to how records are hashed that
+        // changes this value breaks every chain already written.
+        var record = new AuditRecord
+        {
+            Sequence = 4_294_967_301,
+            OccurredAt = new DateTime(2026, 11, 30, 14, 0, 0, 123, 456, DateTimeKind.Utc),
+            ActorType = "user",
+            ActorId = "u-1",
+            Operation = "task.complete",
+            Action = "U",
+            EntityType = "task",
+            EntityId = "t-1",
+            PatientId = "Patient/1",
+            Before = """{"status":"in-progress","owner":"u-1"}""",
+            After = "{\"note\":\"Zoë <b>&</b> 'quoted' + \\\"x\\\"\\n\",\"emoji\":\"\U0001F600\",\"tab\":\"\t\"}",
+            Outcome = "success",
+            ClientAddress = "10.0.0.1",
+            PurposeOfUse = "ETREAT",
+            Reason = "Ça urge — line\r\nbreak",
+            DefinitionId = "discharge-follow-up",
+            DefinitionVersion = 3,
+            PreviousHash = AuditChain.GenesisHash,
+            Hash = "a132e805dbe5bf9d1cd67d65459a61d5500575ac27d88f68f2000196ce7ae1a1",
+        };
+
+        Assert.Equal(record.Hash, AuditChain.HashOf(record));
+        Assert.True(AuditChain.HashMatches(record));
+    }
+
+    [Fact]
+    public void A_stored_hash_matches_only_its_own_record_and_predecessor()
+    {
+        var record = Entry("t-1").ToRecord(7, AuditChain.GenesisHash);
+        var edited = Entry("t-1", after: """{"status":"Done"}""").ToRecord(7, AuditChain.GenesisHash);
+        edited.Hash = record.Hash;
+        var moved = Entry("t-1").ToRecord(7, new string('1', 64));
+        moved.Hash = record.Hash;
+        var upperCase = Entry("t-1").ToRecord(7, AuditChain.GenesisHash);
+        upperCase.Hash = upperCase.Hash.ToUpperInvariant();
+
+        Assert.True(AuditChain.HashMatches(record));
+        Assert.False(AuditChain.HashMatches(edited));
+        Assert.False(AuditChain.HashMatches(moved));
+        Assert.False(AuditChain.HashMatches(upperCase));
+    }
+
+    [Fact]
+    public void A_large_record_leaves_the_next_ones_hashes_unchanged()
+    {
+        var small = Entry("t-1").ToRecord(1, AuditChain.GenesisHash);
+        var large = Entry("t-2", after: $$"""{"notes":"{{new string('x', 200_000)}}"}""").ToRecord(2, small.Hash);
+
+        Assert.Equal(small.Hash, AuditChain.HashOf(small));
+        Assert.True(AuditChain.HashMatches(large));
+        Assert.Equal(small.Hash, AuditChain.HashOf(small));
+        Assert.Equal(large.Hash, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            [.. System.Text.Encoding.ASCII.GetBytes(large.PreviousHash), .. AuditChain.CanonicalForm(large)])));
+    }
+
+    [Fact]
     public void Times_are_kept_to_the_microsecond_that_every_database_stores()
     {
         var record = Entry("t-1").ToRecord(1, AuditChain.GenesisHash);

@@ -1,7 +1,9 @@
+using System.Data.Common;
 using CareFlows.Server.Audit;
 using CareFlows.Server.Persistence;
 using CareFlows.Server.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CareFlows.Server.Tests.Audit;
 
@@ -193,6 +195,52 @@ public sealed class AuditLogTests
         Assert.Contains("covered by a checkpoint", result.Problem, StringComparison.Ordinal);
     });
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public Task A_record_appended_while_the_chain_is_replayed_is_not_taken_for_a_rewritten_end(DatabaseProvider provider) => WithDatabase(provider, async db =>
+    {
+        await AppendAsync(db, 1, 2, 3);
+        // As the server's writer does on a live server: a record is appended after the head was read, before the records are.
+        var appendBeforeTheRecordsAreRead = new BeforeQuery($"FROM \"{TableNames.AuditRecords}\"", () => AppendAsync(db, 4));
+        await using var verifying = WithInterceptor(db, appendBeforeTheRecordsAreRead);
+
+        var during = await AuditVerifier.VerifyAsync(verifying, Key, Cancel);
+        var after = await AuditVerifier.VerifyAsync(db, Key, Cancel);
+
+        Assert.True(appendBeforeTheRecordsAreRead.Ran);
+        Assert.True(during.Intact, during.Problem);
+        Assert.Equal(3, during.Checked);
+        Assert.True(after.Intact, after.Problem);
+        Assert.Equal(4, after.Checked);
+    });
+
+    /// <summary>Runs <paramref name="action"/> once, just before the first query whose text contains <paramref name="text"/>.</summary>
+    private sealed class BeforeQuery(string text, Func<Task> action) : DbCommandInterceptor
+    {
+        public bool Ran { get; private set; }
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (!Ran && command.CommandText.Contains(text, StringComparison.Ordinal))
+            {
+                Ran = true;
+                await action();
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>A second context on <paramref name="db"/>'s database, on a connection of its own, with <paramref name="interceptor"/>.</summary>
+    private static CareFlowsDbContext WithInterceptor(CareFlowsDbContext db, IInterceptor interceptor)
+    {
+        var connectionString = db.Database.GetConnectionString();
+        return db.Database.IsNpgsql()
+            ? new PostgresCareFlowsDbContext(new DbContextOptionsBuilder<PostgresCareFlowsDbContext>().UseNpgsql(connectionString).AddInterceptors(interceptor).Options)
+            : new SqliteCareFlowsDbContext(new DbContextOptionsBuilder<SqliteCareFlowsDbContext>().UseSqlite(connectionString).AddInterceptors(interceptor).Options);
+    }
+
     private static readonly AuditCheckpointKey Key = new([.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -235,13 +283,22 @@ public sealed class AuditLogTests
         {
             await using var db = DesignTimeContexts.Create(provider, connectionString);
             await db.Database.MigrateAsync(Cancel);
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                // As the server runs it: a reader and the writer do not wait for each other.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL", Cancel);
+            }
+
             await test(db);
         }
         finally
         {
             if (sqlitePath is not null)
             {
-                File.Delete(sqlitePath);
+                foreach (var file in new[] { sqlitePath, sqlitePath + "-wal", sqlitePath + "-shm" })
+                {
+                    File.Delete(file);
+                }
             }
             else
             {

@@ -20,9 +20,12 @@ public record TaskRequester(string UserId, IReadOnlySet<string> Roles)
 /// </summary>
 public sealed record TaskActor(string UserId, IReadOnlySet<string> Roles, IReadOnlySet<string> Teams) : TaskRequester(UserId, Roles)
 {
-    /// <summary>The patients the actor broke the glass for, each with the reason they gave.</summary>
-    public IReadOnlyDictionary<string, string> Grants { get; init; } = new Dictionary<string, string>();
+    /// <summary>The patients the actor broke the glass for, each with the running grant that lets them read its tasks.</summary>
+    public IReadOnlyDictionary<string, PatientGrant> Grants { get; init; } = new Dictionary<string, PatientGrant>();
 }
+
+/// <summary>A running break-the-glass grant for one patient: its id, the reason given for it, and when it ends.</summary>
+public sealed record PatientGrant(string Id, string Reason, DateTime ExpiresAt);
 
 /// <summary>
 /// Who may see and work which inbox task — the one place that says so, used by the inbox's queries and by every
@@ -51,9 +54,12 @@ public static class TaskAccess
     public static bool CanRead(TaskActor actor, string? owner, IEnumerable<string> teams, string? patientId = null) =>
         ReadsAll(actor) || CanWork(actor, owner, teams) || ThroughGrant(actor, patientId);
 
-    /// <summary>Whether the actor reads the task only because they broke the glass for its patient: such reads are flagged.</summary>
-    public static bool ReadsThroughGrant(TaskActor actor, string? owner, IEnumerable<string> teams, string? patientId) =>
-        !ReadsAll(actor) && !CanWork(actor, owner, teams) && ThroughGrant(actor, patientId);
+    /// <summary>
+    /// The grant through which the actor reads the task, when they read it only because they broke the glass for its
+    /// patient (such reads are flagged); null when the task is theirs to read anyway.
+    /// </summary>
+    public static PatientGrant? GrantReadThrough(TaskActor actor, string? owner, IEnumerable<string> teams, string? patientId) =>
+        !ReadsAll(actor) && !CanWork(actor, owner, teams) && ThroughGrant(actor, patientId) ? actor.Grants[patientId!] : null;
 
     private static bool ThroughGrant(TaskActor actor, string? patientId) =>
         patientId is not null && actor.Roles.Contains(Roles.Coordinator) && actor.Grants.ContainsKey(patientId);

@@ -16,6 +16,7 @@ public sealed partial class SecurityHeadersTests(SqliteApp app) : AppTests(app),
     [InlineData("/api/auth/me")]
     [InlineData("/api/definitions/no-such-definition")]
     [InlineData("/openapi/v1.json")]
+    [InlineData("/inbox")]
     public async Task Every_response_forbids_sniffing_referrers_and_framing_and_carries_the_content_security_policy(string path)
     {
         using var client = path.Contains("definitions", StringComparison.Ordinal) ? await App.ClientAsync() : App.CreateClient();
@@ -28,6 +29,14 @@ public sealed partial class SecurityHeadersTests(SqliteApp app) : AppTests(app),
         Assert.Equal(SecurityHeaders.ContentSecurityPolicy, Header(response, "Content-Security-Policy"));
         Assert.Contains("frame-ancestors 'none'", SecurityHeaders.ContentSecurityPolicy, StringComparison.Ordinal);
         Assert.StartsWith("default-src 'self'", SecurityHeaders.ContentSecurityPolicy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_web_apps_policy_runs_only_this_servers_script_files()
+    {
+        Assert.Equal("script-src 'self'", ScriptSources(SecurityHeaders.ContentSecurityPolicy).Trim());
+        Assert.Contains("object-src 'none'", SecurityHeaders.ContentSecurityPolicy, StringComparison.Ordinal);
+        Assert.Contains("base-uri 'self'", SecurityHeaders.ContentSecurityPolicy, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,9 +37,12 @@ export async function launchBrowser() {
   };
 }
 
-/** A fresh browser session (its own cookies) at the app's address, 1280 px wide: the narrowest layout the app supports. */
-export async function newSession(browser, baseURL) {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, timezoneId: "America/New_York" });
+/**
+ * A fresh browser session (its own cookies) at the app's address, 1280 px wide: the narrowest layout the app supports.
+ * `options` are the browser context's own, over these.
+ */
+export async function newSession(browser, baseURL, options = {}) {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, timezoneId: "America/New_York", ...options });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const errors = [];

@@ -21,6 +21,8 @@ public static class AccessEndpoints
         group.MapPost("/break-glass", BreakGlass).WithName("BreakTheGlass")
             .WithSummary("Grants the signed-in coordinator read access to a patient's tasks outside their teams — the patient named, or the patient of the task named — for a limited time, with a stated reason; the grant and every read through it are flagged in the audit log.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/break-glass", Terms).WithName("GetBreakGlassTerms")
+            .WithSummary("What breaking the glass grants before anyone asks: how long the access lasts, and how long a reason must be.");
         group.MapGet("/grants", Grants).WithName("ListAccessGrants")
             .WithSummary("The signed-in user's break-the-glass grants still running.");
         return routes;
@@ -66,11 +68,32 @@ public static class AccessEndpoints
         return TypedResults.Created($"/api/access/grants/{grant.Id}", AccessGrantResponse.Of(grant));
     }
 
+    public static Ok<BreakGlassTermsResponse> Terms(AccessOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return TypedResults.Ok(BreakGlassTermsResponse.Of(options));
+    }
+
     public static async Task<Ok<List<AccessGrantResponse>>> Grants(ClaimsPrincipal user, AccessGrants grants, CancellationToken cancellationToken) =>
         TypedResults.Ok((await grants.ActiveAsync(user.UserId(), cancellationToken)).ConvertAll(AccessGrantResponse.Of));
 }
 
 public sealed record BreakGlassRequest(string? Patient, string? Task, string? Reason);
+
+/// <summary>The terms of break-the-glass access, for a prompt to state before anyone asks.</summary>
+/// <param name="Duration">How long a grant lasts, as a time span (hh:mm:ss).</param>
+/// <param name="DurationMinutes">The same in whole minutes, rounded up.</param>
+/// <param name="MinimumReasonLength">The fewest characters a reason has, once trimmed.</param>
+/// <param name="MaximumReasonLength">The most characters a reason has.</param>
+public sealed record BreakGlassTermsResponse(TimeSpan Duration, int DurationMinutes, int MinimumReasonLength, int MaximumReasonLength)
+{
+    public static BreakGlassTermsResponse Of(AccessOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var duration = options.BreakGlassDuration;
+        return new(duration, (int)Math.Ceiling(duration.TotalMinutes), AccessEndpoints.MinReasonLength, ColumnSizes.Text);
+    }
+}
 
 public sealed record AccessGrantResponse(string Id, string Patient, string Reason, DateTime GrantedAt, DateTime ExpiresAt)
 {

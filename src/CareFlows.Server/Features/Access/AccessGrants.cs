@@ -3,6 +3,7 @@ using CareFlows.Server.Audit;
 using CareFlows.Server.Infrastructure;
 using CareFlows.Server.Persistence;
 using CareFlows.Server.Persistence.Entities;
+using CareFlows.Server.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareFlows.Server.Features.Access;
@@ -18,7 +19,8 @@ public sealed class AccessGrants(CareFlowsDbContext db, AuditedWrite audited, Ac
 
     public async Task<AccessGrantRecord> GrantAsync(string userId, string patientId, string reason, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        // Cut to what the database keeps, so that the grant the request answers with ends when later reads say it does.
+        var now = StoredTime.Of(clock.GetUtcNow());
         var grant = new AccessGrantRecord
         {
             Id = Guid.CreateVersion7().ToString("N"),

@@ -45,7 +45,7 @@ public static class FhirEndpoints
     {
         ArgumentNullException.ThrowIfNull(http);
         TaskSearch.RequireJsonFormat(http.Request.Query);
-        var (task, _) = await TasksEndpoints.ReadableAsync(id, http, actors, runtime, cancellationToken);
+        var (task, _, _) = await TasksEndpoints.ReadableAsync(id, http, actors, runtime, cancellationToken);
         var resource = (await resources.ToResourcesAsync([task], cancellationToken))[0];
         var headers = http.Response.GetTypedHeaders();
         headers.ETag = new EntityTagHeaderValue($"\"{task.Revision.ToString(CultureInfo.InvariantCulture)}\"", isWeak: true);

@@ -26,9 +26,16 @@ public sealed class TaskActors(TeamMembership membership, AccessGrants grants)
         var actor = requester.WithTeams(await membership.TeamIdsOfAsync(requester.UserId, cancellationToken));
         if (requester.Roles.Contains(Roles.Coordinator))
         {
-            // The newest grant's reason stands for a patient the user broke the glass for more than once.
+            // Of a patient's grants, the one that runs longest stands for the access (the newest, unless the duration
+            // was shortened since): its end is when the access ends, its reason is the one reads are flagged with.
             var active = await grants.ActiveAsync(requester.UserId, cancellationToken);
-            actor = actor with { Grants = active.GroupBy(g => g.PatientId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Reason, StringComparer.Ordinal) };
+            actor = actor with
+            {
+                Grants = active.GroupBy(g => g.PatientId, StringComparer.Ordinal).ToDictionary(
+                    g => g.Key,
+                    g => g.OrderByDescending(x => x.ExpiresAt).ThenByDescending(x => x.GrantedAt).Select(x => new PatientGrant(x.Id, x.Reason, x.ExpiresAt)).First(),
+                    StringComparer.Ordinal),
+            };
         }
 
         _known = (user, actor);

@@ -1,10 +1,21 @@
 using System.Text.Json.Nodes;
+using CareFlows.Server.Inbox;
 using CareFlows.Server.Persistence.Entities;
 
 namespace CareFlows.Server.Features.Tasks;
 
 /// <summary>The patient a task concerns.</summary>
 public sealed record TaskPatientResponse(string? Id, string? Name, string? Mrn, DateOnly? BirthDate);
+
+/// <summary>How the caller reads a task that is not theirs to read otherwise: through break-the-glass access.</summary>
+/// <param name="ThroughGrant">Always true: the caller reads the task only because they broke the glass for its patient.</param>
+/// <param name="GrantId">The grant's id, as the audit log names it.</param>
+/// <param name="GrantExpiresAt">When the access ends.</param>
+/// <param name="Reason">The reason the caller gave, recorded with every read through the grant.</param>
+public sealed record TaskAccessResponse(bool ThroughGrant, string GrantId, DateTime GrantExpiresAt, string Reason)
+{
+    public static TaskAccessResponse? Of(PatientGrant? grant) => grant is null ? null : new(true, grant.Id, grant.ExpiresAt, grant.Reason);
+}
 
 /// <summary>An inbox task: what to do, for whom, by when, who holds it, and how to complete it.</summary>
 /// <param name="Id">The task's id.</param>
@@ -33,6 +44,7 @@ public sealed record TaskPatientResponse(string? Id, string? Name, string? Mrn, 
 /// <param name="UpdatedAt">When it last changed.</param>
 /// <param name="StartedAt">When it was last claimed.</param>
 /// <param name="EndedAt">When it was completed or cancelled.</param>
+/// <param name="Access">How the caller reads it, when only through break-the-glass access; null when it is theirs (or their role's) to read.</param>
 public sealed record TaskResponse(
     string Id,
     string Kind,
@@ -59,7 +71,8 @@ public sealed record TaskResponse(
     DateTime CreatedAt,
     DateTime UpdatedAt,
     DateTime? StartedAt,
-    DateTime? EndedAt);
+    DateTime? EndedAt,
+    TaskAccessResponse? Access = null);
 
 /// <summary>A page of tasks, with how many match in all.</summary>
 public sealed record TaskPageResponse(IReadOnlyList<TaskResponse> Items, int Total, int Page, int PageSize);
@@ -81,7 +94,8 @@ public sealed record TaskCountsResponse(int Mine, int MineOverdue, IReadOnlyDict
 
 internal static class TaskMapping
 {
-    public static TaskResponse ToResponse(this InboxTaskRecord t, IReadOnlyList<string> teams, DateTime now) => new(
+    /// <summary>The task as the caller reads it; <paramref name="grant"/> is the break-the-glass grant they read it through, if any.</summary>
+    public static TaskResponse ToResponse(this InboxTaskRecord t, IReadOnlyList<string> teams, DateTime now, PatientGrant? grant = null) => new(
         t.Id,
         t.Kind,
         t.Title,
@@ -107,7 +121,8 @@ internal static class TaskMapping
         t.CreatedAt,
         t.UpdatedAt,
         t.StartedAt,
-        t.EndedAt);
+        t.EndedAt,
+        TaskAccessResponse.Of(grant));
 
     public static TaskHistoryResponse ToResponse(this InboxTaskHistoryRecord h) => new(h.Id, h.At, h.Actor, h.Action, h.Status, Json(h.Details));
 

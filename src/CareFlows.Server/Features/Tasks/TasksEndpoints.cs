@@ -59,11 +59,12 @@ public static class TasksEndpoints
     }
 
     public static async Task<Ok<TaskPageResponse>> List(
-        [AsParameters] ListTasksQuery query, IValidator<ListTasksQuery> validator, ClaimsPrincipal user, TaskActors actors,
+        [AsParameters] ListTasksQuery query, IValidator<ListTasksQuery> validator, HttpContext http, TaskActors actors,
         CareFlowsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(http);
         await validator.ValidateAndThrowAsync(query, cancellationToken);
-        var actor = await actors.OfAsync(user, cancellationToken);
+        var actor = await actors.OfAsync(http.User, cancellationToken);
         if (query.Team is { } team && !actor.Teams.Contains(team) && !TaskAccess.ReadsAll(actor))
         {
             throw new ForbiddenException($"You are not a member of team '{team}'.");
@@ -74,7 +75,9 @@ public static class TasksEndpoints
         var total = await query.CountAsync(db, actor, now, cancellationToken);
         var page = await matching.Skip((query.PageNumber - 1) * query.Size).Take(query.Size).ToListAsync(cancellationToken);
         var teams = await TaskTeamReads.OfAsync(db, page.Select(t => t.Id).ToList(), cancellationToken);
-        return TypedResults.Ok(new TaskPageResponse([.. page.Select(t => t.ToResponse(teams[t.Id], now))], total, query.PageNumber, query.Size));
+        var items = page.ConvertAll(t => t.ToResponse(teams[t.Id], now, TaskAccess.GrantReadThrough(actor, t.Owner, teams[t.Id], t.PatientId)));
+        FlagBreakGlassReads(http, items.Select(t => t.Access).OfType<TaskAccessResponse>().Select(a => a.Reason));
+        return TypedResults.Ok(new TaskPageResponse(items, total, query.PageNumber, query.Size));
     }
 
     public static async Task<Ok<TaskCountsResponse>> Counts(ClaimsPrincipal user, TaskActors actors, CareFlowsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
@@ -95,8 +98,8 @@ public static class TasksEndpoints
 
     public static async Task<Ok<TaskResponse>> Get(string id, HttpContext http, TaskActors actors, WorkflowRuntime runtime, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (task, teams) = await ReadableAsync(id, http, actors, runtime, cancellationToken);
-        return TypedResults.Ok(task.ToResponse(teams, clock.GetUtcNow().UtcDateTime));
+        var (task, teams, grant) = await ReadableAsync(id, http, actors, runtime, cancellationToken);
+        return TypedResults.Ok(task.ToResponse(teams, clock.GetUtcNow().UtcDateTime, grant));
     }
 
     public static async Task<Ok<List<TaskHistoryResponse>>> History(
@@ -188,8 +191,11 @@ public static class TasksEndpoints
         return context.RunAsync(id, (runtime, requester, ct) => runtime.CompleteTaskAsync(id, requester, request.Outcome, request.Data, validators.Check, ct));
     }
 
-    /// <summary>The task and its teams, when the user may read it: 404 when there is none, 403 when it is not theirs to see.</summary>
-    public static async Task<(InboxTaskRecord Task, IReadOnlyList<string> Teams)> ReadableAsync(
+    /// <summary>
+    /// The task, its teams and the break-the-glass grant the user reads it through (null when it is theirs to read
+    /// anyway), when the user may read it: 404 when there is none, 403 when it is not theirs to see.
+    /// </summary>
+    public static async Task<(InboxTaskRecord Task, IReadOnlyList<string> Teams, PatientGrant? Grant)> ReadableAsync(
         string id, HttpContext http, TaskActors actors, WorkflowRuntime runtime, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -201,12 +207,26 @@ public static class TasksEndpoints
             throw new ForbiddenException("The task is neither yours nor your teams'. To read it in an emergency, break the glass for its patient, stating why.");
         }
 
-        if (TaskAccess.ReadsThroughGrant(actor, task.Owner, teams, task.PatientId))
+        var grant = TaskAccess.GrantReadThrough(actor, task.Owner, teams, task.PatientId);
+        FlagBreakGlassReads(http, grant is null ? [] : [grant.Reason]);
+        return (task, teams, grant);
+    }
+
+    /// <summary>
+    /// Flags the request's read in the audit log as made through break-the-glass access, with the reasons given, when
+    /// it showed anything only through a grant. A page of tasks may show several patients' through grants of their own:
+    /// their reasons are all kept, as far as the record's reason holds.
+    /// </summary>
+    private static void FlagBreakGlassReads(HttpContext http, IEnumerable<string> reasons)
+    {
+        var given = reasons.Distinct(StringComparer.Ordinal).ToList();
+        if (given.Count == 0)
         {
-            http.Items[ReadAuditing.BreakGlassReasonItem] = actor.Grants[task.PatientId!];
+            return;
         }
 
-        return (task, teams);
+        var joined = string.Join("\n", given);
+        http.Items[ReadAuditing.BreakGlassReasonItem] = joined.Length <= ColumnSizes.Text ? joined : string.Concat(joined.AsSpan(0, ColumnSizes.Text - 1), "…");
     }
 
     private static async Task RequireActiveUserAsync(UserManager<CareFlowsUser> users, string? userId, string path)

@@ -1,10 +1,11 @@
 import { useState } from "react";
-import { Alert, Button, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Button, Group, Loader, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
 import { IconLock, IconLockOpen } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, describeError } from "../../api/problem";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { taskKeys } from "../inbox/taskApi";
-import { accessKeys, breakGlassForTask, maxReasonLength, minReasonLength, type AccessGrant } from "./accessApi";
+import { accessKeys, breakGlassForTask, describeMinutes, fetchBreakGlassTerms, type BreakGlassTerms } from "./accessApi";
 
 interface BreakGlassPromptProps {
   taskId: string;
@@ -15,24 +16,11 @@ interface BreakGlassPromptProps {
 
 /**
  * What a coordinator sees when a task belongs to another team: why they cannot read it, and how to read it anyway in
- * an emergency — by stating a reason, which is recorded with every view that follows.
+ * an emergency — by stating a reason, which is recorded with every view that follows. How long the access lasts and
+ * how long a reason must be are the server's to say, and are said before anyone asks.
  */
 export function BreakGlassPrompt({ taskId, refusal, headingOrder }: BreakGlassPromptProps) {
-  const queries = useQueryClient();
-  const [reason, setReason] = useState("");
-  const [tooShort, setTooShort] = useState(false);
-  const grant = useMutation({
-    mutationFn: () => breakGlassForTask(taskId, reason.trim()),
-    onSuccess: async (created: AccessGrant) => {
-      queries.setQueryData<AccessGrant[]>(accessKeys.grants, (grants) => [created, ...(grants ?? []).filter((g) => g.id !== created.id)]);
-      await queries.invalidateQueries({ queryKey: accessKeys.grants });
-      await queries.invalidateQueries({ queryKey: taskKeys.all });
-    },
-  });
-  const serverError = grant.error instanceof ApiError ? grant.error.fieldErrors().reason?.join(" ") : undefined;
-  const reasonError = tooShort ? `Say why you need this task, in at least ${minReasonLength} characters.` : serverError;
-  const otherError = grant.error && !serverError ? describeError(grant.error) : null;
-
+  const terms = useQuery({ queryKey: accessKeys.terms, queryFn: fetchBreakGlassTerms, staleTime: Infinity });
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="break-glass-title" data-testid="break-glass">
       <Stack gap="sm">
@@ -43,47 +31,70 @@ export function BreakGlassPrompt({ taskId, refusal, headingOrder }: BreakGlassPr
           </Title>
         </Group>
         <Text size="sm">{refusal.problem.detail ?? "The task is neither yours nor your teams'."}</Text>
-        <Alert color="orange.9" variant="light" title="Emergency access (break the glass)">
-          If a patient's care needs it now, you can read this patient's tasks outside your teams. Access lasts an hour. Your reason, and every view you make,
-          are recorded in the audit log and reviewed.
-        </Alert>
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (reason.trim().length < minReasonLength) {
-              setTooShort(true);
-              return;
-            }
-            setTooShort(false);
-            grant.mutate();
-          }}
-        >
-          <Stack gap="sm">
-            <Textarea
-              label="Why do you need this patient's tasks?"
-              description={`At least ${minReasonLength} characters, e.g. "Covering the ward overnight; patient deteriorating, need the discharge plan".`}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              error={reasonError}
-              maxLength={maxReasonLength}
-              autosize
-              minRows={3}
-              required
-            />
-            {otherError && (
-              <Alert color="red" role="alert" title="Access was not granted">
-                {otherError}
-              </Alert>
-            )}
-            <Group>
-              <Button type="submit" color="orange.9" leftSection={<IconLockOpen size={16} aria-hidden />} loading={grant.isPending}>
-                Break the glass and read the task
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        {terms.isPending && <Loader size="sm" aria-label="Loading the terms of emergency access" />}
+        {terms.isError && <ErrorAlert error={terms.error} title="The terms of emergency access could not be loaded" onRetry={() => void terms.refetch()} />}
+        {terms.data && <BreakGlassForm taskId={taskId} terms={terms.data} />}
       </Stack>
     </Paper>
+  );
+}
+
+function BreakGlassForm({ taskId, terms }: { taskId: string; terms: BreakGlassTerms }) {
+  const queries = useQueryClient();
+  const [reason, setReason] = useState("");
+  const [tooShort, setTooShort] = useState(false);
+  const grant = useMutation({
+    mutationFn: () => breakGlassForTask(taskId, reason.trim()),
+    // The task now reads through the grant, and says so itself (its `access`).
+    onSuccess: () => queries.invalidateQueries({ queryKey: taskKeys.all }),
+  });
+  const minimum = terms.minimumReasonLength;
+  const serverError = grant.error instanceof ApiError ? grant.error.fieldErrors().reason?.join(" ") : undefined;
+  const reasonError = tooShort ? `Say why you need this task, in at least ${minimum} characters.` : serverError;
+  const otherError = grant.error && !serverError ? describeError(grant.error) : null;
+
+  return (
+    <>
+      <Alert color="orange.9" variant="light" title="Emergency access (break the glass)">
+        If a patient's care needs it now, you can read this patient's tasks outside your teams. Access lasts {describeMinutes(terms.durationMinutes)}. Your
+        reason, and every view you make, are recorded in the audit log and reviewed.
+      </Alert>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (reason.trim().length < minimum) {
+            setTooShort(true);
+            return;
+          }
+          setTooShort(false);
+          grant.mutate();
+        }}
+      >
+        <Stack gap="sm">
+          <Textarea
+            label="Why do you need this patient's tasks?"
+            description={`At least ${minimum} characters, e.g. "Covering the ward overnight; patient deteriorating, need the discharge plan".`}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={reasonError}
+            maxLength={terms.maximumReasonLength}
+            autosize
+            minRows={3}
+            required
+          />
+          {otherError && (
+            <Alert color="red" role="alert" title="Access was not granted">
+              {otherError}
+            </Alert>
+          )}
+          <Group>
+            <Button type="submit" color="orange.9" leftSection={<IconLockOpen size={16} aria-hidden />} loading={grant.isPending}>
+              Break the glass and read the task
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </>
   );
 }

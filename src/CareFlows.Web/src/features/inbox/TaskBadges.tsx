@@ -1,5 +1,5 @@
 import { Badge, Tooltip } from "@mantine/core";
-import { IconAlarm, IconClockExclamation } from "@tabler/icons-react";
+import { IconAlarm, IconAlertOctagon, IconClockExclamation } from "@tabler/icons-react";
 import { formatDateTime, formatRelative, organisationTimeZone } from "../../components/format";
 import { dueState } from "./dueStatus";
 import { humanize, type InboxTask, type TaskPriority, type TaskStatus } from "./taskTypes";
@@ -71,5 +71,17 @@ export function TaskStatusBadge({ status }: { status: TaskStatus }) {
     <Badge color={statusColours[status] ?? "gray.7"} variant="outline" size="sm">
       {taskStatusLabel(status)}
     </Badge>
+  );
+}
+
+/** A task shown only through break-the-glass access says so in the list too, before anyone opens it. */
+export function EmergencyAccessBadge({ task }: { task: Pick<InboxTask, "access"> }) {
+  if (!task.access?.throughGrant) return null;
+  return (
+    <Tooltip label={`Shown through break-the-glass access until ${formatDateTime(task.access.grantExpiresAt)} (${organisationTimeZone()}); every view is recorded`}>
+      <Badge color="orange.9" variant="filled" size="sm" leftSection={<IconAlertOctagon size={12} aria-hidden />} data-testid="emergency-badge">
+        Emergency access
+      </Badge>
+    </Tooltip>
   );
 }

@@ -2,7 +2,7 @@ import { Anchor, Stack, Table, Text } from "@mantine/core";
 import { Link } from "react-router";
 import { formatDateTime } from "../../components/format";
 import { usePersonLabel } from "./people";
-import { DueBadge, PriorityBadge, TaskStatusBadge } from "./TaskBadges";
+import { DueBadge, EmergencyAccessBadge, PriorityBadge, TaskStatusBadge } from "./TaskBadges";
 import type { InboxTask } from "./taskTypes";
 
 interface TaskTableProps {
@@ -48,7 +48,7 @@ export function TaskTable({ tasks, selectedId, sort, linkTo, onOpen }: TaskTable
               }}
             >
               <Table.Td>
-                <Stack gap={2}>
+                <Stack gap={2} align="flex-start">
                   <Anchor component={Link} to={linkTo(task)} fw={600} size="sm" data-testid="task-link" aria-current={selected ? "true" : undefined}>
                     {task.title}
                   </Anchor>
@@ -59,6 +59,7 @@ export function TaskTable({ tasks, selectedId, sort, linkTo, onOpen }: TaskTable
                   <Text size="xs" c="dimmed">
                     Created {formatDateTime(task.createdAt)}
                   </Text>
+                  <EmergencyAccessBadge task={task} />
                 </Stack>
               </Table.Td>
               <Table.Td>

@@ -14,6 +14,14 @@ export interface TaskPatient {
   birthDate: string | null;
 }
 
+/** How the caller reads a task that is not theirs to read otherwise: through a break-the-glass grant (TaskAccessResponse). */
+export interface TaskAccess {
+  throughGrant: boolean;
+  grantId: string;
+  grantExpiresAt: string;
+  reason: string;
+}
+
 export interface InboxTask {
   id: string;
   kind: string;
@@ -41,6 +49,8 @@ export interface InboxTask {
   updatedAt: string;
   startedAt: string | null;
   endedAt: string | null;
+  /** Set only when the caller reads the task through break-the-glass access; null when it is theirs to read. */
+  access?: TaskAccess | null;
 }
 
 export interface TaskPage {

@@ -34,6 +34,7 @@ export function aTask(overrides: Partial<InboxTask> = {}): InboxTask {
     updatedAt: "2026-11-24T10:00:00Z",
     startedAt: null,
     endedAt: null,
+    access: null,
     ...overrides,
   };
 }

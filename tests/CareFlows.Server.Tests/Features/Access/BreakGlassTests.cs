@@ -37,6 +37,15 @@ public abstract class BreakGlassTests(CareFlowsApp app) : AppTests(app)
         var breakGlass = await QueryAsync(db => db.AuditRecords.AsNoTracking().SingleAsync(r => r.EntityId == grant["id"]!.GetValue<string>(), Cancel));
         Assert.Equal(("access.break-glass", PurposesOfUse.EmergencyTreatment, Reason), (breakGlass.Operation, breakGlass.PurposeOfUse, breakGlass.Reason));
         Assert.Equal(HttpStatusCode.Forbidden, (await outsider.PostAsync($"/api/tasks/{taskId}/claim", null, Cancel)).StatusCode);
+
+        using var auditor = await App.ClientAsync(Roles.Auditor);
+        var timeline = await GetAsync(auditor, $"/api/audit/patients/timeline?patient={Uri.EscapeDataString(patient!)}");
+        // Every test task is for the same patient: the outsider's entries are this test's.
+        var outsiderId = Text(await GetAsync(outsider, "/api/auth/me"), "userId");
+        var flagged = timeline["items"]!.AsArray()
+            .Where(e => e!["actorId"]?.GetValue<string>() == outsiderId && e["purposeOfUse"]?.GetValue<string>() == PurposesOfUse.EmergencyTreatment).ToList();
+        Assert.Equal(["access.break-glass", "task.read"], flagged.Select(e => e!["what"]!.GetValue<string>()));
+        Assert.All(flagged, e => Assert.Equal(Reason, e!["reason"]!.GetValue<string>()));
     }
 
     [Fact]

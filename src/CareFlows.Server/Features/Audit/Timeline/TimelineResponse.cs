@@ -11,7 +11,7 @@ public sealed record TimelineResponse(string Subject, IReadOnlyList<TimelineEntr
 /// <summary>
 /// One thing that happened, from its source: <c>journal</c> (what the engine did: its event and activity), <c>task</c>
 /// (a task's history: the action) or <c>audit</c> (who read or changed what: the operation, and the record's place in
-/// the chain).
+/// the chain, and why when the actor said: break-the-glass reads carry <c>ETREAT</c> and the reason stated).
 /// </summary>
 public sealed record TimelineEntry(
     DateTime At,
@@ -23,4 +23,6 @@ public sealed record TimelineEntry(
     string? ActorName,
     string? Outcome,
     long? Sequence,
-    JsonNode? Details);
+    JsonNode? Details,
+    string? PurposeOfUse = null,
+    string? Reason = null);

@@ -63,7 +63,7 @@ public static class Timelines
                 h.History.Details is null ? null : JsonNode.Parse(h.History.Details))))
             .Concat(records.Select(r => new TimelineEntry(
                 r.OccurredAt, "audit", r.Operation, r.InstanceId, r.EntityType == "task" ? r.EntityId : null, r.ActorId,
-                r.ActorId is { } id ? names.GetValueOrDefault(id) : null, r.Outcome, r.Sequence, null)))
+                r.ActorId is { } id ? names.GetValueOrDefault(id) : null, r.Outcome, r.Sequence, null, r.PurposeOfUse, r.Reason)))
             .OrderByDescending(e => e.At)
             .ToList();
         var truncated = entries.Count > MaxEntries;

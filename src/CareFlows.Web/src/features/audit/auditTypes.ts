@@ -54,6 +54,9 @@ export interface TimelineEntry {
   outcome: string | null;
   sequence: number | null;
   details: unknown;
+  /** Audit entries: why, when the actor said (`ETREAT` with its reason for break-the-glass reads). */
+  purposeOfUse?: string | null;
+  reason?: string | null;
 }
 
 export interface TimelineResponse {

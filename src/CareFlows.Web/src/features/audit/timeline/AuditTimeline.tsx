@@ -3,9 +3,9 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { absoluteTime } from "../../instances/JournalTimeline";
-import { OutcomeBadge, SourceBadge } from "../AuditBadges";
+import { OutcomeBadge, PurposeBadge, SourceBadge } from "../AuditBadges";
 import { recordPath } from "../AuditTable";
-import type { TimelineEntry, TimelineResponse } from "../auditTypes";
+import { emergencyPurpose, type TimelineEntry, type TimelineResponse } from "../auditTypes";
 
 /** What an entry's details say in a line: its fields as `name: value`, short enough for a list. */
 export function summariseDetails(details: unknown): string {
@@ -98,7 +98,15 @@ export function AuditTimeline({ timeline, label }: { timeline: UseQueryResult<Ti
                   <What entry={entry} />
                 </Table.Td>
                 <Table.Td>{entry.actorName ?? entry.actorId ?? (entry.source === "journal" ? "CareFlows" : "—")}</Table.Td>
-                <Table.Td>{entry.source === "audit" ? <OutcomeBadge outcome={entry.outcome} /> : entry.outcome ?? ""}</Table.Td>
+                <Table.Td>
+                  {entry.source === "audit" ? <OutcomeBadge outcome={entry.outcome} /> : entry.outcome ?? ""}
+                  {entry.purposeOfUse === emergencyPurpose && (
+                    <>
+                      {" "}
+                      <PurposeBadge purpose={entry.purposeOfUse} reason={entry.reason} />
+                    </>
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -34,6 +34,19 @@ describe("timelines", { timeout: 20_000 }, () => {
     expect(screen.getByRole("link", { name: "Its audit records" }).getAttribute("href")).toBe("/audit?instance=i1");
   });
 
+  it("flags a break-the-glass read with its reason, and no other purpose", async () => {
+    const reads = [
+      { ...entries[2], outcome: "success", sequence: 78, purposeOfUse: "ETREAT", reason: "Covering the ward tonight." },
+      { ...entries[2], outcome: "success", sequence: 79, purposeOfUse: "TREAT", reason: null },
+    ];
+    mockApi({ "GET /api/auth/me": { body: auditor }, "GET /api/audit/instances/i1/timeline": { body: { subject: "i1", items: reads, truncated: false } } });
+    renderRoutes([{ path: "/audit/instances/:instanceId", element: <InstanceTimelinePage /> }], "/audit/instances/i1");
+
+    const rows = await screen.findAllByTestId("timeline-entry");
+    expect(within(rows[0]).getByText("Break-glass (ETREAT)").closest("[data-flag]")?.getAttribute("data-flag")).toBe("emergency");
+    expect(within(rows[1]).queryByText(/TREAT/)).toBeNull();
+  });
+
   it("shows a patient's timeline for the patient named in the address, and another when one is typed", async () => {
     const api = mockApi({
       "GET /api/auth/me": { body: auditor },
